@@ -1,0 +1,113 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One target per layer; the dependency arrows below are the architecture
+// (docs/architecture.md draws them). Pure targets never import curses,
+// networking or storage.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "kimichat",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kimichat", targets: ["kimichat"]),
+        .executable(name: "kimichat-mock", targets: ["kimichat-mock"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+    ],
+    targets: [
+        // MARK: - Pure layers
+        .target(name: "ChatDomain", swiftSettings: strict),
+        .target(name: "ServerSentEvents", dependencies: ["ChatDomain"], swiftSettings: strict),
+        .target(name: "CWideChar"),
+        .target(name: "TextLayout", dependencies: ["CWideChar"], swiftSettings: strict),
+        .target(name: "ScreenKit", dependencies: ["TextLayout"], swiftSettings: strict),
+        .target(name: "ChatCore", dependencies: ["ChatDomain", "ScreenKit"], swiftSettings: strict),
+        .target(
+            name: "ChatViews",
+            dependencies: ["ChatCore", "ChatDomain", "TextLayout", "ScreenKit"],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Glue
+        .target(
+            name: "AppRuntime",
+            dependencies: ["ChatCore", "ChatViews", "ScreenKit", "ChatDomain",
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Effects at the edges
+        .target(
+            name: "ChatService",
+            dependencies: [
+                "ChatDomain", "ServerSentEvents",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CursesTerminal", dependencies: ["ScreenKit", "CNcursesw"], swiftSettings: strict),
+        .target(
+            name: "MockMoonshot",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Executables (composition roots)
+        .executableTarget(
+            name: "kimichat",
+            dependencies: [
+                "ChatDomain", "ChatCore", "ChatViews", "AppRuntime", "ChatService",
+                "CursesTerminal", "ScreenKit", "MockMoonshot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kimichat-mock",
+            dependencies: ["MockMoonshot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["MockMoonshot"],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ServerSentEventsTests", dependencies: ["ServerSentEvents", "ChatDomain"], swiftSettings: strict),
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"], swiftSettings: strict),
+        .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatDomain", "ScreenKit"], swiftSettings: strict),
+        .testTarget(
+            name: "ChatViewsTests",
+            dependencies: ["ChatViews", "ChatCore", "ChatDomain", "ScreenKit", "TextLayout"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ChatServiceTests",
+            dependencies: ["ChatService", "ChatDomain", "MockMoonshot", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "MockMoonshot", "kimichat"],
+            swiftSettings: strict
+        ),
+    ]
+)

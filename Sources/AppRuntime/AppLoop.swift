@@ -1,0 +1,142 @@
+import ChatCore
+import ChatDomain
+import ChatViews
+import Logging
+import ScreenKit
+
+/// The interactive app: reads keys and terminal events, runs them through the store,
+/// runs effects, and draws coalesced frames. Everything here happens on the main actor,
+/// the only place the terminal is touched.
+@MainActor
+public final class AppLoop<Terminal: InteractiveTerminal> {
+    private let store: Store
+    private var terminal: Terminal
+    private let renderer: ScreenRenderer
+    private var presenter = FramePresenter()
+    private var scheduler = FrameScheduler()
+    private let clock = ContinuousClock()
+    private let logger: Logger
+    private let inputs: AsyncStream<RuntimeInput>
+    private let send: AsyncStream<RuntimeInput>.Continuation
+    private var replies: ReplyRunner!
+    private var ticker: Task<Void, Never>?
+    private var drawnRevision = -1
+
+    public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, theme: Theme, logger: Logger) {
+        store = Store(state: state)
+        self.terminal = terminal
+        renderer = ScreenRenderer(theme: theme)
+        self.logger = logger
+        (inputs, send) = AsyncStream.makeStream(of: RuntimeInput.self, bufferingPolicy: .unbounded)
+        let send = self.send
+        replies = ReplyRunner(chat: chat, logger: logger) { send.yield(.action($0)) }
+    }
+
+    /// Runs until the user quits or a termination signal arrives; the terminal is
+    /// restored before this returns.
+    public func run() async {
+        let terminalEvents = terminal.events
+        let send = self.send
+        let forwarder = Task.detached {
+            for await event in terminalEvents { send.yield(.terminal(event)) }
+        }
+        defer {
+            forwarder.cancel()
+            ticker?.cancel()
+            replies.cancelAll()
+            terminal.stop()
+        }
+        draw()
+        for await input in inputs {
+            handle(input)
+            if store.state.isQuitting { break }
+        }
+    }
+
+    private func handle(_ input: RuntimeInput) {
+        switch input {
+        case .terminal(.inputAvailable):
+            for key in terminal.readKeys() { dispatch(.keyPressed(key)) }
+        case .terminal(.resized):
+            terminal.adoptNewSize()
+            presenter.invalidate()
+            drawnRevision = -1
+        case let .terminal(.terminationRequested(signal)):
+            logger.info("termination signal \(signal)")
+            dispatch(.terminationRequested)
+        case let .action(action):
+            dispatch(action)
+        case .frameDue:
+            draw()
+            return
+        }
+        requestFrame()
+    }
+
+    private func dispatch(_ action: AppAction) {
+        if case let .streamEnded(id) = action { replies.finished(id) }
+        if case let .streamFailed(id, _) = action { replies.finished(id) }
+        for effect in store.send(action) {
+            run(effect)
+        }
+        updateTicker()
+    }
+
+    private func run(_ effect: AppEffect) {
+        switch effect {
+        case let .startReply(id, request):
+            replies.start(id, request)
+        case let .cancelReply(id):
+            replies.cancel(id)
+        case .quit:
+            break
+        }
+    }
+
+    /// Spinner ticks only while a reply streams: an idle app wakes for nothing.
+    private func updateTicker() {
+        if store.state.isStreaming, ticker == nil {
+            let send = self.send
+            ticker = Task.detached {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(Int(AppState.tickSeconds * 1000)))
+                    send.yield(.action(.tick))
+                }
+            }
+        } else if !store.state.isStreaming, let running = ticker {
+            running.cancel()
+            ticker = nil
+        }
+    }
+
+    private func requestFrame() {
+        guard store.revision != drawnRevision, !store.state.isQuitting,
+              let delay = scheduler.schedule(now: clock.now) else { return }
+        let send = self.send
+        if delay == .zero {
+            send.yield(.frameDue)
+        } else {
+            Task.detached {
+                try? await Task.sleep(for: delay)
+                send.yield(.frameDue)
+            }
+        }
+    }
+
+    private func draw() {
+        var result = renderer.render(store.state, width: terminal.columns, height: terminal.rows)
+        if result.transcriptRows != store.state.transcriptRows
+            || result.transcriptViewportRows != store.state.transcriptViewportRows {
+            let scrollBefore = store.state.scroll
+            _ = store.send(.transcriptMeasured(totalRows: result.transcriptRows,
+                                               viewportRows: result.transcriptViewportRows))
+            // Only a clamped scroll position changes what is shown.
+            if store.state.scroll != scrollBefore {
+                result = renderer.render(store.state, width: terminal.columns, height: terminal.rows)
+            }
+        }
+        presenter.present(result.frame, on: &terminal)
+        drawnRevision = store.revision
+        scheduler.drew(at: clock.now)
+    }
+}

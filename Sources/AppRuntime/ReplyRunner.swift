@@ -1,0 +1,48 @@
+import ChatCore
+import ChatDomain
+import Logging
+
+/// Runs reply requests off the main actor and reports each event back as an action.
+final class ReplyRunner {
+    private let chat: any ChatStreaming
+    private let deliver: @Sendable (AppAction) -> Void
+    private let logger: Logger
+    private var tasks: [RequestID: Task<Void, Never>] = [:]
+
+    init(chat: any ChatStreaming, logger: Logger, deliver: @escaping @Sendable (AppAction) -> Void) {
+        self.chat = chat
+        self.logger = logger
+        self.deliver = deliver
+    }
+
+    func start(_ requestID: RequestID, _ request: ChatRequest) {
+        let stream = chat.streamReply(to: request)
+        let deliver = self.deliver
+        let logger = self.logger
+        tasks[requestID] = Task.detached {
+            do {
+                for try await event in stream {
+                    deliver(.streamEvent(requestID, event))
+                }
+                if !Task.isCancelled { deliver(.streamEnded(requestID)) }
+            } catch {
+                let failure = error as? ChatError ?? .connection(String(describing: error))
+                logger.warning("reply \(requestID) failed: \(failure.userMessage)")
+                if !Task.isCancelled { deliver(.streamFailed(requestID, failure)) }
+            }
+        }
+    }
+
+    func cancel(_ requestID: RequestID) {
+        tasks.removeValue(forKey: requestID)?.cancel()
+    }
+
+    func finished(_ requestID: RequestID) {
+        tasks.removeValue(forKey: requestID)
+    }
+
+    func cancelAll() {
+        for task in tasks.values { task.cancel() }
+        tasks.removeAll()
+    }
+}

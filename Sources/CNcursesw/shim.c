@@ -1,0 +1,93 @@
+#include "CNcursesw.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+WINDOW *kc_stdscr(void) { return stdscr; }
+int kc_lines(void) { return LINES; }
+int kc_cols(void) { return COLS; }
+int kc_colors(void) { return COLORS; }
+int kc_color_pairs(void) { return COLOR_PAIRS; }
+attr_t kc_attr_normal(void) { return A_NORMAL; }
+attr_t kc_attr_bold(void) { return A_BOLD; }
+attr_t kc_attr_dim(void) { return A_DIM; }
+attr_t kc_attr_italic(void) { return A_ITALIC; }
+attr_t kc_attr_underline(void) { return A_UNDERLINE; }
+attr_t kc_attr_reverse(void) { return A_REVERSE; }
+mmask_t kc_button4_pressed(void) { return BUTTON4_PRESSED; }
+mmask_t kc_button5_pressed(void) { return BUTTON5_PRESSED; }
+mmask_t kc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+int kc_key_f0(void) { return KEY_F0; }
+
+int kc_draw(WINDOW *window, int row, int column, const wchar_t *text, int count, attr_t attributes, short pair) {
+    wattr_set(window, attributes, pair, NULL);
+    return mvwaddnwstr(window, row, column, text, count);
+}
+
+int kc_terminal_size(int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
+
+static struct termios saved_modes;
+static volatile sig_atomic_t have_saved_modes = 0;
+static volatile int wake_descriptor = -1;
+static struct sigaction previous_crash_actions[NSIG];
+
+void kc_save_terminal_modes(void) {
+    if (tcgetattr(STDIN_FILENO, &saved_modes) == 0) have_saved_modes = 1;
+}
+
+void kc_emergency_restore(void) {
+    // Bracketed paste off, mouse reporting off, attributes reset, cursor shown,
+    // alternate screen left.
+    static const char reset[] = "\033[?2004l\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)ignored;
+    if (have_saved_modes) tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+}
+
+static void on_forwarded_signal(int signal_number) {
+    int saved_errno = errno;
+    unsigned char byte = (unsigned char)signal_number;
+    if (wake_descriptor >= 0) {
+        ssize_t ignored = write(wake_descriptor, &byte, 1);
+        (void)ignored;
+    }
+    errno = saved_errno;
+}
+
+static void on_crash(int signal_number) {
+    kc_emergency_restore();
+    // Hand over to whoever handled it before (the Swift runtime's backtracer), or die.
+    sigaction(signal_number, &previous_crash_actions[signal_number], NULL);
+    raise(signal_number);
+}
+
+void kc_install_signal_handlers(int wake_fd) {
+    wake_descriptor = wake_fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_forwarded_signal;
+    action.sa_flags = SA_RESTART;
+    int forwarded[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+    for (unsigned i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &action, NULL);
+
+    struct sigaction crash;
+    memset(&crash, 0, sizeof crash);
+    sigemptyset(&crash.sa_mask);
+    crash.sa_handler = on_crash;
+    crash.sa_flags = SA_RESETHAND;
+    int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        sigaction(fatal[i], &crash, &previous_crash_actions[fatal[i]]);
+    }
+}

@@ -1,0 +1,15 @@
+/// What a key does. One table (`KeyMap`) maps keys to commands for dispatch and help.
+public enum Command: Sendable, Equatable {
+    case send
+    case insertNewline
+    case stopOrClose
+    case interrupt
+    case quit
+    case quitIfInputEmptyElseDeleteForward
+    case scrollPageUp, scrollPageDown, scrollLineUp, scrollLineDown
+    case topOrLineStart, bottomOrLineEnd
+    case moveLeft, moveRight, moveUp, moveDown
+    case moveLineStart, moveLineEnd, moveWordBackward, moveWordForward
+    case deleteBackward, deleteForward
+    case killToLineEnd, killToLineStart, killWordBackward, yank
+}

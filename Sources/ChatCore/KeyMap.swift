@@ -1,0 +1,61 @@
+import ScreenKit
+
+/// One key binding: the key, what it does, and how help shows it.
+public struct KeyBinding: Sendable, Equatable {
+    public let key: Key
+    public let command: Command
+    public let label: String
+    public let summary: String
+}
+
+/// The default keys, as data: dispatch reads it, and so will the help overlay.
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(key: .enter, command: .send, label: "Enter", summary: "send the message"),
+        KeyBinding(key: .altEnter, command: .insertNewline, label: "Alt-Enter", summary: "insert a newline"),
+        KeyBinding(key: .ctrl("j"), command: .insertNewline, label: "Ctrl-J", summary: "insert a newline"),
+        KeyBinding(key: .escape, command: .stopOrClose, label: "Esc", summary: "stop the reply being generated"),
+        KeyBinding(key: .ctrl("c"), command: .interrupt, label: "Ctrl-C",
+                   summary: "stop the reply; twice on an idle screen quits"),
+        KeyBinding(key: .ctrl("q"), command: .quit, label: "Ctrl-Q", summary: "quit"),
+        KeyBinding(key: .ctrl("d"), command: .quitIfInputEmptyElseDeleteForward, label: "Ctrl-D",
+                   summary: "quit on an empty input, else delete forward"),
+        KeyBinding(key: .pageUp, command: .scrollPageUp, label: "PgUp", summary: "scroll the transcript up a page"),
+        KeyBinding(key: .pageDown, command: .scrollPageDown, label: "PgDn", summary: "scroll down a page"),
+        KeyBinding(key: .wheelUp, command: .scrollLineUp, label: "wheel", summary: "scroll up"),
+        KeyBinding(key: .wheelDown, command: .scrollLineDown, label: "wheel", summary: "scroll down"),
+        KeyBinding(key: .ctrlUp, command: .scrollLineUp, label: "Ctrl-Up", summary: "scroll up a line"),
+        KeyBinding(key: .ctrlDown, command: .scrollLineDown, label: "Ctrl-Down", summary: "scroll down a line"),
+        KeyBinding(key: .home, command: .topOrLineStart, label: "Home",
+                   summary: "top of the transcript (empty input) or start of line"),
+        KeyBinding(key: .end, command: .bottomOrLineEnd, label: "End",
+                   summary: "bottom of the transcript (empty input) or end of line"),
+        KeyBinding(key: .left, command: .moveLeft, label: "Left", summary: "cursor left"),
+        KeyBinding(key: .ctrl("b"), command: .moveLeft, label: "Ctrl-B", summary: "cursor left"),
+        KeyBinding(key: .right, command: .moveRight, label: "Right", summary: "cursor right"),
+        KeyBinding(key: .ctrl("f"), command: .moveRight, label: "Ctrl-F", summary: "cursor right"),
+        KeyBinding(key: .up, command: .moveUp, label: "Up", summary: "previous line of the input"),
+        KeyBinding(key: .down, command: .moveDown, label: "Down", summary: "next line of the input"),
+        KeyBinding(key: .ctrl("a"), command: .moveLineStart, label: "Ctrl-A", summary: "start of line"),
+        KeyBinding(key: .ctrl("e"), command: .moveLineEnd, label: "Ctrl-E", summary: "end of line"),
+        KeyBinding(key: .alt("b"), command: .moveWordBackward, label: "Alt-B", summary: "word left"),
+        KeyBinding(key: .ctrlLeft, command: .moveWordBackward, label: "Ctrl-Left", summary: "word left"),
+        KeyBinding(key: .alt("f"), command: .moveWordForward, label: "Alt-F", summary: "word right"),
+        KeyBinding(key: .ctrlRight, command: .moveWordForward, label: "Ctrl-Right", summary: "word right"),
+        KeyBinding(key: .backspace, command: .deleteBackward, label: "Backspace", summary: "delete left"),
+        KeyBinding(key: .ctrl("h"), command: .deleteBackward, label: "Ctrl-H", summary: "delete left"),
+        KeyBinding(key: .delete, command: .deleteForward, label: "Del", summary: "delete right"),
+        KeyBinding(key: .ctrl("k"), command: .killToLineEnd, label: "Ctrl-K", summary: "cut to end of line"),
+        KeyBinding(key: .ctrl("u"), command: .killToLineStart, label: "Ctrl-U", summary: "cut to start of line"),
+        KeyBinding(key: .ctrl("w"), command: .killWordBackward, label: "Ctrl-W", summary: "cut the word before"),
+        KeyBinding(key: .ctrl("y"), command: .yank, label: "Ctrl-Y", summary: "paste what was cut"),
+    ]
+
+    private static let commandsByKey: [Key: Command] = {
+        var table: [Key: Command] = [:]
+        for binding in bindings where table[binding.key] == nil { table[binding.key] = binding.command }
+        return table
+    }()
+
+    public static func command(for key: Key) -> Command? { commandsByKey[key] }
+}

@@ -1,0 +1,124 @@
+import ChatDomain
+import ScreenKit
+
+func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+    if key != .ctrl("c") { state.quitArmed = false }
+    if key == .pasteBegin { state.isPasting = true; return [] }
+    if key == .pasteEnd { state.isPasting = false; return [] }
+    if state.isPasting {
+        // A pasted newline never sends; tmux delivers pasted LF as CR (Enter).
+        switch key {
+        case .enter, .ctrl("j"): state.input.insert("\n")
+        case let .character(character): state.input.insert(String(character))
+        case .tab: state.input.insert("\t")
+        default: break
+        }
+        return []
+    }
+    if case let .character(character) = key {
+        state.statusNote = nil
+        state.input.insert(String(character))
+        return []
+    }
+    if key == .tab {
+        state.input.insert("\t")
+        return []
+    }
+    guard let command = KeyMap.command(for: key) else { return [] }
+    return perform(command, on: &state)
+}
+
+private func perform(_ command: Command, on state: inout AppState) -> [AppEffect] {
+    switch command {
+    case .send:
+        return send(&state)
+    case .insertNewline:
+        state.input.insert("\n")
+    case .stopOrClose:
+        if let reply = state.activeReply { return stopReply(&state, reply, status: .stopped) }
+    case .interrupt:
+        if let reply = state.activeReply { return stopReply(&state, reply, status: .stopped) }
+        if !state.input.isEmpty {
+            state.input.clear()
+        } else if state.quitArmed {
+            return quit(&state)
+        } else {
+            state.quitArmed = true
+            state.statusNote = "Press Ctrl-C again to quit."
+        }
+    case .quit:
+        return quit(&state)
+    case .quitIfInputEmptyElseDeleteForward:
+        if state.input.isEmpty { return quit(&state) }
+        state.input.deleteForward()
+    case .scrollPageUp: scroll(&state, by: -pageRows(state))
+    case .scrollPageDown: scroll(&state, by: pageRows(state))
+    case .scrollLineUp: scroll(&state, by: -1)
+    case .scrollLineDown: scroll(&state, by: 1)
+    case .topOrLineStart:
+        if state.input.isEmpty { state.scroll = .pinned(topRow: 0); clampScroll(&state) } else { state.input.moveToLineStart() }
+    case .bottomOrLineEnd:
+        if state.input.isEmpty { state.scroll = .following } else { state.input.moveToLineEnd() }
+    case .moveLeft: state.input.moveLeft()
+    case .moveRight: state.input.moveRight()
+    case .moveUp: state.input.moveUp()
+    case .moveDown: state.input.moveDown()
+    case .moveLineStart: state.input.moveToLineStart()
+    case .moveLineEnd: state.input.moveToLineEnd()
+    case .moveWordBackward: state.input.moveWordBackward()
+    case .moveWordForward: state.input.moveWordForward()
+    case .deleteBackward: state.input.deleteBackward()
+    case .deleteForward: state.input.deleteForward()
+    case .killToLineEnd: state.input.killToLineEnd()
+    case .killToLineStart: state.input.killToLineStart()
+    case .killWordBackward: state.input.killWordBackward()
+    case .yank: state.input.yank()
+    }
+    return []
+}
+
+/// Sends the typed message: it joins the transcript first, so it is never lost,
+/// then an empty assistant reply is opened and the request is asked for.
+private func send(_ state: inout AppState) -> [AppEffect] {
+    guard !state.input.isBlank else { return [] }
+    if state.isStreaming {
+        state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
+        return []
+    }
+    let text = state.input.text
+    state.input.clear()
+    state.statusNote = nil
+    state.scroll = .following
+    state.appendMessage(kind: .user, text: text)
+
+    guard state.settings.hasAPIKey else {
+        state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
+        return []
+    }
+    let request = ChatRequest(model: state.settings.model, turns: historyTurns(state))
+    let requestID = state.nextRequestID
+    state.nextRequestID += 1
+    let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: state.settings.model)
+    state.activeReply = ActiveReply(requestID: requestID, messageID: messageID)
+    return [.startReply(requestID, request)]
+}
+
+/// The system prompt, then every user and assistant turn so far, oldest first.
+func historyTurns(_ state: AppState) -> [ChatTurn] {
+    var turns: [ChatTurn] = []
+    if let prompt = state.settings.systemPrompt, !prompt.isEmpty {
+        turns.append(ChatTurn(role: .system, content: prompt))
+    }
+    for message in state.messages where message.isSentAsHistory {
+        switch message.kind {
+        case .user:
+            turns.append(ChatTurn(role: .user, content: message.text))
+        case .assistant:
+            turns.append(ChatTurn(role: .assistant, content: message.text,
+                                  reasoning: message.reasoning.isEmpty ? nil : message.reasoning))
+        case .notice, .error:
+            break
+        }
+    }
+    return turns
+}

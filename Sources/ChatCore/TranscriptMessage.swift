@@ -1,0 +1,59 @@
+import ChatDomain
+
+/// What a transcript entry is.
+public enum MessageKind: Sendable, Equatable {
+    case user
+    case assistant
+    /// Something kimichat tells the user (how to set a key, demo mode…): never sent.
+    case notice
+    /// A failure, explained: never sent.
+    case error
+}
+
+/// Where an assistant reply stands.
+public enum ReplyStatus: Sendable, Equatable {
+    case streaming
+    case complete
+    /// The user stopped it (Esc); the partial text stays.
+    case stopped
+    /// The connection broke or the stream ended early; the partial text stays.
+    case interrupted
+}
+
+/// One entry of the transcript.
+public struct TranscriptMessage: Sendable, Equatable, Identifiable {
+    public let id: Int
+    public var kind: MessageKind
+    public var text: String
+    public var reasoning: String
+    public var status: ReplyStatus
+    public var model: String?
+    public var usage: Usage?
+    public var finishReason: FinishReason?
+    /// Bumped on every change, so layout caches know when to re-wrap.
+    public private(set) var version = 0
+
+    public init(id: Int, kind: MessageKind, text: String, reasoning: String = "",
+                status: ReplyStatus = .complete, model: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.text = text
+        self.reasoning = reasoning
+        self.status = status
+        self.model = model
+    }
+
+    public mutating func edit(_ change: (inout TranscriptMessage) -> Void) {
+        change(&self)
+        version &+= 1
+    }
+
+    /// Whether this entry is part of the conversation the model sees.
+    var isSentAsHistory: Bool {
+        switch kind {
+        case .user: return !text.isEmpty
+        case .assistant: return !text.isEmpty && status != .streaming
+        case .notice, .error: return false
+        }
+    }
+}

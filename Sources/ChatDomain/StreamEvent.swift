@@ -1,0 +1,11 @@
+/// One thing that happened in a streamed reply, in our own words rather than the wire's.
+public enum StreamEvent: Sendable, Equatable {
+    /// A piece of the answer text.
+    case content(String)
+    /// A piece of the model's thinking (`reasoning_content`).
+    case reasoning(String)
+    case finished(FinishReason)
+    case usage(Usage)
+    /// The server said `[DONE]`: the reply is complete.
+    case done
+}

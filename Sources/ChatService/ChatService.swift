@@ -1,0 +1,139 @@
+import AsyncHTTPClient
+import ChatDomain
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ServerSentEvents
+
+/// Streams replies from a Kimi-compatible endpoint over HTTP.
+///
+/// Each reply is one POST whose body is read as it arrives; bytes go through the
+/// SSE parser and the Kimi chunk decoder and come out as `StreamEvent`s.
+/// Cancelling the consumer cancels the request and closes its connection.
+public actor ChatService: ChatStreaming {
+    private let configuration: ChatServiceConfiguration
+    private let client: HTTPClient
+    private let logger: Logger
+
+    public init(configuration: ChatServiceConfiguration, logger: Logger = Logger(label: "kimichat.chat")) {
+        self.configuration = configuration
+        self.logger = logger
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.timeout = .init(connect: .seconds(configuration.connectTimeout),
+                                            read: .seconds(configuration.idleTimeout))
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+    }
+
+    /// Must be called before the service goes away (AsyncHTTPClient requires it).
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    public nonisolated func streamReply(to request: ChatRequest) -> AsyncThrowingStream<StreamEvent, any Error> {
+        events(for: request, stream: true)
+    }
+
+    /// The reply in one piece (`stream: false`), delivered as the same events.
+    public nonisolated func wholeReply(to request: ChatRequest) -> AsyncThrowingStream<StreamEvent, any Error> {
+        events(for: request, stream: false)
+    }
+
+    private nonisolated func events(for request: ChatRequest, stream: Bool) -> AsyncThrowingStream<StreamEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await self.perform(request, stream: stream) { continuation.yield($0) }
+                    continuation.finish()
+                } catch is CancellationError {
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    private func perform(_ chatRequest: ChatRequest, stream: Bool,
+                         yield: @Sendable (StreamEvent) -> Void) async throws {
+        let url = configuration.endpointBase + "/chat/completions"
+        let host = URL(string: url)?.host ?? configuration.baseURL
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Accept", value: stream ? "text/event-stream" : "application/json")
+        do {
+            request.body = .bytes(ByteBuffer(bytes: try RequestBody(chatRequest, stream: stream).encoded()))
+        } catch {
+            throw ChatError.invalidRequest("the request could not be encoded: \(error)")
+        }
+
+        logger.info("POST \(url) model=\(chatRequest.model) messages=\(chatRequest.turns.count) stream=\(stream)")
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: .seconds(configuration.responseHeadTimeout))
+        } catch {
+            try Task.checkCancellation()
+            let failure = ErrorTranslation.beforeResponse(error, host: host, timeout: configuration.responseHeadTimeout)
+            logger.warning("request failed before the response: \(failure.userMessage)")
+            throw failure
+        }
+
+        guard response.status == .ok else {
+            let body = (try? await response.body.collect(upTo: 1 << 20)).map { String(buffer: $0) } ?? ""
+            let failure = ErrorTranslation.httpFailure(status: Int(response.status.code),
+                                                       reason: response.status.reasonPhrase, body: body)
+            logger.warning("HTTP \(response.status.code): \(body.prefix(300))")
+            throw failure
+        }
+
+        if stream {
+            try await readStream(response.body, yield: yield)
+        } else {
+            let body: ByteBuffer
+            do {
+                body = try await response.body.collect(upTo: 64 << 20)
+            } catch {
+                try Task.checkCancellation()
+                throw ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout)
+            }
+            for event in try KimiCompletion.decode(String(buffer: body)).events { yield(event) }
+        }
+    }
+
+    private func readStream(_ body: HTTPClientResponse.Body, yield: @Sendable (StreamEvent) -> Void) async throws {
+        var parser = ServerSentEventParser()
+        let decoder = KimiChunkDecoder()
+        do {
+            for try await buffer in body {
+                let events: [ServerSentEvent]
+                do {
+                    events = try parser.feed(buffer.readableBytesView)
+                } catch {
+                    throw ChatError.malformedStream("a line of the stream exceeded \(error.limitDescription)")
+                }
+                for event in events {
+                    for streamEvent in try decoder.decode(event.data) {
+                        yield(streamEvent)
+                        if streamEvent == .done { return }
+                    }
+                }
+            }
+        } catch let error as ChatError {
+            throw error
+        } catch {
+            try Task.checkCancellation()
+            throw ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout)
+        }
+    }
+}
+
+extension ServerSentEventError {
+    var limitDescription: String {
+        switch self {
+        case let .tooLarge(limit): return "\(limit / (1 << 20)) MiB"
+        }
+    }
+}

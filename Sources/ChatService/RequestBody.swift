@@ -1,0 +1,48 @@
+import ChatDomain
+import Foundation
+
+/// The JSON body of POST /chat/completions. Sampling parameters are left out on
+/// purpose: current Kimi models fix them and refuse other values (moonshot-api.md §1.2).
+struct RequestBody: Encodable {
+    struct Message: Encodable {
+        var role: String
+        var content: String
+        var reasoningContent: String?
+
+        enum CodingKeys: String, CodingKey {
+            case role, content
+            case reasoningContent = "reasoning_content"
+        }
+    }
+
+    struct StreamOptions: Encodable {
+        var includeUsage = true
+        enum CodingKeys: String, CodingKey { case includeUsage = "include_usage" }
+    }
+
+    var model: String
+    var messages: [Message]
+    var stream: Bool
+    var streamOptions: StreamOptions?
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, stream
+        case streamOptions = "stream_options"
+    }
+
+    init(_ request: ChatRequest, stream: Bool) {
+        model = request.model
+        messages = request.turns.map {
+            Message(role: $0.role.rawValue, content: $0.content,
+                    reasoningContent: $0.role == .assistant ? $0.reasoning : nil)
+        }
+        self.stream = stream
+        streamOptions = stream ? StreamOptions() : nil
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

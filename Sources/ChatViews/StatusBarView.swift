@@ -1,0 +1,42 @@
+import ChatDomain
+import ChatCore
+import ScreenKit
+import TextLayout
+
+/// The one-line status bar: model, what is happening, usage, and key hints.
+struct StatusBarView {
+    static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    static func draw(_ state: AppState, row: Int, width: Int, theme: Theme, into frame: inout Frame) {
+        frame.fill(row: row, style: theme.statusBar)
+        var left = " " + TerminalSafeText.sanitizeLine(state.settings.model)
+        if state.settings.isDemo { left += " (demo)" }
+        left += " │ " + activity(state)
+
+        var right = ""
+        if let usage = state.lastUsage {
+            right += "↑\(usage.promptTokens) ↓\(usage.completionTokens) tok │ "
+        }
+        right += state.isStreaming ? "Esc stop · Ctrl-Q quit " : "Enter send · Ctrl-Q quit "
+
+        let rightWidth = DisplayWidth.of(right)
+        let x = frame.put(left, row: row, column: 0, style: theme.statusAccent, maxColumns: max(0, width - rightWidth - 1))
+        if x + 1 + rightWidth <= width {
+            frame.put(right, row: row, column: width - rightWidth, style: theme.statusBar)
+        }
+    }
+
+    static func activity(_ state: AppState) -> String {
+        if let note = state.statusNote, !state.isStreaming { return note }
+        guard let reply = state.activeReply else {
+            return state.settings.hasAPIKey ? "ready" : "no API key (see above)"
+        }
+        let glyph = spinner[reply.ticks % spinner.count]
+        let seconds = Double(reply.ticks) * AppState.tickSeconds
+        let message = state.message(withID: reply.messageID)
+        let phase = message?.text.isEmpty == false ? "streaming" : (message?.reasoning.isEmpty == false ? "thinking" : "waiting")
+        guard seconds >= 0.5, reply.deltas > 0 else { return "\(glyph) \(phase)…" }
+        let rate = Int((Double(reply.deltas) / seconds).rounded())
+        return "\(glyph) \(phase)… \(rate) tok/s"
+    }
+}

@@ -1,0 +1,51 @@
+import ScreenKit
+
+/// The styles the views draw with.
+public struct Theme: Sendable {
+    public var userHeader: Style
+    public var assistantHeader: Style
+    public var noticeHeader: Style
+    public var errorHeader: Style
+    public var body: Style
+    public var reasoning: Style
+    public var errorBody: Style
+    public var noticeBody: Style
+    public var marker: Style
+    public var separator: Style
+    public var prompt: Style
+    public var statusBar: Style
+    public var statusAccent: Style
+
+    public static let dark = Theme(
+        userHeader: Style(foreground: PaletteColor.cyan, bold: true),
+        assistantHeader: Style(foreground: PaletteColor.green, bold: true),
+        noticeHeader: Style(foreground: PaletteColor.yellow, bold: true),
+        errorHeader: Style(foreground: PaletteColor.red, bold: true),
+        body: .plain,
+        reasoning: Style(dim: true, italic: true),
+        errorBody: Style(foreground: PaletteColor.red),
+        noticeBody: Style(foreground: PaletteColor.yellow),
+        marker: Style(foreground: PaletteColor.yellow, dim: true),
+        separator: Style(dim: true),
+        prompt: Style(foreground: PaletteColor.cyan, bold: true),
+        statusBar: Style(reverse: true),
+        statusAccent: Style(bold: true, reverse: true)
+    )
+
+    /// For NO_COLOR: attributes only.
+    public static let monochrome = Theme(
+        userHeader: Style(bold: true),
+        assistantHeader: Style(bold: true, underline: true),
+        noticeHeader: Style(bold: true),
+        errorHeader: Style(bold: true, reverse: true),
+        body: .plain,
+        reasoning: Style(dim: true),
+        errorBody: .plain,
+        noticeBody: .plain,
+        marker: Style(dim: true),
+        separator: Style(dim: true),
+        prompt: Style(bold: true),
+        statusBar: Style(reverse: true),
+        statusAccent: Style(bold: true, reverse: true)
+    )
+}

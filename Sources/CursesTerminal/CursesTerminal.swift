@@ -1,0 +1,173 @@
+import CNcursesw
+import ScreenKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only code that calls ncurses: draws frames and reads keys on the UI's thread.
+public final class CursesTerminal: InteractiveTerminal {
+    private let watcher: InputWatcher
+    private var colorPairs: ColorPairs
+    private var isRunning = false
+    private var pendingKeys: [Key] = []
+    private var drawBuffer: [wchar_t] = []
+
+    public private(set) var rows: Int
+    public private(set) var columns: Int
+    public var events: AsyncStream<TerminalEvent> { watcher.events }
+
+    /// Takes over the terminal: alternate screen, raw keys, bracketed paste, mouse wheel.
+    public init(useColor: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        watcher = try InputWatcher()
+        kc_save_terminal_modes()
+        kc_install_signal_handlers(watcher.wakeWrite)
+        guard initscr() != nil else { throw TerminalError.setupFailed("initscr failed (is TERM set?)") }
+        raw()
+        noecho()
+        nonl()
+        keypad(kc_stdscr(), true)
+        nodelay(kc_stdscr(), true)
+        set_escdelay(25)
+        let colorAvailable = useColor && has_colors()
+        if colorAvailable {
+            start_color()
+            use_default_colors()
+        }
+        colorPairs = ColorPairs(enabled: colorAvailable)
+        for (sequence, code) in ExtraKeyCode.sequences { define_key(sequence, code) }
+        _ = mousemask(kc_button4_pressed() | kc_button5_pressed(), nil)
+        mouseinterval(0)
+        Self.writeRaw("\u{1B}[?2004h")
+        rows = Int(kc_lines())
+        columns = Int(kc_cols())
+        isRunning = true
+        watcher.start()
+    }
+
+    deinit { stop() }
+
+    public func stop() {
+        guard isRunning else { return }
+        isRunning = false
+        watcher.stop()
+        Self.writeRaw("\u{1B}[?2004l")
+        _ = mousemask(0, nil)
+        curs_set(1)
+        endwin()
+    }
+
+    public func adoptNewSize() {
+        var newRows: Int32 = 0
+        var newColumns: Int32 = 0
+        if kc_terminal_size(&newRows, &newColumns) == 0 {
+            resizeterm(newRows, newColumns)
+        }
+        rows = Int(kc_lines())
+        columns = Int(kc_cols())
+    }
+
+    // MARK: - Keys
+
+    public func readKeys() -> [Key] {
+        defer { watcher.inputDrained() }
+        var keys: [Key] = []
+        var escapePending = false
+        while let raw = nextRaw() {
+            switch raw {
+            case let .character(code):
+                guard let key = KeyDecoder.character(code) else { continue }
+                if escapePending {
+                    escapePending = false
+                    if let alt = KeyDecoder.alt(key) { keys.append(alt); continue }
+                    keys.append(.escape)
+                }
+                if key == .escape { escapePending = true } else { keys.append(key) }
+            case let .function(code):
+                if escapePending { keys.append(.escape); escapePending = false }
+                if code == KEY_MOUSE {
+                    if let wheel = readWheel() { keys.append(wheel) }
+                } else if let key = KeyDecoder.function(code) {
+                    keys.append(key)
+                }
+            }
+        }
+        if escapePending { keys.append(.escape) }
+        return keys
+    }
+
+    private enum RawKey {
+        case character(UInt32)
+        case function(Int32)
+    }
+
+    private func nextRaw() -> RawKey? {
+        var code: wint_t = 0
+        let result = wget_wch(kc_stdscr(), &code)
+        if result == OK { return .character(code) }
+        if result == KEY_CODE_YES { return .function(Int32(bitPattern: code)) }
+        return nil
+    }
+
+    private func readWheel() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        if event.bstate & kc_button4_pressed() != 0 { return .wheelUp }
+        if event.bstate & kc_button5_pressed() != 0 { return .wheelDown }
+        return nil
+    }
+
+    // MARK: - Drawing
+
+    public func drawRow(_ row: Int, cells: [Cell]) {
+        var column = 0
+        var index = 0
+        while index < cells.count {
+            let style = cells[index].style
+            let start = column
+            drawBuffer.removeAll(keepingCapacity: true)
+            while index < cells.count, cells[index].style == style {
+                let cell = cells[index]
+                index += 1
+                column += 1
+                if cell.isContinuation { continue }
+                for scalar in cell.character.unicodeScalars { drawBuffer.append(wchar_t(bitPattern: scalar.value)) }
+            }
+            let pair = colorPairs.pair(for: style)
+            drawBuffer.withUnsafeBufferPointer { buffer in
+                _ = kc_draw(kc_stdscr(), Int32(row), Int32(start), buffer.baseAddress, Int32(buffer.count),
+                            attributes(for: style), pair)
+            }
+        }
+    }
+
+    public func placeCursor(_ position: (row: Int, column: Int)?) {
+        if let position {
+            wmove(kc_stdscr(), Int32(position.row), Int32(position.column))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+    }
+
+    public func flush() {
+        wnoutrefresh(kc_stdscr())
+        doupdate()
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        var value = kc_attr_normal()
+        if style.bold { value |= kc_attr_bold() }
+        if style.dim { value |= kc_attr_dim() }
+        if style.italic { value |= kc_attr_italic() }
+        if style.underline { value |= kc_attr_underline() }
+        if style.reverse { value |= kc_attr_reverse() }
+        return value
+    }
+
+    /// Bytes ncurses does not know how to send (bracketed paste on/off).
+    static func writeRaw(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
+    }
+}

@@ -1,0 +1,76 @@
+import CNcursesw
+import ScreenKit
+
+/// Our own key codes for sequences ncurses does not name, registered with `define_key`.
+enum ExtraKeyCode {
+    static let base = Int32(KEY_MAX) + 1
+    static let pasteBegin = base
+    static let pasteEnd = base + 1
+    static let ctrlUp = base + 2
+    static let ctrlDown = base + 3
+    static let ctrlLeft = base + 4
+    static let ctrlRight = base + 5
+
+    static let sequences: [(String, Int32)] = [
+        ("\u{1B}[200~", pasteBegin), ("\u{1B}[201~", pasteEnd),
+        ("\u{1B}[1;5A", ctrlUp), ("\u{1B}[1;5B", ctrlDown),
+        ("\u{1B}[1;5D", ctrlLeft), ("\u{1B}[1;5C", ctrlRight),
+    ]
+}
+
+/// Turns what `wget_wch` returns into `Key`s.
+enum KeyDecoder {
+    /// A character code (not a function key) as a key. Control codes become Ctrl-keys.
+    static func character(_ code: UInt32) -> Key? {
+        switch code {
+        case 13: return .enter
+        case 10: return .ctrl("j")
+        case 9: return .tab
+        case 27: return .escape
+        case 127: return .backspace
+        case 8: return .ctrl("h")
+        case 0: return nil
+        case 1...26: return .ctrl(Character(Unicode.Scalar(code + 96)!))
+        case 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    /// A key Esc-prefixed within the same read: Alt-something.
+    static func alt(_ key: Key) -> Key? {
+        switch key {
+        case .enter: return .altEnter
+        case let .character(character): return .alt(Character(character.lowercased()))
+        default: return nil
+        }
+    }
+
+    static func function(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case ExtraKeyCode.pasteBegin: return .pasteBegin
+        case ExtraKeyCode.pasteEnd: return .pasteEnd
+        case ExtraKeyCode.ctrlUp: return .ctrlUp
+        case ExtraKeyCode.ctrlDown: return .ctrlDown
+        case ExtraKeyCode.ctrlLeft: return .ctrlLeft
+        case ExtraKeyCode.ctrlRight: return .ctrlRight
+        default:
+            let f0 = kc_key_f0()
+            if code > f0 && code <= f0 + 24 { return .function(Int(code - f0)) }
+            return nil
+        }
+    }
+}

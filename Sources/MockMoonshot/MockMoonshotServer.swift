@@ -1,0 +1,71 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A real HTTP server on loopback that answers like Moonshot's API (moonshot-api.md):
+/// POST /v1/chat/completions streamed and whole, GET /v1/models, Moonshot's error JSON.
+/// Tests, benchmarks and `kimichat --demo` all talk to it over TCP.
+///
+/// Control endpoints for tests in other processes: `POST /_mock/scenarios` queues
+/// scenarios (one object or an array), `GET /_mock/requests` returns the request log,
+/// `GET /_mock/stats` the counts of requests, disconnects and completed streams.
+public final class MockMoonshotServer: Sendable {
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        /// 0 picks a free port.
+        public var port = 0
+        public var defaultScenario = MockScenario()
+        /// Appends every request as a JSON line to this file.
+        public var requestLogPath: String?
+        /// When set, any other bearer token gets 401.
+        public var acceptedKey: String?
+
+        public init() {}
+    }
+
+    private let channel: any Channel
+    let state: MockServerState
+    public let port: Int
+
+    /// The base URL a client should use, e.g. `http://127.0.0.1:PORT/v1`.
+    public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+
+    private init(channel: any Channel, state: MockServerState, port: Int) {
+        self.channel = channel
+        self.state = state
+        self.port = port
+    }
+
+    public static func start(_ configuration: Configuration = Configuration()) async throws -> MockMoonshotServer {
+        let state = MockServerState(defaultScenario: configuration.defaultScenario,
+                                    requestLogPath: configuration.requestLogPath,
+                                    acceptedKey: configuration.acceptedKey)
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(MockRequestHandler(state: state))
+                }
+            }
+            .bind(host: configuration.host, port: configuration.port)
+            .get()
+        let port = channel.localAddress?.port ?? configuration.port
+        return MockMoonshotServer(channel: channel, state: state, port: port)
+    }
+
+    /// Queues scenarios for the next requests, in order.
+    public func enqueue(_ scenarios: MockScenario...) { state.enqueue(scenarios) }
+    public func setDefaultScenario(_ scenario: MockScenario) { state.setDefault(scenario) }
+
+    /// Chat and model requests received so far (control requests are not logged).
+    public var requests: [RecordedRequest] { state.requests }
+    /// Streams the client closed before the mock finished writing them.
+    public var disconnects: Int { state.disconnects }
+    public var completedStreams: Int { state.completedStreams }
+
+    public func shutdown() async throws {
+        try await channel.close()
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Synchronization
+
+/// What the mock server remembers across connections: queued scenarios, the request
+/// log and the disconnects it saw. Shared by every connection, so it is locked.
+final class MockServerState: Sendable {
+    private struct Contents {
+        var queue: [MockScenario] = []
+        var defaultScenario: MockScenario
+        var requests: [RecordedRequest] = []
+        var disconnects = 0
+        var completedStreams = 0
+    }
+
+    private let contents: Mutex<Contents>
+    let requestLogPath: String?
+    let acceptedKey: String?
+
+    init(defaultScenario: MockScenario, requestLogPath: String?, acceptedKey: String?) {
+        contents = Mutex(Contents(defaultScenario: defaultScenario))
+        self.requestLogPath = requestLogPath
+        self.acceptedKey = acceptedKey
+    }
+
+    func enqueue(_ scenarios: [MockScenario]) {
+        contents.withLock { $0.queue.append(contentsOf: scenarios) }
+    }
+
+    func setDefault(_ scenario: MockScenario) {
+        contents.withLock { $0.defaultScenario = scenario }
+    }
+
+    func nextScenario() -> MockScenario {
+        contents.withLock { $0.queue.isEmpty ? $0.defaultScenario : $0.queue.removeFirst() }
+    }
+
+    func record(_ request: RecordedRequest) {
+        contents.withLock { $0.requests.append(request) }
+        guard let requestLogPath else { return }
+        let line = Data((request.logLine + "\n").utf8)
+        if let handle = FileHandle(forWritingAtPath: requestLogPath) {
+            handle.seekToEndOfFile()
+            handle.write(line)
+            try? handle.close()
+        } else {
+            _ = FileManager.default.createFile(atPath: requestLogPath, contents: line)
+        }
+    }
+
+    func recordDisconnect() { contents.withLock { $0.disconnects += 1 } }
+    func recordCompletedStream() { contents.withLock { $0.completedStreams += 1 } }
+
+    var requests: [RecordedRequest] { contents.withLock { $0.requests } }
+    var disconnects: Int { contents.withLock { $0.disconnects } }
+    var completedStreams: Int { contents.withLock { $0.completedStreams } }
+}

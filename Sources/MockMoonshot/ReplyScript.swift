@@ -1,0 +1,76 @@
+/// The chunks one streamed reply is made of, decided before the first byte is sent.
+struct ReplyScript {
+    var id: String
+    var model: String
+    var created: Int
+    var reasoningTokens: [String]
+    var contentTokens: [String]
+    var promptTokens: Int
+    var finishReason: String
+    var includeTrailingUsage: Bool
+
+    var completionTokens: Int { reasoningTokens.count + contentTokens.count }
+
+    func chunk(delta: String, finishReason: String? = nil, usage: Bool = false) -> String {
+        var json = "{\"id\":\"\(id)\",\"object\":\"chat.completion.chunk\",\"created\":\(created),"
+            + "\"model\":\(JSONText.quoted(model)),\"choices\":[{\"index\":0,\"delta\":\(delta),"
+            + "\"finish_reason\":" + (finishReason.map(JSONText.quoted) ?? "null")
+        if usage { json += ",\"usage\":" + usageJSON }
+        json += "}],\"system_fingerprint\":\"fpv0_mock\"}"
+        return "data: " + json + "\n\n"
+    }
+
+    var firstChunk: String { chunk(delta: "{\"role\":\"assistant\",\"content\":\"\"}") }
+    func reasoningChunk(_ token: String) -> String { chunk(delta: "{\"reasoning_content\":\(JSONText.quoted(token))}") }
+    func contentChunk(_ token: String) -> String { chunk(delta: "{\"content\":\(JSONText.quoted(token))}") }
+    var finishChunk: String { chunk(delta: "{}", finishReason: finishReason, usage: true) }
+    var trailingUsageChunk: String {
+        "data: {\"id\":\"\(id)\",\"object\":\"chat.completion.chunk\",\"created\":\(created),"
+            + "\"model\":\(JSONText.quoted(model)),\"choices\":[],\"usage\":\(usageJSON)}\n\n"
+    }
+    static let done = "data: [DONE]\n\n"
+
+    var usageJSON: String {
+        "{\"prompt_tokens\":\(promptTokens),\"completion_tokens\":\(completionTokens),"
+            + "\"total_tokens\":\(promptTokens + completionTokens),"
+            + "\"completion_tokens_details\":{\"reasoning_tokens\":\(reasoningTokens.count)}}"
+    }
+
+    /// The whole reply as one `chat.completion` body, for `stream: false`.
+    var completionBody: String {
+        var message = "{\"role\":\"assistant\",\"content\":\(JSONText.quoted(contentTokens.joined()))"
+        if !reasoningTokens.isEmpty { message += ",\"reasoning_content\":\(JSONText.quoted(reasoningTokens.joined()))" }
+        message += "}"
+        return "{\"id\":\"\(id)\",\"object\":\"chat.completion\",\"created\":\(created),\"model\":\(JSONText.quoted(model)),"
+            + "\"choices\":[{\"index\":0,\"message\":\(message),\"finish_reason\":\(JSONText.quoted(finishReason))}],"
+            + "\"usage\":\(usageJSON)}"
+    }
+
+    /// Splits text into stream tokens: a word with its following space, or one CJK character.
+    static func tokens(of text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for character in text {
+            let isWide = character.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false
+            if isWide {
+                if !current.isEmpty { tokens.append(current); current = "" }
+                tokens.append(String(character))
+            } else if character == " " || character == "\n" {
+                current.append(character)
+                tokens.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    static let fillerWords = ["the", "quick", "streaming", "reply", "keeps", "every", "word", "in", "order,",
+                              "and", "kimichat", "draws", "it", "as", "it", "arrives."]
+
+    static func filler(count: Int) -> [String] {
+        (0..<count).map { fillerWords[$0 % fillerWords.count] + " " }
+    }
+}

@@ -1,0 +1,70 @@
+import NIOCore
+import NIOHTTP1
+
+/// Writes one streamed reply chunk by chunk, at the scenario's pace, and stops
+/// when the client goes away.
+final class StreamWriter {
+    private var pieces: [String] = []
+    private var next = 0
+    private let pace: TimeAmount
+    private let cutAfterPiece: Int?
+    private let state: MockServerState
+    private(set) var isFinished = false
+    private var isCancelled = false
+
+    init(script: ReplyScript, scenario: MockScenario, state: MockServerState) {
+        self.state = state
+        pace = .milliseconds(Int64(max(0, scenario.paceMilliseconds)))
+        pieces.append(script.firstChunk)
+        pieces += script.reasoningTokens.map(script.reasoningChunk)
+        if !script.reasoningTokens.isEmpty { pieces.append(script.reasoningChunk("")) }
+        pieces += script.contentTokens.map(script.contentChunk)
+        if let cut = scenario.cutAfterTokens {
+            cutAfterPiece = min(pieces.count, 1 + script.reasoningTokens.count + (script.reasoningTokens.isEmpty ? 0 : 1) + cut)
+        } else {
+            cutAfterPiece = nil
+            pieces.append(script.finishChunk)
+            if script.includeTrailingUsage { pieces.append(script.trailingUsageChunk) }
+            pieces.append(ReplyScript.done)
+        }
+    }
+
+    func cancel() { isCancelled = true }
+
+    func start(context: ChannelHandlerContext, handler: MockRequestHandler) {
+        writeMore(context: context, handler: handler)
+    }
+
+    private func writeMore(context: ChannelHandlerContext, handler: MockRequestHandler) {
+        guard !isCancelled else { return }
+        // Unpaced: write in batches so a long reply neither sits in one giant buffer
+        // nor costs a flush per token.
+        let batch = pace == .zero ? 64 : 1
+        var written = 0
+        while written < batch, next < (cutAfterPiece ?? pieces.count) {
+            context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: pieces[next])))),
+                          promise: nil)
+            next += 1
+            written += 1
+        }
+        context.flush()
+
+        if next >= (cutAfterPiece ?? pieces.count) {
+            isFinished = true
+            handler.streamFinished()
+            if cutAfterPiece != nil {
+                context.close(promise: nil)
+            } else {
+                state.recordCompletedStream()
+                context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
+            }
+            return
+        }
+        let loop = context.eventLoop.assumeIsolated()
+        if pace == .zero {
+            loop.execute { self.writeMore(context: context, handler: handler) }
+        } else {
+            loop.scheduleTask(in: pace) { self.writeMore(context: context, handler: handler) }
+        }
+    }
+}

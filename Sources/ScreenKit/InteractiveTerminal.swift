@@ -1,0 +1,21 @@
+/// What the terminal reports besides drawing: input is waiting, the window changed
+/// size, or the process was asked to end.
+public enum TerminalEvent: Sendable, Equatable {
+    case inputAvailable
+    case resized
+    case terminationRequested(signal: Int32)
+}
+
+/// A terminal the app runs in: a backend to draw on, keys to read, events to wait for.
+public protocol InteractiveTerminal: TerminalBackend {
+    var rows: Int { get }
+    var columns: Int { get }
+    /// Wakes the app; never busy-polls.
+    var events: AsyncStream<TerminalEvent> { get }
+    /// Every key already typed, without blocking; call after `.inputAvailable`.
+    mutating func readKeys() -> [Key]
+    /// Adopts the new window size after `.resized`.
+    mutating func adoptNewSize()
+    /// Gives the terminal back as it was found.
+    mutating func stop()
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import MockMoonshot
+
+/// Runs the mock Moonshot server on its own, for benchmarks and manual testing.
+@main
+struct KimichatMock: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kimichat-mock",
+        abstract: "A loopback server that answers like Moonshot's Chat Completions API."
+    )
+
+    @Option(help: "Port to listen on (0 picks a free one; the chosen port is printed).")
+    var port = 0
+
+    @Option(help: "Milliseconds between streamed chunks by default.")
+    var pace = 0
+
+    @Option(help: "Append every request as a JSON line to this file.")
+    var requestLog: String?
+
+    @Option(help: "Only accept this API key (any non-empty key otherwise).")
+    var key: String?
+
+    func run() async throws {
+        var configuration = MockMoonshotServer.Configuration()
+        configuration.port = port
+        configuration.defaultScenario = MockScenario(paceMilliseconds: pace)
+        configuration.requestLogPath = requestLog
+        configuration.acceptedKey = key
+        let server = try await MockMoonshotServer.start(configuration)
+        // Written unbuffered so a parent process reading our stdout sees the port at once.
+        let line = Array("kimichat-mock listening on \(server.baseURL)\n".utf8)
+        _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import ChatDomain
+import ChatService
+import Foundation
+
+/// `kimichat ask "…"`: one turn, the reply on stdout.
+struct AskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Ask one question and print the reply to stdout.",
+        discussion: "With no prompt argument, the prompt is read from stdin when stdin is not a terminal."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(name: .customLong("no-stream"), help: "Wait for the whole reply instead of streaming it.")
+    var noStream = false
+
+    @Argument(help: "The prompt (words are joined with spaces).")
+    var prompt: [String] = []
+
+    func run() async throws {
+        let logger = FileLogHandler.bootstrap()
+        let settings = ResolvedSettings(options)
+        guard let text = readPrompt() else {
+            fail("give a prompt, e.g. kimichat ask \"What is 1+1?\", or pipe one on stdin.")
+        }
+        guard settings.isDemo || settings.apiKey != nil else { fail(ChatError.missingKeyHelp) }
+
+        let endpoint = try await Endpoint.open(settings, logger: logger)
+        var turns: [ChatTurn] = []
+        if let system = settings.systemPrompt, !system.isEmpty { turns.append(ChatTurn(role: .system, content: system)) }
+        turns.append(ChatTurn(role: .user, content: text))
+        let request = ChatRequest(model: settings.model, turns: turns)
+
+        let result = await print(noStream ? endpoint.service.wholeReply(to: request)
+                                          : endpoint.service.streamReply(to: request))
+        await endpoint.close()
+        if let failure = result { fail(failure.userMessage) }
+    }
+
+    /// Prints the answer as it arrives; returns the error that ended it early, if any.
+    private func print(_ events: AsyncThrowingStream<StreamEvent, any Error>) async -> ChatError? {
+        let output = StandardOutput()
+        var finished = false
+        var endsWithNewline = true
+        do {
+            for try await event in events {
+                switch event {
+                case let .content(text):
+                    output.write(text)
+                    endsWithNewline = text.hasSuffix("\n")
+                case .finished, .done:
+                    finished = true
+                case .reasoning, .usage:
+                    break
+                }
+            }
+        } catch {
+            if !endsWithNewline { output.write("\n") }
+            return error as? ChatError ?? .connection(String(describing: error))
+        }
+        if !endsWithNewline { output.write("\n") }
+        return finished ? nil : .interrupted("the connection closed before the reply finished")
+    }
+
+    private func readPrompt() -> String? {
+        if !prompt.isEmpty { return prompt.joined(separator: " ") }
+        guard isatty(STDIN_FILENO) == 0 else { return nil }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("kimichat: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// Unbuffered writes to stdout, so each delta shows the moment it arrives.
+struct StandardOutput {
+    func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}

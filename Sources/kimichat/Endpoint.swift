@@ -1,0 +1,38 @@
+import ChatService
+import Foundation
+import Logging
+import MockMoonshot
+
+/// The API kimichat talks to in this run: the configured endpoint, or with --demo
+/// the built-in mock server started on a free loopback port.
+struct Endpoint {
+    static let demoKey = "sk-demo-offline"
+
+    let service: ChatService
+    let hasKey: Bool
+    private let demoServer: MockMoonshotServer?
+
+    static func open(_ settings: ResolvedSettings, logger: Logger) async throws -> Endpoint {
+        guard settings.isDemo else {
+            let configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")
+            return Endpoint(service: ChatService(configuration: configuration, logger: logger),
+                            hasKey: settings.apiKey != nil, demoServer: nil)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        var mock = MockMoonshotServer.Configuration()
+        // Paced so that a person sees the reply stream in word by word.
+        mock.defaultScenario = MockScenario(paceMilliseconds: environment["KIMICHAT_DEMO_PACE_MS"].flatMap(Int.init) ?? 25)
+        mock.requestLogPath = environment["KIMICHAT_MOCK_LOG"]
+        mock.acceptedKey = demoKey
+        let server = try await MockMoonshotServer.start(mock)
+        logger.info("demo server listening on \(server.baseURL)")
+        let configuration = ChatServiceConfiguration(baseURL: server.baseURL, apiKey: demoKey)
+        return Endpoint(service: ChatService(configuration: configuration, logger: logger), hasKey: true,
+                        demoServer: server)
+    }
+
+    func close() async {
+        await service.shutdown()
+        try? await demoServer?.shutdown()
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Writes log lines to kimichat's log file: never to stdout or stderr, which belong
+/// to the terminal UI or to `ask`'s output.
+struct FileLogHandler: LogHandler {
+    final class Sink: Sendable {
+        private let handle: Mutex<FileHandle>
+
+        init?(path: String) {
+            let directory = (path as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+            }
+            guard let file = FileHandle(forWritingAtPath: path) else { return nil }
+            file.seekToEndOfFile()
+            handle = Mutex(file)
+        }
+
+        func write(_ line: String) {
+            handle.withLock { $0.write(Data(line.utf8)) }
+        }
+    }
+
+    let label: String
+    let sink: Sink
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let timestamp = ISO8601DateFormatter().string(from: Date())
+        sink.write("\(timestamp) \(event.level) \(label): \(event.message)\n")
+    }
+
+    /// `$XDG_STATE_HOME/kimichat/kimichat.log`, by default under ~/.local/state.
+    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let override = environment["KIMICHAT_LOG"], !override.isEmpty { return override }
+        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
+        return (stateHome as NSString).appendingPathComponent("kimichat/kimichat.log")
+    }
+
+    /// Points swift-log at the log file, once per process.
+    static func bootstrap() -> Logger {
+        let sink = Sink(path: defaultPath())
+        let level = ProcessInfo.processInfo.environment["KIMICHAT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            guard let sink else { return SwiftLogNoOpLogHandler() }
+            var handler = FileLogHandler(label: label, sink: sink)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "kimichat")
+    }
+}

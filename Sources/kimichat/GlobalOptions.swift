@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("base-url"), help: "API base URL (default: MOONSHOT_BASE_URL, else \(Defaults.baseURL)).")
+    var baseURL: String?
+
+    @Option(help: "Model to use (default: \(Defaults.model)).")
+    var model: String?
+
+    @Option(help: "System prompt sent first in every request.")
+    var system: String?
+
+    @Option(help: "Conversation database file (used by saved conversations; accepted now).")
+    var db: String?
+
+    @Flag(help: "Use kimichat's built-in offline server: no key, no network.")
+    var demo = false
+}

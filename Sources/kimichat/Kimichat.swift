@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// kimichat's command line: the TUI by default, `ask` for one turn on stdout.
+@main
+struct Kimichat: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "kimichat",
+        abstract: "A fast full-screen terminal chat client for Moonshot's Kimi models.",
+        discussion: """
+            The API key comes from MOONSHOT_API_KEY; the base URL from --base-url, then \
+            MOONSHOT_BASE_URL, then \(Defaults.baseURL). With --demo everything runs against \
+            kimichat's built-in offline server, with no key and no network.
+            """,
+        version: version,
+        subcommands: [ChatCommand.self, AskCommand.self],
+        defaultSubcommand: ChatCommand.self
+    )
+}
+
+enum Defaults {
+    static let baseURL = "https://api.moonshot.ai/v1"
+    static let model = "kimi-k2.6"
+}

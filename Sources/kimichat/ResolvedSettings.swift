@@ -1,0 +1,19 @@
+import ChatService
+import Foundation
+
+/// The settings of one run, from options, then the environment, then defaults.
+struct ResolvedSettings {
+    var baseURL: String
+    var apiKey: String?
+    var model: String
+    var systemPrompt: String?
+    var isDemo: Bool
+
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        baseURL = options.baseURL ?? environment["MOONSHOT_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Defaults.baseURL
+        apiKey = environment["MOONSHOT_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        model = options.model ?? Defaults.model
+        systemPrompt = options.system
+        isDemo = options.demo
+    }
+}

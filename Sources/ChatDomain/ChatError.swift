@@ -19,6 +19,8 @@ public enum ChatError: Error, Sendable, Equatable {
         case let .http(status, type, message):
             let detail = type.map { "\(status) \($0)" } ?? "\(status)"
             switch status {
+            case 200:
+                return "The server reported an error in the middle of the reply (\(type ?? "error")): \(message)"
             case 401:
                 return "The API key was rejected (\(detail)): \(message). Check MOONSHOT_API_KEY; "
                     + "keys from api.moonshot.cn do not work on api.moonshot.ai and vice versa."

@@ -22,6 +22,9 @@ public actor ChatService: ChatStreaming {
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.timeout = .init(connect: .seconds(configuration.connectTimeout),
                                             read: .seconds(configuration.idleTimeout))
+        // A refused connection should be reported at once, not retried silently until the
+        // connect timeout; retrying is a policy decision kimichat makes itself.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
     }
 

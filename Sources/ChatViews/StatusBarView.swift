@@ -13,11 +13,12 @@ struct StatusBarView {
         if state.settings.isDemo { left += " (demo)" }
         left += " │ " + activity(state)
 
-        var right = ""
-        if let usage = state.lastUsage {
-            right += "↑\(usage.promptTokens) ↓\(usage.completionTokens) tok │ "
-        }
-        right += state.isStreaming ? "Esc stop · Ctrl-Q quit " : "Enter send · Ctrl-Q quit "
+        let usage = state.lastUsage.map { "↑\($0.promptTokens) ↓\($0.completionTokens) tok " } ?? ""
+        let hints = state.isStreaming ? "Esc stop · Ctrl-Q quit " : "Enter send · Ctrl-Q quit "
+        // What is happening matters more than key hints: drop hints, then usage, when narrow.
+        let leftWidth = DisplayWidth.of(left)
+        let candidates = [usage.isEmpty ? hints : usage + "│ " + hints, usage, ""]
+        let right = candidates.first { leftWidth + 1 + DisplayWidth.of($0) <= width } ?? ""
 
         let rightWidth = DisplayWidth.of(right)
         let x = frame.put(left, row: row, column: 0, style: theme.statusAccent, maxColumns: max(0, width - rightWidth - 1))

@@ -48,8 +48,12 @@ public enum TextWrapper {
                 line = LineBuilder()
                 return
             }
-            // Break at the last opportunity, unless that would leave only indentation behind.
-            if let breakIndex = line.lastBreak, case let (head, tail) = line.split(at: breakIndex),
+            // Break right here when allowed, else at the last opportunity, unless that
+            // would leave only indentation behind.
+            if line.canBreak(before: character), !line.trimmedText.isEmpty {
+                lines.append(line.trimmedText)
+                line = LineBuilder()
+            } else if let breakIndex = line.lastBreak, case let (head, tail) = line.split(at: breakIndex),
                !head.trimmedText.isEmpty {
                 lines.append(head.trimmedText)
                 line = tail
@@ -94,16 +98,17 @@ struct LineBuilder {
         return String(characters[..<end])
     }
 
+    /// Whether the line may end before `character`: after a space, or next to a wide
+    /// (CJK) character unless `character` is closing punctuation.
+    func canBreak(before character: Character) -> Bool {
+        guard let previous = characters.last, character != " " else { return false }
+        if previous == " " { return true }
+        return (TextWrapper.isWide(character) || TextWrapper.isWide(previous))
+            && !TextWrapper.isClosingPunctuation(character)
+    }
+
     mutating func append(_ character: Character, columns width: Int) {
-        let previous = characters.last
-        if let previous {
-            if previous == " " && character != " " {
-                lastBreak = characters.count
-            } else if (TextWrapper.isWide(character) || TextWrapper.isWide(previous))
-                        && !TextWrapper.isClosingPunctuation(character) && character != " " {
-                lastBreak = characters.count
-            }
-        }
+        if canBreak(before: character) { lastBreak = characters.count }
         characters.append(character)
         columns.append(width)
         self.width += width

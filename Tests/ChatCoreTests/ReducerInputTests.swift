@@ -1,0 +1,98 @@
+import ChatDomain
+import ScreenKit
+import Testing
+@testable import ChatCore
+
+@Suite("Reducer: keys, paste and scrolling")
+struct ReducerInputTests {
+    var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+
+    @Test("Alt-Enter and Ctrl-J insert newlines; Enter sends the multi-line text")
+    mutating func newlines() {
+        _ = reduce(&state, .keyPressed(.character("a")))
+        _ = reduce(&state, .keyPressed(.altEnter))
+        _ = reduce(&state, .keyPressed(.character("b")))
+        _ = reduce(&state, .keyPressed(.ctrl("j")))
+        _ = reduce(&state, .keyPressed(.character("c")))
+        #expect(state.input.text == "a\nb\nc")
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.messages.first?.text == "a\nb\nc")
+    }
+
+    @Test("a pasted newline never sends")
+    mutating func paste() {
+        let keys: [Key] = [.pasteBegin, .character("x"), .enter, .character("y"), .pasteEnd]
+        for key in keys { #expect(reduce(&state, .keyPressed(key)).isEmpty) }
+        #expect(state.input.text == "x\ny")
+        #expect(state.messages.isEmpty)
+    }
+
+    @Test("Ctrl-C twice on an idle screen quits; once only warns")
+    mutating func ctrlCTwice() {
+        #expect(reduce(&state, .keyPressed(.ctrl("c"))).isEmpty)
+        #expect(state.statusNote?.contains("again") == true)
+        #expect(reduce(&state, .keyPressed(.ctrl("c"))) == [.quit])
+    }
+
+    @Test("Ctrl-C with text in the input clears it instead of arming quit")
+    mutating func ctrlCClears() {
+        _ = reduce(&state, .keyPressed(.character("z")))
+        _ = reduce(&state, .keyPressed(.ctrl("c")))
+        #expect(state.input.isEmpty)
+        #expect(!state.quitArmed)
+    }
+
+    @Test("Ctrl-D quits on an empty input, deletes forward otherwise")
+    mutating func ctrlD() {
+        _ = reduce(&state, .keyPressed(.character("a")))
+        _ = reduce(&state, .keyPressed(.character("b")))
+        _ = reduce(&state, .keyPressed(.ctrl("a")))
+        #expect(reduce(&state, .keyPressed(.ctrl("d"))).isEmpty)
+        #expect(state.input.text == "b")
+        _ = reduce(&state, .keyPressed(.ctrl("u")))
+        _ = reduce(&state, .keyPressed(.ctrl("e")))
+        _ = reduce(&state, .keyPressed(.backspace))
+        #expect(reduce(&state, .keyPressed(.ctrl("d"))) == [.quit])
+    }
+
+    @Test("PgUp pins the view; PgDn back to the bottom follows again")
+    mutating func scrolling() {
+        _ = reduce(&state, .transcriptMeasured(totalRows: 100, viewportRows: 20))
+        #expect(state.scroll == .following)
+        _ = reduce(&state, .keyPressed(.pageUp))
+        #expect(state.scroll == .pinned(topRow: 61))
+        // New output does not move a pinned view.
+        _ = reduce(&state, .transcriptMeasured(totalRows: 130, viewportRows: 20))
+        #expect(state.scroll == .pinned(topRow: 61))
+        _ = reduce(&state, .keyPressed(.pageDown))
+        _ = reduce(&state, .keyPressed(.pageDown))
+        #expect(state.scroll == .pinned(topRow: 99))
+        // The bottom is now row 110: one more page reaches it.
+        _ = reduce(&state, .keyPressed(.pageDown))
+        #expect(state.scroll == .following)
+    }
+
+    @Test("Home on an empty input goes to the top; End follows the bottom")
+    mutating func homeEnd() {
+        _ = reduce(&state, .transcriptMeasured(totalRows: 100, viewportRows: 20))
+        _ = reduce(&state, .keyPressed(.home))
+        #expect(state.scroll == .pinned(topRow: 0))
+        _ = reduce(&state, .keyPressed(.end))
+        #expect(state.scroll == .following)
+    }
+
+    @Test("sending a message returns the view to the bottom")
+    mutating func sendFollows() {
+        _ = reduce(&state, .transcriptMeasured(totalRows: 100, viewportRows: 20))
+        _ = reduce(&state, .keyPressed(.pageUp))
+        _ = reduce(&state, .keyPressed(.character("q")))
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.scroll == .following)
+    }
+
+    @Test("every binding in the key map names a distinct key")
+    func keyMapHasNoConflicts() {
+        let keys = KeyMap.bindings.map(\.key)
+        #expect(Set(keys).count == keys.count)
+    }
+}

@@ -1,0 +1,207 @@
+import ChatDomain
+import MockMoonshot
+import Testing
+@testable import ChatService
+
+/// The live chat service against the project's mock server, over real TCP on loopback.
+@Suite("Chat service against the mock server")
+struct ChatServiceTests {
+    static let key = "sk-test-key"
+
+    private func withServer(_ body: (MockMoonshotServer, ChatService) async throws -> Void) async throws {
+        var configuration = MockMoonshotServer.Configuration()
+        configuration.acceptedKey = Self.key
+        let server = try await MockMoonshotServer.start(configuration)
+        let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: Self.key))
+        do {
+            try await body(server, service)
+        } catch {
+            await service.shutdown()
+            try await server.shutdown()
+            throw error
+        }
+        await service.shutdown()
+        try await server.shutdown()
+    }
+
+    private func collect(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ([StreamEvent], ChatError?) {
+        var events: [StreamEvent] = []
+        do {
+            for try await event in stream { events.append(event) }
+            return (events, nil)
+        } catch {
+            return (events, error as? ChatError)
+        }
+    }
+
+    private func request(_ text: String, model: String = "moonshot-v1-8k") -> ChatRequest {
+        ChatRequest(model: model, turns: [ChatTurn(role: .system, content: "Be brief."), ChatTurn(role: .user, content: text)])
+    }
+
+    @Test("streamed content equals what the mock sent; usage comes from choices[0]")
+    func streamedContent() async throws {
+        try await withServer { server, service in
+            server.enqueue(MockScenario(reply: "Hello, 世界! 1+1=2."))
+            let (events, failure) = await collect(service.streamReply(to: request("What is 1+1?")))
+            #expect(failure == nil)
+            let text = events.compactMap { if case let .content(piece) = $0 { piece } else { nil } }.joined()
+            #expect(text == "Hello, 世界! 1+1=2.")
+            #expect(events.contains(.finished(.stop)))
+            #expect(events.last == .done)
+            let usages = events.compactMap { if case let .usage(usage) = $0 { usage } else { nil } }
+            // choices[0] of the finish chunk carries usage; the include_usage chunk repeats it.
+            #expect(usages.count == 2)
+            #expect(usages.allSatisfy { $0 == usages.first })
+            #expect(usages.first?.completionTokens == ReplyTokenCount.of("Hello, 世界! 1+1=2."))
+        }
+    }
+
+    @Test("the request carries the model, every message, stream and include_usage, and the key")
+    func requestBody() async throws {
+        try await withServer { server, service in
+            _ = await collect(service.streamReply(to: request("hi")))
+            let recorded = try #require(server.requests.last)
+            #expect(recorded.authorization == "Bearer \(Self.key)")
+            #expect(recorded.json?["model"] as? String == "moonshot-v1-8k")
+            #expect(recorded.json?["stream"] as? Bool == true)
+            #expect((recorded.json?["stream_options"] as? [String: Any])?["include_usage"] as? Bool == true)
+            #expect(recorded.json?["temperature"] == nil, "fixed-sampling models refuse temperature")
+            #expect(recorded.messages.map(\.role) == ["system", "user"])
+            #expect(recorded.messages.map(\.content) == ["Be brief.", "hi"])
+        }
+    }
+
+    @Test("a thinking model streams reasoning before content")
+    func reasoningFirst() async throws {
+        try await withServer { server, service in
+            server.enqueue(MockScenario(reply: "Two.", reasoning: "Add one and one."))
+            let (events, _) = await collect(service.streamReply(to: request("1+1?", model: "kimi-k2.6")))
+            let firstContent = try #require(events.firstIndex { if case .content = $0 { true } else { false } })
+            let lastReasoning = try #require(events.lastIndex { if case .reasoning = $0 { true } else { false } })
+            #expect(lastReasoning < firstContent)
+        }
+    }
+
+    @Test("each HTTP error maps to a typed error with the server's message", arguments: ["401", "404", "429", "500"])
+    func httpErrors(code: String) async throws {
+        try await withServer { server, service in
+            let scenario = try #require(MockScenario.errors[code])
+            server.enqueue(MockScenario(httpError: scenario))
+            let (events, failure) = await collect(service.streamReply(to: request("hi")))
+            #expect(events.isEmpty)
+            #expect(failure == .http(status: scenario.status, type: scenario.type, message: scenario.message))
+            #expect(failure?.userMessage.contains(scenario.message) == true)
+        }
+    }
+
+    @Test("a wrong key gets 401 from the server itself")
+    func wrongKey() async throws {
+        try await withServer { server, _ in
+            let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: "sk-wrong"))
+            let (_, failure) = await collect(service.streamReply(to: request("hi")))
+            await service.shutdown()
+            #expect(failure == .http(status: 401, type: "invalid_authentication_error", message: "Invalid Authentication"))
+        }
+    }
+
+    @Test("an unknown model gets 404 resource_not_found_error")
+    func unknownModel() async throws {
+        try await withServer { _, service in
+            let (_, failure) = await collect(service.streamReply(to: request("hi", model: "kimi-nonexistent")))
+            guard case let .http(status, type, message) = failure else {
+                Issue.record("expected an HTTP error, got \(String(describing: failure))")
+                return
+            }
+            #expect(status == 404)
+            #expect(type == "resource_not_found_error")
+            #expect(message.contains("kimi-nonexistent"))
+        }
+    }
+
+    @Test("a connection cut mid-reply delivers what arrived, then an interrupted error")
+    func cutMidReply() async throws {
+        try await withServer { server, service in
+            server.enqueue(MockScenario(reply: "one two three four five six", cutAfterTokens: 3))
+            let (events, failure) = await collect(service.streamReply(to: request("hi")))
+            let text = events.compactMap { if case let .content(piece) = $0 { piece } else { nil } }.joined()
+            #expect(text == "one two three ")
+            guard case .interrupted = failure else {
+                Issue.record("expected interrupted, got \(String(describing: failure))")
+                return
+            }
+        }
+    }
+
+    @Test("connection refused is a readable connection error")
+    func connectionRefused() async throws {
+        var configuration = ChatServiceConfiguration(baseURL: "http://127.0.0.1:1/v1", apiKey: "k")
+        configuration.connectTimeout = 60
+        let service = ChatService(configuration: configuration)
+        let started = ContinuousClock.now
+        let (_, failure) = await collect(service.streamReply(to: request("hi")))
+        await service.shutdown()
+        // Reported at once, not after silently retrying until the connect timeout.
+        #expect(ContinuousClock.now - started < .seconds(20))
+        guard case let .connection(reason) = failure else {
+            Issue.record("expected a connection error, got \(String(describing: failure))")
+            return
+        }
+        #expect(reason.contains("refused"))
+    }
+
+    @Test("cancelling the consumer closes the connection; the mock sees the disconnect")
+    func cancelClosesConnection() async throws {
+        try await withServer { server, service in
+            server.enqueue(MockScenario(tokenCount: 500, paceMilliseconds: 20))
+            let stream = service.streamReply(to: request("long"))
+            let consumer = Task {
+                var count = 0
+                for try await event in stream {
+                    if case .content = event { count += 1 }
+                }
+                return count
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            consumer.cancel()
+            _ = try? await consumer.value
+            let deadline = ContinuousClock.now + .seconds(5)
+            while server.disconnects == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(server.disconnects == 1)
+            #expect(server.completedStreams == 0)
+        }
+    }
+
+    @Test("--no-stream: the whole reply arrives as the same events")
+    func wholeReply() async throws {
+        try await withServer { server, service in
+            server.enqueue(MockScenario(reply: "Complete answer."))
+            let (events, failure) = await collect(service.wholeReply(to: request("hi")))
+            #expect(failure == nil)
+            #expect(events.first == .content("Complete answer."))
+            #expect(events.last == .done)
+            #expect(server.requests.last?.json?["stream"] as? Bool == false)
+        }
+    }
+}
+
+/// How many stream tokens the mock makes of a text (words with their space, CJK characters one by one).
+enum ReplyTokenCount {
+    static func of(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for character in text {
+            if character.unicodeScalars.first!.value >= 0x2E80 {
+                if inWord { count += 1; inWord = false }
+                count += 1
+            } else if character == " " {
+                count += 1
+                inWord = false
+            } else {
+                inWord = true
+            }
+        }
+        return count + (inWord ? 1 : 0)
+    }
+}

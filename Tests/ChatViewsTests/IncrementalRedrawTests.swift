@@ -1,0 +1,65 @@
+import ChatDomain
+import ScreenKit
+import Testing
+@testable import ChatCore
+@testable import ChatViews
+
+@Suite("Incremental redraw")
+struct IncrementalRedrawTests {
+    @Test("a delta re-lays-out only the streaming message")
+    func relayoutOnlyTheStreamingMessage() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        for index in 0..<20 {
+            for character in "question \(index)" { _ = reduce(&state, .keyPressed(.character(character))) }
+            _ = reduce(&state, .keyPressed(.enter))
+            _ = reduce(&state, .streamEvent(index + 1, .content("answer \(index)")))
+            _ = reduce(&state, .streamEvent(index + 1, .done))
+        }
+        for character in "last" { _ = reduce(&state, .keyPressed(.character(character))) }
+        _ = reduce(&state, .keyPressed(.enter))
+        let renderer = ScreenRenderer()
+        _ = renderer.render(state, width: 80, height: 24)
+        let before = renderer.cache.relayouts
+        for word in ["one ", "two ", "three "] {
+            _ = reduce(&state, .streamEvent(21, .content(word)))
+            _ = renderer.render(state, width: 80, height: 24)
+        }
+        #expect(renderer.cache.relayouts - before == 3)
+    }
+
+    @Test("only rows that changed are sent to the terminal")
+    func onlyChangedRows() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        for character in "hi" { _ = reduce(&state, .keyPressed(.character(character))) }
+        _ = reduce(&state, .keyPressed(.enter))
+        let renderer = ScreenRenderer()
+        var terminal = InMemoryTerminal(width: 60, height: 20)
+        var presenter = FramePresenter()
+        presenter.present(renderer.render(state, width: 60, height: 20).frame, on: &terminal)
+        #expect(terminal.rowWrites == 20)
+
+        _ = reduce(&state, .streamEvent(1, .content("Hello")))
+        presenter.present(renderer.render(state, width: 60, height: 20).frame, on: &terminal)
+        let afterFirstDelta = terminal.rowWrites
+        _ = reduce(&state, .streamEvent(1, .content(" world")))
+        presenter.present(renderer.render(state, width: 60, height: 20).frame, on: &terminal)
+        // One transcript row changed; the status bar may change too (tokens/s).
+        #expect(terminal.rowWrites - afterFirstDelta <= 2)
+        #expect(terminal.lines[4] == "  Hello world")
+    }
+
+    @Test("the streaming text re-wraps from its last paragraph and matches a full wrap")
+    func incrementalWrapMatchesFullWrap() {
+        var wrap = IncrementalWrap()
+        var text = ""
+        let pieces = ["First para", "graph words here.\nSecond ", "line 你好世界你好世界", "\n\nThird", " and more text to wrap"]
+        for piece in pieces {
+            text += piece
+            wrap.update(text: text, width: 12)
+        }
+        var fresh = IncrementalWrap()
+        fresh.update(text: text, width: 12)
+        #expect(wrap.lines == fresh.lines)
+        #expect(wrap.lines.first == "First")
+    }
+}

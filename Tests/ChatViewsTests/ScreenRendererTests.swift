@@ -1,0 +1,101 @@
+import ChatDomain
+import ScreenKit
+import Testing
+import TextLayout
+@testable import ChatCore
+@testable import ChatViews
+
+@Suite("Rendering the chat screen")
+struct ScreenRendererTests {
+    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+    let renderer = ScreenRenderer(theme: .dark)
+
+    mutating func send(_ text: String) {
+        for character in text { _ = reduce(&state, .keyPressed(.character(character))) }
+        _ = reduce(&state, .keyPressed(.enter))
+    }
+
+    @Test("transcript, separator, input and status bar, in that order")
+    mutating func layout() {
+        send("hello")
+        _ = reduce(&state, .streamEvent(1, .content("Hi there!")))
+        let lines = renderer.render(state, width: 40, height: 12).frame.lines
+        #expect(lines[0] == "You")
+        #expect(lines[1] == "  hello")
+        #expect(lines[3].hasPrefix("Kimi  kimi-k2.6"))
+        #expect(lines[4] == "  Hi there!")
+        #expect(lines[9] == String(repeating: "─", count: 40))
+        #expect(lines[10] == "›")
+        #expect(lines[11].contains("kimi-k2.6"))
+        #expect(lines[11].contains("streaming"), "narrow screens drop key hints before the activity")
+    }
+
+    @Test("Chinese text wraps by display width and never overflows the row")
+    mutating func cjkWrapping() {
+        send("你好世界你好世界你好世界你好世界你好世界")
+        let frame = renderer.render(state, width: 24, height: 10).frame
+        #expect(frame.lines[1] == "  你好世界你好世界你好世")
+        #expect(frame.lines[2] == "  界你好世界你好世界")
+        for row in 0..<frame.height {
+            #expect(DisplayWidth.of(frame.text(ofRow: row)) == 24)
+        }
+    }
+
+    @Test("escape sequences in a reply are drawn as visible symbols")
+    mutating func hostileReply() {
+        send("x")
+        _ = reduce(&state, .streamEvent(1, .content("a\u{1B}[2Jb\u{1B}]52;c;QQ==\u{07}")))
+        let text = renderer.render(state, width: 40, height: 10).frame.lines.joined(separator: "\n")
+        #expect(text.contains("a␛[2Jb␛]52;c;QQ==␇"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
+    @Test("stopped and interrupted replies are marked")
+    mutating func marks() {
+        send("x")
+        _ = reduce(&state, .streamEvent(1, .content("part")))
+        _ = reduce(&state, .keyPressed(.escape))
+        send("y")
+        _ = reduce(&state, .streamEvent(2, .content("half")))
+        _ = reduce(&state, .streamFailed(2, .interrupted("cut")))
+        let text = renderer.render(state, width: 60, height: 24).frame.lines.joined(separator: "\n")
+        #expect(text.contains("[stopped]"))
+        #expect(text.contains("[interrupted]"))
+        #expect(text.contains("Error"))
+    }
+
+    @Test("the cursor sits after the typed text, CJK counted as two columns")
+    mutating func cursor() {
+        for character in "ab你" { _ = reduce(&state, .keyPressed(.character(character))) }
+        let frame = renderer.render(state, width: 30, height: 8).frame
+        #expect(frame.cursor?.row == 6)
+        #expect(frame.cursor?.column == 2 + 4)
+    }
+
+    @Test("a long input grows the input pane, up to a limit")
+    mutating func inputGrows() {
+        for _ in 0..<3 { _ = reduce(&state, .keyPressed(.character("x"))); _ = reduce(&state, .keyPressed(.altEnter)) }
+        let frame = renderer.render(state, width: 30, height: 12).frame
+        // Three lines and the empty fourth the cursor is on: four input rows.
+        #expect(frame.lines[6] == String(repeating: "─", count: 30))
+        #expect(frame.lines[7] == "› x")
+        #expect(frame.lines[8] == "  x")
+        #expect(frame.cursor?.row == 10)
+    }
+
+    @Test("a scrolled-up view shows the new-output mark")
+    mutating func newOutputMark() {
+        for index in 0..<10 { send("message \(index)"); _ = reduce(&state, .streamEvent(index + 1, .done)) }
+        var result = renderer.render(state, width: 50, height: 10)
+        _ = reduce(&state, .transcriptMeasured(totalRows: result.transcriptRows, viewportRows: result.transcriptViewportRows))
+        _ = reduce(&state, .keyPressed(.pageUp))
+        result = renderer.render(state, width: 50, height: 10)
+        #expect(result.frame.lines.joined().contains("new output below"))
+    }
+
+    @Test("a terminal below the minimum size asks to be enlarged")
+    func tooSmall() {
+        let lines = renderer.render(state, width: 12, height: 4).frame.lines
+        #expect(lines.joined(separator: " ").contains("Enlarge"))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Drives a program inside a private tmux server, as a person at a terminal would:
+/// type text and keys, wait for text on screen, read the screen, resize, quit.
+///
+/// Every wait has a timeout and fails with the captured screen in its message.
+public final class TmuxSession {
+    public let socket: String
+    public let width: Int
+    public let height: Int
+    private var isAlive = true
+
+    /// Starts `command` (run by `sh -c`) at the given size with a UTF-8 locale. When the
+    /// command ends, the pane prints `[exited N]` and stays open so the screen can be read.
+    public init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        socket = "kimichat-test-\(UUID().uuidString.prefix(8))"
+        self.width = width
+        self.height = height
+        var variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+        variables.merge(environment) { $1 }
+        var arguments = ["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height)]
+        for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
+            arguments += ["-e", "\(name)=\(value)"]
+        }
+        arguments.append("\(command); echo \"[exited $?]\"; sleep 600")
+        try ProcessRunner.tmux(socket, arguments, captureOutput: false)
+        try ProcessRunner.tmux(socket, ["set-option", "-g", "escape-time", "0"])
+    }
+
+    deinit { kill() }
+
+    /// Types text literally (no key names interpreted).
+    public func type(_ text: String) throws {
+        try ProcessRunner.tmux(socket, ["send-keys", "-t", "0", "-l", text])
+    }
+
+    /// Presses keys by tmux name: "Enter", "Escape", "C-q", "PageUp", "M-Enter"…
+    public func press(_ keys: String...) throws {
+        try ProcessRunner.tmux(socket, ["send-keys", "-t", "0"] + keys)
+    }
+
+    /// The visible screen, one line per row.
+    public func capture() throws -> String {
+        try ProcessRunner.tmux(socket, ["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// Waits until `text` is on screen; throws with the screen when it does not appear.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Duration = .seconds(15)) throws -> String {
+        try waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until the screen satisfies `condition`.
+    @discardableResult
+    public func waitUntil(_ what: String, timeout: Duration = .seconds(15),
+                          _ condition: (String) -> Bool) throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var screen = ""
+        while ContinuousClock.now < deadline {
+            screen = try capture()
+            if condition(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TestSupportError.timedOut("Timed out after \(timeout) waiting for \(what). The screen was:\n"
+            + "┌" + String(repeating: "─", count: width) + "┐\n" + screen + "└" + String(repeating: "─", count: width) + "┘")
+    }
+
+    public func resize(width: Int, height: Int) throws {
+        try ProcessRunner.tmux(socket, ["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+    }
+
+    /// Whether the program still has the alternate screen (a full-screen app) up.
+    public func alternateScreenIsOn() throws -> Bool {
+        try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0", "#{alternate_on}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// The process id of the program in the pane (the shell running it).
+    public func panePID() throws -> Int32 {
+        Int32(try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    public func kill() {
+        guard isAlive else { return }
+        isAlive = false
+        _ = try? ProcessRunner.tmux(socket, ["kill-server"], captureOutput: false)
+    }
+}

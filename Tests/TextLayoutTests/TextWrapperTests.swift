@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import TextLayout
+
+@Suite("Wrapping")
+struct TextWrapperTests {
+    @Test("Latin text breaks at spaces")
+    func words() {
+        #expect(TextWrapper.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
+    }
+
+    @Test("CJK text breaks between any two characters, two columns each")
+    func cjk() {
+        #expect(TextWrapper.wrap("你好世界再见", width: 5) == ["你好", "世界", "再见"])
+    }
+
+    @Test("closing punctuation does not start a line")
+    func closingPunctuation() {
+        let lines = TextWrapper.wrap("你好世界。再见", width: 8)
+        #expect(lines == ["你好世", "界。再见"])
+    }
+
+    @Test("an over-long word breaks hard")
+    func longWord() {
+        #expect(TextWrapper.wrap("https://example.com/abcdefgh", width: 10) == ["https://ex", "ample.com/", "abcdefgh"])
+    }
+
+    @Test("newlines keep paragraphs; empty lines stay")
+    func paragraphs() {
+        #expect(TextWrapper.wrap("one\n\ntwo", width: 10) == ["one", "", "two"])
+    }
+
+    @Test("tabs expand to the next multiple of four columns")
+    func tabs() {
+        #expect(TextWrapper.wrap("a\tb", width: 20) == ["a   b"])
+    }
+
+    @Test("a wide character never straddles the edge")
+    func wideAtEdge() {
+        #expect(TextWrapper.wrap("abc你", width: 4) == ["abc", "你"])
+    }
+
+    @Test("grapheme clusters never split: a letter keeps its combining mark")
+    func clusters() {
+        let lines = TextWrapper.wrap("abce\u{301}fg", width: 4)
+        #expect(lines == ["abce\u{301}", "fg"])
+    }
+
+    @Test("no line is ever wider than the width, for mixed random text")
+    func neverTooWide() {
+        let alphabet: [Character] = ["a", "b", " ", "你", "好", "，", "😀", "e\u{301}", "-", "。", "\t", "Ｚ"]
+        var generator = SplitMix(seed: 42)
+        for _ in 0..<300 {
+            let length = Int(generator.next() % 60)
+            let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let width = 1 + Int(generator.next() % 12)
+            for line in TextWrapper.wrap(text, width: width) {
+                #expect(DisplayWidth.of(line) <= max(width, 2), "\(text.debugDescription) at \(width): \(line.debugDescription)")
+            }
+            // Nothing is lost but the spaces wrapping drops.
+            let kept = TextWrapper.wrap(text, width: width).joined().filter { $0 != " " }
+            let original = text.replacingOccurrences(of: "\t", with: " ").filter { $0 != " " }
+            #expect(kept == original, "\(text.debugDescription) at \(width)")
+        }
+    }
+}
+
+/// A tiny deterministic random generator, so a failure can be reproduced.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -17,8 +17,8 @@ struct AskCommandTests {
     }
 
     @Test("ask --demo prints the mock's reply on stdout and exits 0")
-    func demo() throws {
-        let result = try ProcessRunner.run(try Binaries.kimichat, ["ask", "--demo", "hi"], environment: try environment())
+    func demo() async throws {
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--demo", "hi"], environment: try environment())
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.hasPrefix("You said “hi”. This is reply 1 from kimichat's offline demo server"))
         #expect(result.stdout.hasSuffix("\n"))
@@ -26,24 +26,24 @@ struct AskCommandTests {
     }
 
     @Test("the prompt can come from stdin")
-    func stdinPrompt() throws {
-        let result = try ProcessRunner.run(try Binaries.kimichat, ["ask", "--demo"], environment: try environment(),
+    func stdinPrompt() async throws {
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--demo"], environment: try environment(),
                                            stdin: "What is 1+1?\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("You said “What is 1+1?”"))
     }
 
     @Test("--no-stream waits for the whole reply")
-    func noStream() throws {
-        let result = try ProcessRunner.run(try Binaries.kimichat, ["ask", "--demo", "--no-stream", "whole"],
+    func noStream() async throws {
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--demo", "--no-stream", "whole"],
                                            environment: try environment())
         #expect(result.status == 0)
         #expect(result.stdout.contains("You said “whole”"))
     }
 
     @Test("no key: the message says how to set it, on stderr, exit 1")
-    func noKey() throws {
-        let result = try ProcessRunner.run(try Binaries.kimichat, ["ask", "hi"], environment: try environment())
+    func noKey() async throws {
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "hi"], environment: try environment())
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("MOONSHOT_API_KEY"))
@@ -54,7 +54,7 @@ struct AskCommandTests {
         var configuration = MockMoonshotServer.Configuration()
         configuration.acceptedKey = "sk-right"
         let server = try await MockMoonshotServer.start(configuration)
-        let result = try ProcessRunner.run(try Binaries.kimichat, ["ask", "--base-url", server.baseURL, "hi"],
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--base-url", server.baseURL, "hi"],
                                            environment: try environment(["MOONSHOT_API_KEY": "sk-wrong"]))
         try await server.shutdown()
         #expect(result.status == 1)
@@ -67,7 +67,7 @@ struct AskCommandTests {
     func baseURLFromEnvironment() async throws {
         let server = try await MockMoonshotServer.start()
         server.enqueue(MockScenario(reply: "pong"))
-        let result = try ProcessRunner.run(try Binaries.kimichat, ["ask", "--model", "moonshot-v1-8k", "ping"],
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--model", "moonshot-v1-8k", "ping"],
                                            environment: try environment(["MOONSHOT_API_KEY": "sk-x",
                                                                          "MOONSHOT_BASE_URL": server.baseURL]))
         try await server.shutdown()
@@ -80,7 +80,7 @@ struct AskCommandTests {
     func cutMidReply() async throws {
         let server = try await MockMoonshotServer.start()
         server.enqueue(MockScenario(reply: "one two three four", cutAfterTokens: 2))
-        let result = try ProcessRunner.run(try Binaries.kimichat, ["ask", "--base-url", server.baseURL, "--model", "moonshot-v1-8k", "x"],
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--base-url", server.baseURL, "--model", "moonshot-v1-8k", "x"],
                                            environment: try environment(["MOONSHOT_API_KEY": "sk-x"]))
         try await server.shutdown()
         #expect(result.status == 1)

@@ -19,19 +19,19 @@ struct TerminalSessionTests {
     }
 
     @Test("demo: two messages stream in, and the second request carries the first exchange")
-    func twoMessagesInDemo() throws {
+    func twoMessagesInDemo() async throws {
         let (session, directory) = try launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "2"])
-        try session.waitFor("Demo mode")
+        try await session.waitFor("Demo mode")
         try session.type("Hello Kimi, 你好")
-        try session.waitFor("› Hello Kimi, 你好")
+        try await session.waitFor("› Hello Kimi, 你好")
         try session.press("Enter")
-        try session.waitFor("This is reply 1")
-        try session.waitUntil("the first reply to finish") { $0.contains("逐字显示") && $0.contains("ready") }
+        try await session.waitFor("This is reply 1")
+        try await session.waitUntil("the first reply to finish") { $0.contains("逐字显示") && $0.contains("ready") }
         try session.type("And the Moon?")
         try session.press("Enter")
-        let screen = try session.waitFor("This is reply 2")
+        let screen = try await session.waitFor("This is reply 2")
         #expect(screen.contains("You said “Hello Kimi, 你好”"))
-        try session.waitUntil("the second reply to finish") { $0.contains("carried 3 messages") && $0.contains("ready") }
+        try await session.waitUntil("the second reply to finish") { $0.contains("carried 3 messages") && $0.contains("ready") }
 
         let requests = try RequestLog.chatMessages(at: directory.appendingPathComponent("requests.jsonl").path)
         #expect(requests.count == 2)
@@ -41,81 +41,81 @@ struct TerminalSessionTests {
         #expect(second[1].content.hasPrefix("You said “Hello Kimi, 你好”. This is reply 1"))
         #expect(second[2].content == "And the Moon?")
         try session.press("C-q")
-        try session.waitFor("[exited 0]")
+        try await session.waitFor("[exited 0]")
     }
 
     @Test("Esc mid-stream stops the reply; the partial text stays, marked stopped")
-    func escapeStops() throws {
+    func escapeStops() async throws {
         let (session, _) = try launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "150"])
-        try session.waitFor("Demo mode")
+        try await session.waitFor("Demo mode")
         try session.type("Tell me a long story")
         try session.press("Enter")
-        try session.waitFor("You said")
-        try session.waitFor("streaming")
+        try await session.waitFor("You said")
+        try await session.waitFor("streaming")
         try session.press("Escape")
-        let screen = try session.waitFor("[stopped]")
+        let screen = try await session.waitFor("[stopped]")
         #expect(screen.contains("Reply stopped"))
-        Thread.sleep(forTimeInterval: 1)
+        try await Task.sleep(for: .seconds(1))
         #expect(!(try session.capture()).contains("逐字显示"), "the reply went on after Esc")
         try session.press("C-q")
-        try session.waitFor("[exited 0]")
+        try await session.waitFor("[exited 0]")
     }
 
     @Test("Ctrl-Q quits and gives the terminal back: shell prompt, no alternate screen")
-    func quitRestoresTerminal() throws {
+    func quitRestoresTerminal() async throws {
         let (session, _) = try launch("--demo")
-        try session.waitFor("Enter send")
+        try await session.waitFor("Enter send")
         #expect(try session.alternateScreenIsOn())
         try session.press("C-q")
-        try session.waitFor("[exited 0]")
+        try await session.waitFor("[exited 0]")
         #expect(!(try session.alternateScreenIsOn()))
     }
 
     @Test("SIGTERM mid-stream restores the terminal too")
-    func sigtermRestoresTerminal() throws {
+    func sigtermRestoresTerminal() async throws {
         let (session, _) = try launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "200"])
-        try session.waitFor("Demo mode")
+        try await session.waitFor("Demo mode")
         try session.type("hi")
         try session.press("Enter")
-        try session.waitFor("thinking")
+        try await session.waitFor("thinking")
         let shell = try session.panePID()
-        let child = try ProcessRunner.run("/usr/bin/env", ["pgrep", "-P", String(shell)]).stdout
+        let child = try await ProcessRunner.run("/usr/bin/env", ["pgrep", "-P", String(shell)]).stdout
             .split(separator: "\n").first.flatMap { Int32($0) }
         let pid = try #require(child)
         kill(pid, SIGTERM)
-        try session.waitFor("[exited")
+        try await session.waitFor("[exited")
         #expect(!(try session.alternateScreenIsOn()))
     }
 
     @Test("with no key and no --demo the UI opens and explains how to set the key")
-    func noKey() throws {
+    func noKey() async throws {
         let (session, _) = try launch("--base-url http://127.0.0.1:1/v1")
-        try session.waitFor("MOONSHOT_API_KEY")
+        try await session.waitFor("MOONSHOT_API_KEY")
         try session.type("hello there")
         try session.press("Enter")
-        let screen = try session.waitFor("Error")
+        let screen = try await session.waitFor("Error")
         #expect(screen.contains("hello there"), "the typed message is kept")
         try session.press("C-q")
-        try session.waitFor("[exited 0]")
+        try await session.waitFor("[exited 0]")
     }
 
     @Test("a refused connection becomes a readable error in the transcript, the message kept")
-    func connectionRefused() throws {
+    func connectionRefused() async throws {
         let (session, _) = try launch("--base-url http://127.0.0.1:1/v1", environment: ["MOONSHOT_API_KEY": "sk-x"])
-        try session.waitFor("Enter send")
+        try await session.waitFor("Enter send")
         try session.type("are you there?")
         try session.press("Enter")
-        let screen = try session.waitFor("connection refused")
+        let screen = try await session.waitFor("connection refused")
         #expect(screen.contains("are you there?"))
         try session.press("C-q")
     }
 
     @Test("resizing mid-session re-lays out the screen")
-    func resize() throws {
+    func resize() async throws {
         let (session, _) = try launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "1"])
-        try session.waitFor("Enter send")
+        try await session.waitFor("Enter send")
         try session.resize(width: 50, height: 16)
-        try session.waitUntil("the separator to span 50 columns") { screen in
+        try await session.waitUntil("the separator to span 50 columns") { screen in
             screen.split(separator: "\n").contains { $0 == Substring(String(repeating: "─", count: 50)) }
         }
         try session.press("C-q")

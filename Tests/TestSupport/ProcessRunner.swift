@@ -20,66 +20,33 @@ public enum TestSupportError: Error, CustomStringConvertible {
 
 /// Runs programs for tests, with a time limit so a hang fails instead of stalling CI.
 public enum ProcessRunner {
-    /// With `captureOutput` false, output goes nowhere: needed for programs that leave a
-    /// daemon behind (tmux's server), which would hold a pipe open forever.
+    /// Runs `executable` to completion on a thread of its own, so that waiting for the
+    /// child never blocks a thread of Swift's small cooperative pool, which the other
+    /// tests running in parallel need.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           stdin: String? = nil, timeout: Duration = .seconds(30),
-                           captureOutput: Bool = true) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = captureOutput ? output : FileHandle.nullDevice
-        process.standardError = captureOutput ? errors : FileHandle.nullDevice
-        let input = Pipe()
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try process.run()
-        if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try? input.fileHandleForWriting.close()
-        }
-        // Read both pipes while the process runs, so a chatty child never blocks on a full pipe.
-        let collected = captureOutput
-            ? OutputCollector(output: output.fileHandleForReading, errors: errors.fileHandleForReading) : nil
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                process.terminate()
-                throw TestSupportError.timedOut("\(executable) \(arguments) did not finish within \(timeout)")
+                           stdin: String? = nil, timeout: Duration = .seconds(30)) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    continuation.resume(returning: try Spawn.run([executable] + arguments, environment: environment,
+                                                                 stdin: stdin, timeout: timeout))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
             }
-            Thread.sleep(forTimeInterval: 0.01)
+            thread.start()
         }
-        let (stdout, stderr) = collected?.finish() ?? ("", "")
-        return ProcessResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }
 
-    /// Runs a command through tmux's own CLI and returns its stdout.
+    /// Runs a command through tmux's own CLI and returns its stdout. These are short
+    /// and run inline; `new-session` output goes nowhere (its server lives on).
     @discardableResult
     static func tmux(_ socket: String, _ arguments: [String], captureOutput: Bool = true) throws -> String {
-        let result = try Spawn.run(["tmux", "-L", socket] + arguments, captureOutput: captureOutput)
+        let result = try Spawn.run(["tmux", "-L", socket] + arguments, captureOutput: captureOutput,
+                                   timeout: .seconds(10))
         guard result.status == 0 else {
-            throw TestSupportError.timedOut("tmux \(arguments.first ?? "") failed with status \(result.status)")
+            throw TestSupportError.timedOut("tmux \(arguments.first ?? "") failed with status \(result.status): \(result.stderr)")
         }
         return result.stdout
-    }
-}
-
-private final class OutputCollector: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var out = Data()
-    private var err = Data()
-
-    init(output: FileHandle, errors: FileHandle) {
-        group.enter()
-        DispatchQueue.global().async { self.out = output.readDataToEndOfFile(); self.group.leave() }
-        group.enter()
-        DispatchQueue.global().async { self.err = errors.readDataToEndOfFile(); self.group.leave() }
-    }
-
-    func finish() -> (String, String) {
-        group.wait()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// Drives a program inside a private tmux server, as a person at a terminal would:
 /// type text and keys, wait for text on screen, read the screen, resize, quit.
 ///
-/// Every wait has a timeout and fails with the captured screen in its message.
+/// Every wait has a timeout and fails with the captured screen in its message. Waits
+/// are async and sleep with `Task.sleep`: a blocked thread would starve Swift's small
+/// cooperative pool and stall the other tests running beside this one.
 public final class TmuxSession {
     public let socket: String
     public let width: Int
@@ -22,8 +24,15 @@ public final class TmuxSession {
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
             arguments += ["-e", "\(name)=\(value)"]
         }
-        arguments.append("\(command); echo \"[exited $?]\"; sleep 600")
-        try ProcessRunner.tmux(socket, arguments, captureOutput: false)
+        // The pane lingers after the program ends so its last screen can be read; a
+        // bounded linger means a crashed test run leaves nothing behind for long.
+        arguments.append("\(command); echo \"[exited $?]\"; sleep 120")
+        do {
+            try ProcessRunner.tmux(socket, arguments, captureOutput: false)
+        } catch {
+            _ = try? ProcessRunner.tmux(socket, ["kill-server"], captureOutput: false)
+            throw error
+        }
         try ProcessRunner.tmux(socket, ["set-option", "-g", "escape-time", "0"])
     }
 
@@ -46,20 +55,20 @@ public final class TmuxSession {
 
     /// Waits until `text` is on screen; throws with the screen when it does not appear.
     @discardableResult
-    public func waitFor(_ text: String, timeout: Duration = .seconds(15)) throws -> String {
-        try waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
+    public func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
+        try await waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until the screen satisfies `condition`.
     @discardableResult
     public func waitUntil(_ what: String, timeout: Duration = .seconds(15),
-                          _ condition: (String) -> Bool) throws -> String {
+                          _ condition: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while ContinuousClock.now < deadline {
             screen = try capture()
             if condition(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw TestSupportError.timedOut("Timed out after \(timeout) waiting for \(what). The screen was:\n"
             + "┌" + String(repeating: "─", count: width) + "┐\n" + screen + "└" + String(repeating: "─", count: width) + "┘")

@@ -72,7 +72,7 @@ let package = Package(
             name: "kimichat",
             dependencies: [
                 "ChatDomain", "ChatCore", "ChatViews", "AppRuntime", "ChatService",
-                "CursesTerminal", "ScreenKit", "MockMoonshot",
+                "CursesTerminal", "ScreenKit", "MockMoonshot", "TextLayout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -56,7 +56,16 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private func handle(_ input: RuntimeInput) {
         switch input {
         case .terminal(.inputAvailable):
-            for key in terminal.readKeys() { dispatch(.keyPressed(key)) }
+            var text = ""
+            for key in terminal.readKeys() {
+                if case let .character(character) = key {
+                    text.append(character)
+                    continue
+                }
+                if !text.isEmpty { dispatch(.textEntered(text)); text = "" }
+                dispatch(.keyPressed(key))
+            }
+            if !text.isEmpty { dispatch(.textEntered(text)) }
         case .terminal(.resized):
             terminal.adoptNewSize()
             presenter.invalidate()

@@ -40,6 +40,11 @@ static struct termios saved_modes;
 static volatile sig_atomic_t have_saved_modes = 0;
 static volatile int wake_descriptor = -1;
 static struct sigaction previous_crash_actions[NSIG];
+static struct sigaction previous_forwarded_actions[NSIG];
+static const int forwarded_signals[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+static const unsigned forwarded_count = sizeof forwarded_signals / sizeof forwarded_signals[0];
+// The crash handler runs here, so that a stack overflow can still restore the terminal.
+static char alternate_stack[64 * 1024];
 
 void kc_save_terminal_modes(void) {
     if (tcgetattr(STDIN_FILENO, &saved_modes) == 0) have_saved_modes = 1;
@@ -78,16 +83,30 @@ void kc_install_signal_handlers(int wake_fd) {
     sigemptyset(&action.sa_mask);
     action.sa_handler = on_forwarded_signal;
     action.sa_flags = SA_RESTART;
-    int forwarded[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT};
-    for (unsigned i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &action, NULL);
+    for (unsigned i = 0; i < forwarded_count; i++) {
+        sigaction(forwarded_signals[i], &action, &previous_forwarded_actions[forwarded_signals[i]]);
+    }
+
+    stack_t stack;
+    memset(&stack, 0, sizeof stack);
+    stack.ss_sp = alternate_stack;
+    stack.ss_size = sizeof alternate_stack;
+    sigaltstack(&stack, NULL);
 
     struct sigaction crash;
     memset(&crash, 0, sizeof crash);
     sigemptyset(&crash.sa_mask);
     crash.sa_handler = on_crash;
-    crash.sa_flags = SA_RESETHAND;
+    crash.sa_flags = SA_RESETHAND | SA_ONSTACK;
     int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
     for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
         sigaction(fatal[i], &crash, &previous_crash_actions[fatal[i]]);
     }
+}
+
+void kc_restore_signal_handlers(void) {
+    for (unsigned i = 0; i < forwarded_count; i++) {
+        sigaction(forwarded_signals[i], &previous_forwarded_actions[forwarded_signals[i]], NULL);
+    }
+    wake_descriptor = -1;
 }

@@ -4,6 +4,9 @@ import ScreenKit
 /// Something that happened, named as a fact. The reducer decides what it means.
 public enum AppAction: Sendable, Equatable {
     case keyPressed(Key)
+    /// Characters typed or pasted in one go (the runtime merges consecutive character
+    /// keys, so a large paste is one action, not one per character).
+    case textEntered(String)
     case streamEvent(RequestID, StreamEvent)
     /// The reply stream ended without an error (whether or not `[DONE]` came).
     case streamEnded(RequestID)

@@ -2,18 +2,23 @@ import ChatDomain
 import ScreenKit
 
 func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
-    if key != .ctrl("c") { state.quitArmed = false }
+    if key != .ctrl("c"), state.quitArmed {
+        state.quitArmed = false
+        state.statusNote = nil
+    }
     if key == .pasteBegin { state.isPasting = true; return [] }
     if key == .pasteEnd { state.isPasting = false; return [] }
     if state.isPasting {
         // A pasted newline never sends; tmux delivers pasted LF as CR (Enter).
         switch key {
-        case .enter, .ctrl("j"): state.input.insert("\n")
-        case let .character(character): state.input.insert(String(character))
-        case .tab: state.input.insert("\t")
-        default: break
+        case .enter, .ctrl("j"): state.input.insert("\n"); return []
+        case let .character(character): state.input.insert(String(character)); return []
+        case .tab: state.input.insert("\t"); return []
+        default:
+            // Not something a paste contains: the end marker was lost (split over a slow
+            // link). Leave paste mode so Esc, Ctrl-C and Ctrl-Q keep working.
+            state.isPasting = false
         }
-        return []
     }
     if case let .character(character) = key {
         state.statusNote = nil

@@ -32,7 +32,13 @@ func reduceStreamEnded(_ state: inout AppState, _ requestID: RequestID) -> [AppE
 
 func reduceStreamFailed(_ state: inout AppState, _ requestID: RequestID, _ error: ChatError) -> [AppEffect] {
     guard let reply = state.activeReply, reply.requestID == requestID else { return [] }
+    if state.message(withID: reply.messageID)?.finishReason != nil {
+        // The model had finished; only the trailing [DONE] was lost. Nothing is missing.
+        finishReply(&state, reply)
+        return []
+    }
     state.activeReply = nil
+    state.statusNote = nil
     let partial = state.message(withID: reply.messageID)
     if let partial, !partial.text.isEmpty || !partial.reasoning.isEmpty {
         state.editMessage(id: reply.messageID) { $0.status = .interrupted }
@@ -58,5 +64,6 @@ func stopReply(_ state: inout AppState, _ reply: ActiveReply, status: ReplyStatu
 
 private func finishReply(_ state: inout AppState, _ reply: ActiveReply) {
     state.activeReply = nil
+    state.statusNote = nil
     state.editMessage(id: reply.messageID) { $0.status = .complete }
 }

@@ -7,6 +7,11 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     switch action {
     case let .keyPressed(key):
         return reduceKey(&state, key)
+    case let .textEntered(text):
+        if state.quitArmed { state.statusNote = nil }
+        state.quitArmed = false
+        state.input.insert(text)
+        return []
     case let .streamEvent(requestID, event):
         return reduceStreamEvent(&state, requestID, event)
     case let .streamEnded(requestID):

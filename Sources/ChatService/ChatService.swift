@@ -43,7 +43,8 @@ public actor ChatService: ChatStreaming {
     }
 
     private nonisolated func events(for request: ChatRequest, stream: Bool) -> AsyncThrowingStream<StreamEvent, any Error> {
-        AsyncThrowingStream { continuation in
+        let key = configuration.apiKey
+        return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
                     try await self.perform(request, stream: stream) { continuation.yield($0) }
@@ -51,7 +52,8 @@ public actor ChatService: ChatStreaming {
                 } catch is CancellationError {
                     continuation.finish()
                 } catch {
-                    continuation.finish(throwing: error)
+                    let failure = error as? ChatError ?? .connection(String(describing: error))
+                    continuation.finish(throwing: KeyRedaction.redact(failure, key: key))
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
@@ -80,7 +82,7 @@ public actor ChatService: ChatStreaming {
         } catch {
             try Task.checkCancellation()
             let failure = ErrorTranslation.beforeResponse(error, host: host, timeout: configuration.responseHeadTimeout)
-            logger.warning("request failed before the response: \(failure.userMessage)")
+            logger.warning("request failed before the response: \(KeyRedaction.redact(failure, key: configuration.apiKey).userMessage)")
             throw failure
         }
 

@@ -36,6 +36,10 @@ enum ErrorTranslation {
         if text.lowercased().contains("resolve") || text.contains("NXDOMAIN") || text.contains("getaddrinfo") {
             return .connection("could not resolve \(host)")
         }
+        if let client = error as? HTTPClientError {
+            // Its description can quote header values, the Authorization header among them.
+            return .invalidRequest("the HTTP client refused the request (\(client.shortDescription))")
+        }
         return .connection("\(host): \(text)")
     }
 

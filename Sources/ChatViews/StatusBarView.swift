@@ -28,16 +28,17 @@ struct StatusBarView {
     }
 
     static func activity(_ state: AppState) -> String {
-        if let note = state.statusNote, !state.isStreaming { return note }
         guard let reply = state.activeReply else {
+            if let note = state.statusNote { return note }
             return state.settings.hasAPIKey ? "ready" : "no API key (see above)"
         }
         let glyph = spinner[reply.ticks % spinner.count]
         let seconds = Double(reply.ticks) * AppState.tickSeconds
         let message = state.message(withID: reply.messageID)
         let phase = message?.text.isEmpty == false ? "streaming" : (message?.reasoning.isEmpty == false ? "thinking" : "waiting")
-        guard seconds >= 0.5, reply.deltas > 0 else { return "\(glyph) \(phase)…" }
+        let note = state.statusNote.map { " · " + $0 } ?? ""
+        guard seconds >= 0.5, reply.deltas > 0 else { return "\(glyph) \(phase)…" + note }
         let rate = Int((Double(reply.deltas) / seconds).rounded())
-        return "\(glyph) \(phase)… \(rate) tok/s"
+        return "\(glyph) \(phase)… \(rate) tok/s" + note
     }
 }

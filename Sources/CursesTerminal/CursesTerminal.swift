@@ -55,6 +55,7 @@ public final class CursesTerminal: InteractiveTerminal {
         _ = mousemask(0, nil)
         curs_set(1)
         endwin()
+        kc_restore_signal_handlers()
     }
 
     public func adoptNewSize() {

@@ -63,13 +63,14 @@ final class InputWatcher: Sendable {
                     }
                 }
             }
-            if descriptors[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+            if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                // The terminal is gone (Linux reports POLLIN with POLLHUP): reading would spin.
+                continuation.yield(.terminationRequested(signal: SIGHUP))
+                break
+            }
+            if descriptors[0].revents & Int16(POLLIN) != 0 {
                 continuation.yield(.inputAvailable)
                 drained.wait()
-                if descriptors[0].revents & Int16(POLLHUP | POLLERR) != 0 && descriptors[0].revents & Int16(POLLIN) == 0 {
-                    continuation.yield(.terminationRequested(signal: SIGHUP))
-                    break
-                }
             }
         }
         continuation.finish()
@@ -83,7 +84,7 @@ public enum TerminalError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            return "kimichat needs a terminal (stdin and stdout must be a tty). "
+            return "the chat needs a terminal (stdin and stdout must be a tty). "
                 + "For scripts and pipes use `kimichat ask \"…\"`."
         case let .setupFailed(reason):
             return "The terminal could not be set up: \(reason)"

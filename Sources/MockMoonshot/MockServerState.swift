@@ -39,8 +39,8 @@ final class MockServerState: Sendable {
         guard let requestLogPath else { return }
         let line = Data((request.logLine + "\n").utf8)
         if let handle = FileHandle(forWritingAtPath: requestLogPath) {
-            handle.seekToEndOfFile()
-            handle.write(line)
+            _ = try? handle.seekToEnd()
+            try? handle.write(contentsOf: line)
             try? handle.close()
         } else {
             _ = FileManager.default.createFile(atPath: requestLogPath, contents: line)

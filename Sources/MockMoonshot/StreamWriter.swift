@@ -29,7 +29,16 @@ final class StreamWriter {
         }
     }
 
+    /// Paused because the client is not reading; resumed by `channelWritabilityChanged`.
+    private var isWaitingForWritability = false
+
     func cancel() { isCancelled = true }
+
+    func writabilityChanged(context: ChannelHandlerContext, handler: MockRequestHandler) {
+        guard isWaitingForWritability, context.channel.isWritable else { return }
+        isWaitingForWritability = false
+        writeMore(context: context, handler: handler)
+    }
 
     func start(context: ChannelHandlerContext, handler: MockRequestHandler) {
         writeMore(context: context, handler: handler)
@@ -61,6 +70,11 @@ final class StreamWriter {
             return
         }
         let loop = context.eventLoop.assumeIsolated()
+        if !context.channel.isWritable {
+            // A client that does not read must not make the mock buffer the whole reply.
+            isWaitingForWritability = true
+            return
+        }
         if pace == .zero {
             loop.execute { self.writeMore(context: context, handler: handler) }
         } else {

@@ -9,6 +9,8 @@ public struct KimiChunkDecoder: Sendable {
     /// `{"error": …}` object becomes a thrown `ChatError.http` with status 200.
     public func decode(_ data: String) throws(ChatError) -> [StreamEvent] {
         if data == "[DONE]" { return [.done] }
+        // An event with empty data is a keep-alive some proxies send.
+        if data.allSatisfy(\.isWhitespace) { return [] }
         let chunk: ChunkWire
         do {
             chunk = try JSONDecoder().decode(ChunkWire.self, from: Data(data.utf8))

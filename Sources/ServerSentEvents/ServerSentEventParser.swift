@@ -15,6 +15,9 @@ public struct ServerSentEventParser: Sendable {
     private var hasData = false
     private var eventName: String?
     private var lastEventID: String?
+    /// Bytes of a leading UTF-8 byte-order mark matched so far; nil once past the start.
+    private var byteOrderMarkMatched: Int? = 0
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public init(limit: Int = 8 << 20) {
         self.limit = limit
@@ -26,6 +29,15 @@ public struct ServerSentEventParser: Sendable {
     where Bytes.Element == UInt8 {
         var events: [ServerSentEvent] = []
         for byte in bytes {
+            if let matched = byteOrderMarkMatched {
+                // The spec says one leading BOM is skipped; it may arrive split across chunks.
+                if byte == Self.byteOrderMark[matched] {
+                    byteOrderMarkMatched = matched + 1 == Self.byteOrderMark.count ? nil : matched + 1
+                    continue
+                }
+                byteOrderMarkMatched = nil
+                line.append(contentsOf: Self.byteOrderMark[..<matched])
+            }
             if skipLeadingLineFeed {
                 skipLeadingLineFeed = false
                 if byte == UInt8(ascii: "\n") { continue }

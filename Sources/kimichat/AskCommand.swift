@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatDomain
 import ChatService
 import Foundation
+import TextLayout
 
 /// `kimichat ask "…"`: one turn, the reply on stdout.
 struct AskCommand: AsyncParsableCommand {
@@ -73,15 +74,19 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("kimichat: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(message)\n".utf8))
         Foundation.exit(1)
     }
 }
 
-/// Unbuffered writes to stdout, so each delta shows the moment it arrives.
+/// Unbuffered writes to stdout, so each delta shows the moment it arrives. When stdout
+/// is a terminal, control characters in the reply are made visible and inert; a pipe
+/// gets the text exactly as it came.
 struct StandardOutput {
+    private let isTerminal = isatty(STDOUT_FILENO) == 1
+
     func write(_ text: String) {
-        let bytes = Array(text.utf8)
+        let bytes = Array((isTerminal ? TerminalSafeText.sanitize(text) : text).utf8)
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

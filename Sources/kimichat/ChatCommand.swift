@@ -23,7 +23,7 @@ struct ChatCommand: AsyncParsableCommand {
         let outcome = await Self.runInterface(settings: settings, endpoint: endpoint, logger: logger)
         await endpoint.close()
         if let outcome {
-            FileHandle.standardError.write(Data("kimichat: \(outcome)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(outcome)\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -15,12 +15,13 @@ struct FileLogHandler: LogHandler {
                 guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
             }
             guard let file = FileHandle(forWritingAtPath: path) else { return nil }
-            file.seekToEndOfFile()
+            // The throwing forms: the old ones trap on Linux (a pipe cannot seek, a full disk).
+            _ = try? file.seekToEnd()
             handle = Mutex(file)
         }
 
         func write(_ line: String) {
-            handle.withLock { $0.write(Data(line.utf8)) }
+            handle.withLock { try? $0.write(contentsOf: Data(line.utf8)) }
         }
     }
 

@@ -11,7 +11,11 @@ struct ResolvedSettings {
 
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         baseURL = options.baseURL ?? environment["MOONSHOT_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Defaults.baseURL
-        apiKey = environment["MOONSHOT_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        // A key read from a file often carries a newline or CR; either would make the
+        // Authorization header invalid.
+        apiKey = environment["MOONSHOT_API_KEY"]
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .flatMap { $0.isEmpty ? nil : $0 }
         model = options.model ?? Defaults.model
         systemPrompt = options.system
         isDemo = options.demo

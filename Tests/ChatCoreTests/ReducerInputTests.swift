@@ -27,6 +27,28 @@ struct ReducerInputTests {
         #expect(state.messages.isEmpty)
     }
 
+    @Test("text typed in one go is one action")
+    mutating func textEntered() {
+        _ = reduce(&state, .textEntered("你好, world"))
+        #expect(state.input.text == "你好, world")
+    }
+
+    @Test("a lost paste-end marker does not trap the user: Ctrl-Q still quits")
+    mutating func lostPasteEnd() {
+        _ = reduce(&state, .keyPressed(.pasteBegin))
+        _ = reduce(&state, .keyPressed(.character("x")))
+        #expect(reduce(&state, .keyPressed(.ctrl("q"))) == [.quit])
+        #expect(!state.isPasting)
+    }
+
+    @Test("the quit warning goes away when another key disarms it")
+    mutating func quitWarningCleared() {
+        _ = reduce(&state, .keyPressed(.ctrl("c")))
+        _ = reduce(&state, .keyPressed(.left))
+        #expect(state.statusNote == nil)
+        #expect(reduce(&state, .keyPressed(.ctrl("c"))).isEmpty, "one Ctrl-C after disarming only warns again")
+    }
+
     @Test("Ctrl-C twice on an idle screen quits; once only warns")
     mutating func ctrlCTwice() {
         #expect(reduce(&state, .keyPressed(.ctrl("c"))).isEmpty)

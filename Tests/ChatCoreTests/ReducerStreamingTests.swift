@@ -111,6 +111,25 @@ struct ReducerStreamingTests {
         #expect(state.messages.last?.kind == .error)
     }
 
+    @Test("finish_reason arrived, then the connection dropped before [DONE]: the reply is complete")
+    mutating func finishedThenDropped() {
+        _ = sendMessage("hi")
+        _ = reduce(&state, .streamEvent(1, .content("All of it.")))
+        _ = reduce(&state, .streamEvent(1, .finished(.stop)))
+        _ = reduce(&state, .streamFailed(1, .interrupted("reset")))
+        #expect(state.messages.map(\.kind) == [.user, .assistant])
+        #expect(state.messages[1].status == .complete)
+    }
+
+    @Test("the 'still streaming' note goes away when the reply ends")
+    mutating func streamingNoteCleared() {
+        _ = sendMessage("first")
+        _ = sendMessage("second")
+        #expect(state.statusNote != nil)
+        _ = reduce(&state, .streamEvent(1, .done))
+        #expect(state.statusNote == nil)
+    }
+
     @Test("with no API key the message is kept and the fix is explained; nothing is sent")
     func missingKey() {
         var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: false))

@@ -132,6 +132,23 @@ struct ChatServiceTests {
         }
     }
 
+    @Test("a key the HTTP client refuses never appears in the error")
+    func keyNeverInErrors() async throws {
+        try await withServer { server, _ in
+            let key = "sk-secret\u{1}value1234"
+            let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: key))
+            let (_, failure) = await collect(service.streamReply(to: request("hi")))
+            await service.shutdown()
+            let message = try #require(failure).userMessage
+            #expect(!message.contains("secret"), "\(message)")
+        }
+    }
+
+    @Test("redaction masks the key wherever it appears")
+    func redaction() {
+        #expect(KeyRedaction.redact("bad key sk-abcdefgh1234 here", key: "sk-abcdefgh1234") == "bad key sk-…1234 here")
+    }
+
     @Test("connection refused is a readable connection error")
     func connectionRefused() async throws {
         var configuration = ChatServiceConfiguration(baseURL: "http://127.0.0.1:1/v1", apiKey: "k")

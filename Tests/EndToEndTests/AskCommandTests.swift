@@ -63,6 +63,19 @@ struct AskCommandTests {
         #expect(!result.stderr.contains("sk-wrong"), "the key never appears in messages")
     }
 
+    @Test("a key read from a file with a trailing CR/LF still works", .timeLimit(.minutes(1)))
+    func keyWithLineEnd() async throws {
+        var configuration = MockMoonshotServer.Configuration()
+        configuration.acceptedKey = "sk-right"
+        let server = try await MockMoonshotServer.start(configuration)
+        server.enqueue(MockScenario(reply: "ok"))
+        let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--base-url", server.baseURL, "--model", "moonshot-v1-8k", "hi"],
+                                                 environment: try environment(["MOONSHOT_API_KEY": "sk-right\r\n"]))
+        try await server.shutdown()
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == "ok\n")
+    }
+
     @Test("MOONSHOT_BASE_URL and --model reach the request", .timeLimit(.minutes(1)))
     func baseURLFromEnvironment() async throws {
         let server = try await MockMoonshotServer.start()

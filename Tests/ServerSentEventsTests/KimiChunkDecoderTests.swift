@@ -36,6 +36,12 @@ struct KimiChunkDecoderTests {
         #expect(events == [.usage(Usage(promptTokens: 213, completionTokens: 99, totalTokens: 312, cachedTokens: 213))])
     }
 
+    @Test("an empty event (a proxy's keep-alive) decodes to nothing, not an error")
+    func emptyData() throws {
+        #expect(try decoder.decode("").isEmpty)
+        #expect(try decoder.decode("  ").isEmpty)
+    }
+
     @Test("malformed JSON is a typed error")
     func malformed() {
         #expect(throws: ChatError.self) { _ = try decoder.decode("{not json") }

@@ -79,6 +79,14 @@ struct ServerSentEventParserTests {
         }
     }
 
+    @Test("a leading byte-order mark is skipped, wherever the chunks split it")
+    func byteOrderMark() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("data: x\n\ndata: \u{FEFF}y\n\n".utf8)
+        for split in 0...bytes.count {
+            #expect(try parse([Array(bytes[..<split]), Array(bytes[split...])]) == ["x", "\u{FEFF}y"], "split at \(split)")
+        }
+    }
+
     @Test("invalid UTF-8 becomes replacement characters, not a crash")
     func invalidUTF8() throws {
         let events = try parse([Array("data: a".utf8) + [0xFF, 0xFE] + Array("b\n\n".utf8)])

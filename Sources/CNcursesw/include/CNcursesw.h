@@ -40,6 +40,10 @@ void kc_save_terminal_modes(void);
 /// the process dies. Call before initscr so ncurses leaves these signals alone.
 void kc_install_signal_handlers(int wake_fd);
 
+/// Gives SIGWINCH, SIGTERM, SIGHUP, SIGINT and SIGQUIT back to their previous handlers
+/// (after endwin, Ctrl-C must interrupt again). Crash handling stays until exit.
+void kc_restore_signal_handlers(void);
+
 /// Puts the terminal back as it was, using only async-signal-safe calls.
 void kc_emergency_restore(void);
 

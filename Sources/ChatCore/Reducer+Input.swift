@@ -2,10 +2,7 @@ import ChatDomain
 import ScreenKit
 
 func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
-    if key != .ctrl("c"), state.quitArmed {
-        state.quitArmed = false
-        state.statusNote = nil
-    }
+    if key != .ctrl("c") { disarmQuit(&state) }
     if key == .pasteBegin { state.isPasting = true; return [] }
     if key == .pasteEnd { state.isPasting = false; return [] }
     if state.isPasting {
@@ -80,6 +77,13 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .yank: state.input.yank()
     }
     return []
+}
+
+/// Any key but a second Ctrl-C cancels a pending quit, and its warning.
+func disarmQuit(_ state: inout AppState) {
+    guard state.quitArmed else { return }
+    state.quitArmed = false
+    state.statusNote = nil
 }
 
 /// Sends the typed message: it joins the transcript first, so it is never lost,

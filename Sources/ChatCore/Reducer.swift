@@ -8,8 +8,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     case let .keyPressed(key):
         return reduceKey(&state, key)
     case let .textEntered(text):
-        if state.quitArmed { state.statusNote = nil }
-        state.quitArmed = false
+        disarmQuit(&state)
         state.input.insert(text)
         return []
     case let .streamEvent(requestID, event):

@@ -81,9 +81,7 @@ public actor ChatService: ChatStreaming {
             response = try await client.execute(request, timeout: .seconds(configuration.responseHeadTimeout))
         } catch {
             try Task.checkCancellation()
-            let failure = ErrorTranslation.beforeResponse(error, host: host, timeout: configuration.responseHeadTimeout)
-            logger.warning("request failed before the response: \(KeyRedaction.redact(failure, key: configuration.apiKey).userMessage)")
-            throw failure
+            throw ErrorTranslation.beforeResponse(error, host: host, timeout: configuration.responseHeadTimeout)
         }
 
         guard response.status == .ok else {

@@ -10,7 +10,7 @@ enum KeyRedaction {
 
     static func redact(_ text: String, key: String) -> String {
         guard key.count >= 4, text.contains(key) else { return text }
-        return text.replacingAll(key, with: masked(key))
+        return text.replacingOccurrences(of: key, with: masked(key))
     }
 
     static func redact(_ error: ChatError, key: String) -> ChatError {
@@ -22,17 +22,5 @@ enum KeyRedaction {
         case let .invalidRequest(reason): return .invalidRequest(redact(reason, key: key))
         case .missingKey: return error
         }
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

@@ -20,8 +20,11 @@ public final class TranscriptLayoutCache {
         return layout.lines
     }
 
-    /// Drops layouts of messages that are gone.
-    func retain(ids: Set<Int>) {
-        if layouts.count > ids.count { layouts = layouts.filter { ids.contains($0.key) } }
+    /// Drops layouts of messages that are gone. Every message has a layout after a frame,
+    /// so more layouts than messages is the only sign of removal: the common frame pays nothing.
+    func retain(_ messages: [TranscriptMessage]) {
+        guard layouts.count > messages.count else { return }
+        let ids = Set(messages.map(\.id))
+        layouts = layouts.filter { ids.contains($0.key) }
     }
 }

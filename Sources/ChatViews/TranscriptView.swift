@@ -8,7 +8,7 @@ struct TranscriptView {
                      into frame: inout Frame) -> Int {
         let width = layout.width
         let blocks = state.messages.map { cache.lines(for: $0, width: width, theme: theme) }
-        cache.retain(ids: Set(state.messages.map(\.id)))
+        cache.retain(state.messages)
         let total = blocks.reduce(0) { $0 + $1.count }
 
         let viewport = layout.transcriptRows

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     ],
     targets: [
         // MARK: - Pure layers
@@ -55,6 +56,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "Persistence",
+            dependencies: ["ChatDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CursesTerminal", dependencies: ["ScreenKit", "CNcursesw"], swiftSettings: strict),
         .target(
@@ -72,7 +78,7 @@ let package = Package(
             name: "kimichat",
             dependencies: [
                 "ChatDomain", "ChatCore", "ChatViews", "AppRuntime", "ChatService",
-                "CursesTerminal", "ScreenKit", "MockMoonshot", "TextLayout",
+                "CursesTerminal", "ScreenKit", "MockMoonshot", "TextLayout", "Persistence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,6 +108,11 @@ let package = Package(
         .testTarget(
             name: "ChatServiceTests",
             dependencies: ["ChatService", "ChatDomain", "MockMoonshot", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PersistenceTests",
+            dependencies: ["Persistence", "ChatDomain"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 /// Why the model stopped producing a reply.
-public enum FinishReason: Sendable, Equatable {
+public enum FinishReason: Sendable, Equatable, Codable {
     case stop
     case length
     case toolCalls
@@ -14,5 +14,25 @@ public enum FinishReason: Sendable, Equatable {
         case "content_filter": self = .contentFilter
         default: self = .other(wireValue)
         }
+    }
+
+    /// The API's spelling, as stored in the database.
+    public var wireValue: String {
+        switch self {
+        case .stop: return "stop"
+        case .length: return "length"
+        case .toolCalls: return "tool_calls"
+        case .contentFilter: return "content_filter"
+        case let .other(value): return value
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(wireValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wireValue)
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A saved conversation's row id in the database.
+public typealias ConversationID = Int64
+/// A saved message's row id in the database.
+public typealias StoredMessageID = Int64
+
+/// What the conversation list shows about one saved conversation.
+public struct ConversationSummary: Sendable, Equatable, Identifiable, Codable {
+    public var id: ConversationID
+    public var title: String
+    /// The model of the conversation's latest reply (or the one it was started with).
+    public var model: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var messageCount: Int
+
+    public init(id: ConversationID, title: String, model: String, createdAt: Date, updatedAt: Date,
+                messageCount: Int) {
+        self.id = id
+        self.title = title
+        self.model = model
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.messageCount = messageCount
+    }
+}
+
+/// One hit of a conversation search: the conversation, and for a full-text hit the
+/// newest message that matched with a one-line excerpt around the match.
+public struct ConversationMatch: Sendable, Equatable, Identifiable {
+    public var summary: ConversationSummary
+    public var messageID: StoredMessageID?
+    public var snippet: String?
+
+    public var id: ConversationID { summary.id }
+
+    public init(summary: ConversationSummary, messageID: StoredMessageID? = nil, snippet: String? = nil) {
+        self.summary = summary
+        self.messageID = messageID
+        self.snippet = snippet
+    }
+}
+
+/// A saved conversation with all its messages, oldest first.
+public struct SavedConversation: Sendable, Equatable {
+    public var summary: ConversationSummary
+    public var messages: [StoredMessage]
+
+    public init(summary: ConversationSummary, messages: [StoredMessage]) {
+        self.summary = summary
+        self.messages = messages
+    }
+}

@@ -1,0 +1,52 @@
+/// The port through which kimichat keeps conversations. Calls are synchronous and
+/// may block on disk: callers run them off the UI thread. Every method throws
+/// `StorageError`.
+public protocol ConversationRepository: Sendable {
+    func createConversation(title: String, model: String) throws -> ConversationSummary
+    /// Inserts the message (when its `id` is nil) or updates it; returns its id.
+    /// Bumps the conversation's `updatedAt`, and its model to the reply's.
+    @discardableResult
+    func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID
+    /// Conversations whose title or message text contains every word of `query`,
+    /// newest first; all conversations when the query is blank.
+    func conversations(matching query: String, limit: Int) throws -> [ConversationMatch]
+    func summary(of conversation: ConversationID) throws -> ConversationSummary?
+    func latestConversation() throws -> ConversationSummary?
+    func load(_ conversation: ConversationID) throws -> SavedConversation?
+    func rename(_ conversation: ConversationID, to title: String) throws
+    /// Returns false when there was no such conversation.
+    @discardableResult
+    func delete(_ conversation: ConversationID) throws -> Bool
+    /// Marks replies left "streaming" by a process that no longer runs as interrupted;
+    /// returns how many.
+    @discardableResult
+    func markAbandonedRepliesInterrupted() throws -> Int
+}
+
+/// What went wrong with the conversation database, with a message a person can act on.
+public enum StorageError: Error, Sendable, Equatable {
+    /// The file was written by a newer kimichat whose schema this one does not know.
+    case newerSchema(path: String)
+    /// The file is not an SQLite database, or is damaged.
+    case damaged(path: String, reason: String)
+    case cannotOpen(path: String, reason: String)
+    case noSuchConversation(ConversationID)
+    case failed(String)
+
+    public var userMessage: String {
+        switch self {
+        case let .newerSchema(path):
+            return "The conversation database \(path) was written by a newer kimichat. It was left untouched; "
+                + "upgrade kimichat, or choose another file with --db."
+        case let .damaged(path, reason):
+            return "The conversation database \(path) is damaged or is not a kimichat database (\(reason)). "
+                + "It was left untouched; move it aside, or choose another file with --db."
+        case let .cannotOpen(path, reason):
+            return "Could not open the conversation database \(path): \(reason)"
+        case let .noSuchConversation(id):
+            return "There is no conversation \(id). `kimichat list` shows them."
+        case let .failed(reason):
+            return "Could not save or read conversations: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import ChatDomain
+import Foundation
+import GRDB
+
+/// The conversation database: one SQLite file in WAL mode, shared safely by several
+/// kimichat processes (each waits for the other's write instead of failing).
+public final class ConversationStore: ConversationRepository {
+    /// How long a write waits for another process's write before giving up.
+    static let busyTimeout: TimeInterval = 10
+
+    public let path: String
+    let pool: DatabasePool
+    private let processID = getpid()
+    private let isProcessAlive: @Sendable (Int32) -> Bool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to
+    /// date. A file from a newer kimichat, or one that is not a healthy SQLite
+    /// database, is left untouched and reported as a `StorageError`.
+    public init(path: String, isProcessAlive: @escaping @Sendable (Int32) -> Bool = ConversationStore.processIsAlive)
+        throws(StorageError) {
+        self.path = path
+        self.isProcessAlive = isProcessAlive
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "kimichat"
+        do {
+            // Opening a pool writes (it sets up WAL), so a file we must not touch is
+            // recognised first through a read-only connection.
+            try Self.checkExistingFile(at: path)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            // Each commit reaches the disk before it returns (GRDB's WAL set-up chose
+            // NORMAL): a reply saved is a reply kept, even through a power cut.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            try StorageSchema.migrator.migrate(pool)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw Self.openingError(error, path: path)
+        }
+    }
+
+    private static func checkExistingFile(at path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let superseded = try queue.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+            return try StorageSchema.migrator.hasBeenSuperseded(db)
+        }
+        try queue.close()
+        if superseded { throw StorageError.newerSchema(path: path) }
+    }
+
+    /// The default location: `$XDG_DATA_HOME/kimichat/kimichat.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("kimichat/kimichat.sqlite")
+    }
+
+    public static let processIsAlive: @Sendable (Int32) -> Bool = { pid in
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    // MARK: - Conversations
+
+    public func createConversation(title: String, model: String) throws -> ConversationSummary {
+        try writing { db in
+            let now = Date().timeIntervalSince1970
+            try db.execute(sql: """
+                INSERT INTO conversation (title, model, created_at, updated_at) VALUES (?, ?, ?, ?)
+                """, arguments: [title, model, now, now])
+            let date = Date(timeIntervalSince1970: now)
+            return ConversationSummary(id: db.lastInsertedRowID, title: title, model: model, createdAt: date,
+                                       updatedAt: date, messageCount: 0)
+        }
+    }
+
+    public func summary(of conversation: ConversationID) throws -> ConversationSummary? {
+        try reading { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?", arguments: [conversation])
+                .map(Rows.summary)
+        }
+    }
+
+    public func latestConversation() throws -> ConversationSummary? {
+        try reading { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM conversation ORDER BY updated_at DESC, id DESC LIMIT 1")
+                .map(Rows.summary)
+        }
+    }
+
+    public func load(_ conversation: ConversationID) throws -> SavedConversation? {
+        try reading { db in
+            guard let summary = try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?",
+                                                 arguments: [conversation]).map(Rows.summary) else { return nil }
+            let messages = try Row.fetchAll(db, sql: "SELECT * FROM message WHERE conversation_id = ? ORDER BY id",
+                                            arguments: [conversation]).map(Rows.message)
+            return SavedConversation(summary: summary, messages: messages)
+        }
+    }
+
+    public func rename(_ conversation: ConversationID, to title: String) throws {
+        try writing { db in
+            try db.execute(sql: "UPDATE conversation SET title = ?, title_is_custom = 1 WHERE id = ?",
+                           arguments: [title, conversation])
+            if db.changesCount == 0 { throw StorageError.noSuchConversation(conversation) }
+        }
+    }
+
+    @discardableResult
+    public func delete(_ conversation: ConversationID) throws -> Bool {
+        try writing { db in
+            try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [conversation])
+            return db.changesCount > 0
+        }
+    }
+
+    // MARK: - Messages
+
+    @discardableResult
+    public func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID {
+        let processID = self.processID
+        return try writing { db in
+            let now = Date().timeIntervalSince1970
+            let values = Rows.messageValues(message, writerPID: processID, now: now)
+            let id: StoredMessageID
+            if let existing = message.id {
+                let assignments = Rows.messageColumns.map { "\($0) = ?" }.joined(separator: ", ")
+                try db.execute(sql: "UPDATE message SET \(assignments) WHERE id = ?",
+                               arguments: StatementArguments(values + [existing]))
+                id = existing
+            } else {
+                let columns = (["conversation_id", "created_at"] + Rows.messageColumns).joined(separator: ", ")
+                let marks = Array(repeating: "?", count: Rows.messageColumns.count + 2).joined(separator: ", ")
+                try db.execute(sql: "INSERT INTO message (\(columns)) VALUES (\(marks))",
+                               arguments: StatementArguments([conversation, message.createdAt?.timeIntervalSince1970 ?? now] + values))
+                id = db.lastInsertedRowID
+            }
+            try db.execute(sql: "UPDATE conversation SET updated_at = ?, model = COALESCE(?, model) WHERE id = ?",
+                           arguments: [now, message.role == .assistant ? message.model : nil, conversation])
+            return id
+        }
+    }
+
+    @discardableResult
+    public func markAbandonedRepliesInterrupted() throws -> Int {
+        let isProcessAlive = self.isProcessAlive
+        let processID = self.processID
+        return try writing { db in
+            let streaming = try Row.fetchAll(db, sql: "SELECT id, writer_pid FROM message WHERE status = 'streaming'")
+            var abandoned: [StoredMessageID] = []
+            for row in streaming {
+                let writer: Int32? = row["writer_pid"]
+                if let writer, writer == processID || isProcessAlive(writer) { continue }
+                abandoned.append(row["id"])
+            }
+            for id in abandoned {
+                try db.execute(sql: "UPDATE message SET status = 'interrupted', writer_pid = NULL WHERE id = ?",
+                               arguments: [id])
+            }
+            return abandoned.count
+        }
+    }
+
+    // MARK: - Access with errors as values
+
+    func reading<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do { return try pool.read(body) } catch { throw Self.storageError(error, path: path) }
+    }
+
+    func writing<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do { return try pool.write(body) } catch { throw Self.storageError(error, path: path) }
+    }
+
+    static func storageError(_ error: any Error, path: String) -> StorageError {
+        if let storage = error as? StorageError { return storage }
+        guard let database = error as? DatabaseError else { return .failed(String(describing: error)) }
+        switch database.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: database.message ?? "corrupt")
+        default: return .failed(database.message ?? database.description)
+        }
+    }
+
+    static func openingError(_ error: any Error, path: String) -> StorageError {
+        guard let database = error as? DatabaseError else { return .cannotOpen(path: path, reason: String(describing: error)) }
+        switch database.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: database.message ?? "corrupt")
+        default: return .cannotOpen(path: path, reason: database.message ?? database.description)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+
+/// The database schema, as an ordered list of migrations. A released migration is
+/// never edited: a later release appends a new one, and GRDB applies what a file lacks.
+enum StorageSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: conversations, messages, full-text index") { db in
+            try db.execute(sql: """
+                CREATE TABLE conversation (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    title TEXT NOT NULL,
+                    title_is_custom INTEGER NOT NULL DEFAULT 0,
+                    model TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    message_count INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX conversation_by_recency ON conversation(updated_at DESC);
+
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL,
+                    text TEXT NOT NULL DEFAULT '',
+                    reasoning TEXT NOT NULL DEFAULT '',
+                    status TEXT NOT NULL,
+                    model TEXT,
+                    prompt_tokens INTEGER,
+                    completion_tokens INTEGER,
+                    total_tokens INTEGER,
+                    cached_tokens INTEGER,
+                    reasoning_tokens INTEGER,
+                    finish_reason TEXT,
+                    error_message TEXT,
+                    writer_pid INTEGER,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE INDEX message_by_conversation ON message(conversation_id, id);
+                CREATE INDEX message_streaming ON message(status) WHERE status = 'streaming';
+
+                -- Trigram tokens match any substring of three or more characters, which
+                -- is what Chinese needs (unicode61 would take 你好世界 as one word).
+                CREATE VIRTUAL TABLE message_fts USING fts5(
+                    text, content = 'message', content_rowid = 'id', tokenize = 'trigram'
+                );
+                CREATE TRIGGER message_inserted AFTER INSERT ON message BEGIN
+                    INSERT INTO message_fts(rowid, text) VALUES (new.id, new.text);
+                    UPDATE conversation SET message_count = message_count + 1 WHERE id = new.conversation_id;
+                END;
+                CREATE TRIGGER message_deleted AFTER DELETE ON message BEGIN
+                    INSERT INTO message_fts(message_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                    UPDATE conversation SET message_count = message_count - 1 WHERE id = old.conversation_id;
+                END;
+                CREATE TRIGGER message_text_changed AFTER UPDATE OF text ON message
+                WHEN old.text IS NOT new.text BEGIN
+                    INSERT INTO message_fts(message_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                    INSERT INTO message_fts(rowid, text) VALUES (new.id, new.text);
+                END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -19,17 +19,23 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private let inputs: AsyncStream<RuntimeInput>
     private let send: AsyncStream<RuntimeInput>.Continuation
     private var replies: ReplyRunner!
+    private var storage: StorageRunner!
     private var ticker: Task<Void, Never>?
     private var drawnRevision = -1
 
-    public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, theme: Theme, logger: Logger) {
+    public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, conversations: any ConversationRepository,
+                theme: Theme, logger: Logger) {
         store = Store(state: state)
         self.terminal = terminal
         renderer = ScreenRenderer(theme: theme)
         self.logger = logger
         (inputs, send) = AsyncStream.makeStream(of: RuntimeInput.self, bufferingPolicy: .unbounded)
         let send = self.send
-        replies = ReplyRunner(chat: chat, logger: logger) { send.yield(.action($0)) }
+        let storage = StorageRunner(repository: conversations, logger: logger) { send.yield(.action($0)) }
+        self.storage = storage
+        replies = ReplyRunner(chat: chat, logger: logger, beforeSending: { await storage.afterPendingWrites() }) {
+            send.yield(.action($0))
+        }
     }
 
     /// Runs until the user quits or a termination signal arrives; the terminal is
@@ -44,6 +50,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             forwarder.cancel()
             ticker?.cancel()
             replies.cancelAll()
+            storage.drain()
             terminal.stop()
         }
         draw()
@@ -97,6 +104,11 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             replies.start(id, request)
         case let .cancelReply(id):
             replies.cancel(id)
+        case let .scrollTranscript(move):
+            let scroll = renderer.scrolled(store.state, move, width: terminal.columns, height: terminal.rows)
+            dispatch(.transcriptScrolled(scroll))
+        case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation:
+            storage.run(effect)
         case .quit:
             break
         }
@@ -133,18 +145,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     }
 
     private func draw() {
-        var result = renderer.render(store.state, width: terminal.columns, height: terminal.rows)
-        if result.transcriptRows != store.state.transcriptRows
-            || result.transcriptViewportRows != store.state.transcriptViewportRows {
-            let scrollBefore = store.state.scroll
-            _ = store.send(.transcriptMeasured(totalRows: result.transcriptRows,
-                                               viewportRows: result.transcriptViewportRows))
-            // Only a clamped scroll position changes what is shown.
-            if store.state.scroll != scrollBefore {
-                result = renderer.render(store.state, width: terminal.columns, height: terminal.rows)
-            }
-        }
-        presenter.present(result.frame, on: &terminal)
+        let frame = renderer.render(store.state, width: terminal.columns, height: terminal.rows)
+        presenter.present(frame, on: &terminal)
         drawnRevision = store.revision
         scheduler.drew(at: clock.now)
     }

@@ -5,21 +5,29 @@ import Logging
 /// Runs reply requests off the main actor and reports each event back as an action.
 final class ReplyRunner {
     private let chat: any ChatStreaming
+    /// Awaited before each request is sent: the saves asked for before it.
+    private let beforeSending: @Sendable () async -> Void
     private let deliver: @Sendable (AppAction) -> Void
     private let logger: Logger
     private var tasks: [RequestID: Task<Void, Never>] = [:]
 
-    init(chat: any ChatStreaming, logger: Logger, deliver: @escaping @Sendable (AppAction) -> Void) {
+    init(chat: any ChatStreaming, logger: Logger, beforeSending: @escaping @Sendable () async -> Void,
+         deliver: @escaping @Sendable (AppAction) -> Void) {
         self.chat = chat
+        self.beforeSending = beforeSending
         self.logger = logger
         self.deliver = deliver
     }
 
     func start(_ requestID: RequestID, _ request: ChatRequest) {
-        let stream = chat.streamReply(to: request)
+        let chat = self.chat
         let deliver = self.deliver
         let logger = self.logger
+        let beforeSending = self.beforeSending
         tasks[requestID] = Task.detached {
+            await beforeSending()
+            guard !Task.isCancelled else { return }
+            let stream = chat.streamReply(to: request)
             do {
                 for try await event in stream {
                     deliver(.streamEvent(requestID, event))

@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 import ScreenKit
 
 /// Something that happened, named as a fact. The reducer decides what it means.
@@ -11,8 +12,16 @@ public enum AppAction: Sendable, Equatable {
     /// The reply stream ended without an error (whether or not `[DONE]` came).
     case streamEnded(RequestID)
     case streamFailed(RequestID, ChatError)
-    /// The view laid the transcript out: its height and the pane's height, in rows.
-    case transcriptMeasured(totalRows: Int, viewportRows: Int)
+    /// The view worked out where a scroll the reducer asked for lands.
+    case transcriptScrolled(TranscriptScroll)
+    /// The database created the conversation that `key` stood for.
+    case conversationSaved(key: Int, ConversationSummary)
+    /// Results of a conversation search, read at `readAt`.
+    case conversationsFound(search: Int, [ConversationMatch], readAt: Date)
+    /// A saved conversation was read, to be shown; `focus` is the message to scroll to.
+    case conversationLoaded(SavedConversation, focus: StoredMessageID?, words: [String])
+    /// Reading or writing the database failed.
+    case storageFailed(String)
     /// A spinner tick while a reply streams.
     case tick
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
@@ -23,5 +32,13 @@ public enum AppAction: Sendable, Equatable {
 public enum AppEffect: Sendable, Equatable {
     case startReply(RequestID, ChatRequest)
     case cancelReply(RequestID)
+    /// Write a message (creating its conversation on first use). Saves run in order,
+    /// and a reply request starts only after the saves asked for before it.
+    case saveMessage(MessageSave)
+    case searchConversations(search: Int, query: String)
+    case openConversation(ConversationID, focus: StoredMessageID?, words: [String])
+    case renameConversation(ConversationID, title: String)
+    case deleteConversation(ConversationID)
+    case scrollTranscript(ScrollMove)
     case quit
 }

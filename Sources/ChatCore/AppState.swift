@@ -11,14 +11,8 @@ public struct ActiveReply: Sendable, Equatable {
     public var deltas = 0
     /// Spinner ticks since the request started; ticks come every `AppState.tickSeconds`.
     public var ticks = 0
-}
-
-/// Where the transcript view is.
-public enum TranscriptScroll: Sendable, Equatable {
-    /// Showing the newest rows, and following new output.
-    case following
-    /// Showing rows from `topRow` down, staying put as output arrives.
-    case pinned(topRow: Int)
+    /// The message version last written to the database.
+    var savedVersion = -1
 }
 
 /// Every piece of state the app has. Views read it; only `reduce` changes it.
@@ -30,10 +24,12 @@ public struct AppState: Sendable, Equatable {
     public var input = InputBuffer()
     public var activeReply: ActiveReply?
     public var scroll: TranscriptScroll = .following
-    /// Rows the transcript takes when laid out at the current width (told by the view).
-    public var transcriptRows = 0
-    /// Rows of the transcript pane (told by the view).
-    public var transcriptViewportRows = 1
+    public var conversation: OpenConversation
+    public var overlay: Overlay?
+    /// Words of the search that opened this conversation, marked in the message found.
+    public var highlight: TranscriptHighlight?
+    /// Bumped whenever the transcript is replaced, so layout caches start over.
+    public private(set) var transcriptEpoch = 0
     /// A short note for the status bar ("Press Ctrl-C again to quit").
     public var statusNote: String?
     /// Ctrl-C was pressed once on an idle screen; a second one quits.
@@ -45,9 +41,14 @@ public struct AppState: Sendable, Equatable {
 
     var nextMessageID = 1
     var nextRequestID = 1
+    var nextConversationKey = 2
+    var nextSearch = 1
 
-    public init(settings: ChatSettings) {
+    /// The state at start: `saved` is the conversation to reopen, if any.
+    public init(settings: ChatSettings, reopening saved: SavedConversation? = nil) {
         self.settings = settings
+        conversation = OpenConversation(key: 1)
+        if let saved { replaceTranscript(with: saved) }
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
                 + "not from Kimi. Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")
@@ -62,6 +63,18 @@ public struct AppState: Sendable, Equatable {
         messages.last(where: { $0.id == id })
     }
 
+    /// Where the message with `id` is, or else the first message after it. Ids grow
+    /// along the transcript, so this is a binary search.
+    public func messageIndex(atOrAfter id: Int) -> Int? {
+        var low = 0
+        var high = messages.count
+        while low < high {
+            let middle = (low + high) / 2
+            if messages[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < messages.count ? low : nil
+    }
+
     @discardableResult
     mutating func appendMessage(kind: MessageKind, text: String, status: ReplyStatus = .complete,
                                 model: String? = nil) -> Int {
@@ -69,6 +82,62 @@ public struct AppState: Sendable, Equatable {
         nextMessageID += 1
         messages.append(TranscriptMessage(id: id, kind: kind, text: text, status: status, model: model))
         return id
+    }
+
+    /// Shows `saved` in place of the current transcript.
+    mutating func replaceTranscript(with saved: SavedConversation) {
+        messages = []
+        conversation = OpenConversation(key: takeConversationKey(), id: saved.summary.id, title: saved.summary.title)
+        for stored in saved.messages { appendStored(stored) }
+        lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage
+        startOver()
+    }
+
+    /// An empty transcript for a conversation not saved yet.
+    mutating func startNewConversation() {
+        messages = []
+        conversation = OpenConversation(key: takeConversationKey())
+        lastUsage = nil
+        startOver()
+    }
+
+    private mutating func startOver() {
+        highlight = nil
+        scroll = .following
+        statusNote = nil
+        transcriptEpoch += 1
+    }
+
+    private mutating func takeConversationKey() -> Int {
+        defer { nextConversationKey += 1 }
+        return nextConversationKey
+    }
+
+    private mutating func appendStored(_ stored: StoredMessage) {
+        let kind: MessageKind
+        switch stored.role {
+        case .user: kind = .user
+        case .assistant: kind = .assistant
+        case .system: return
+        }
+        let hasContent = !stored.text.isEmpty || !stored.reasoning.isEmpty
+        if kind == .user || hasContent {
+            let id = appendMessage(kind: kind, text: stored.text,
+                                   // A reply still "streaming" here belongs to no running request
+                                   // of ours: the sweep, or another kimichat, will settle it.
+                                   status: stored.status == .error || stored.status == .streaming
+                                       ? .interrupted : stored.status,
+                                   model: stored.model)
+            editMessage(id: id) {
+                $0.reasoning = stored.reasoning
+                $0.usage = stored.usage
+                $0.finishReason = stored.finishReason
+                $0.storedID = stored.id
+            }
+        }
+        if let failure = stored.errorMessage {
+            appendMessage(kind: .error, text: failure)
+        }
     }
 
     mutating func editMessage(id: Int, _ change: (inout TranscriptMessage) -> Void) {

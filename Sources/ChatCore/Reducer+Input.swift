@@ -53,12 +53,13 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .quitIfInputEmptyElseDeleteForward:
         if state.input.isEmpty { return quit(&state) }
         state.input.deleteForward()
-    case .scrollPageUp: scroll(&state, by: -pageRows(state))
-    case .scrollPageDown: scroll(&state, by: pageRows(state))
-    case .scrollLineUp: scroll(&state, by: -1)
-    case .scrollLineDown: scroll(&state, by: 1)
+    case .scrollPageUp: return [.scrollTranscript(.pages(-1))]
+    case .scrollPageDown: return [.scrollTranscript(.pages(1))]
+    case .scrollLineUp: return [.scrollTranscript(.lines(-1))]
+    case .scrollLineDown: return [.scrollTranscript(.lines(1))]
     case .topOrLineStart:
-        if state.input.isEmpty { state.scroll = .pinned(topRow: 0); clampScroll(&state) } else { state.input.moveToLineStart() }
+        if state.input.isEmpty { return [.scrollTranscript(.top)] }
+        state.input.moveToLineStart()
     case .bottomOrLineEnd:
         if state.input.isEmpty { state.scroll = .following } else { state.input.moveToLineEnd() }
     case .moveLeft: state.input.moveLeft()
@@ -75,6 +76,8 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .killToLineStart: state.input.killToLineStart()
     case .killWordBackward: state.input.killWordBackward()
     case .yank: state.input.yank()
+    case .newConversation: return startNewConversation(&state)
+    case .openConversationList: return openConversationList(&state)
     }
     return []
 }
@@ -98,18 +101,24 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     state.input.clear()
     state.statusNote = nil
     state.scroll = .following
-    state.appendMessage(kind: .user, text: text)
+    state.highlight = nil
+    if state.conversation.title == nil { state.conversation.title = ConversationTitle.derived(from: text) }
+    let userID = state.appendMessage(kind: .user, text: text)
+    let savedUser = state.save(messageID: userID)
 
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
-        return []
+        return savedUser
     }
     let request = ChatRequest(model: state.settings.model, turns: historyTurns(state))
     let requestID = state.nextRequestID
     state.nextRequestID += 1
     let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: state.settings.model)
-    state.activeReply = ActiveReply(requestID: requestID, messageID: messageID)
-    return [.startReply(requestID, request)]
+    var reply = ActiveReply(requestID: requestID, messageID: messageID)
+    reply.savedVersion = state.message(withID: messageID)?.version ?? -1
+    state.activeReply = reply
+    let savedReply = state.save(messageID: messageID)
+    return savedUser + savedReply + [.startReply(requestID, request)]
 }
 
 /// The system prompt, then every user and assistant turn so far, oldest first.

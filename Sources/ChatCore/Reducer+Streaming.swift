@@ -15,7 +15,7 @@ func reduceStreamEvent(_ state: inout AppState, _ requestID: RequestID, _ event:
     case let .finished(reason):
         state.editMessage(id: reply.messageID) { $0.finishReason = reason }
     case .done:
-        finishReply(&state, reply)
+        return finishReply(&state, reply)
     }
     return []
 }
@@ -23,47 +23,51 @@ func reduceStreamEvent(_ state: inout AppState, _ requestID: RequestID, _ event:
 func reduceStreamEnded(_ state: inout AppState, _ requestID: RequestID) -> [AppEffect] {
     guard let reply = state.activeReply, reply.requestID == requestID else { return [] }
     if state.message(withID: reply.messageID)?.finishReason != nil {
-        finishReply(&state, reply)
-    } else {
-        return reduceStreamFailed(&state, requestID, .interrupted("the connection closed before the reply finished"))
+        return finishReply(&state, reply)
     }
-    return []
+    return reduceStreamFailed(&state, requestID, .interrupted("the connection closed before the reply finished"))
 }
 
 func reduceStreamFailed(_ state: inout AppState, _ requestID: RequestID, _ error: ChatError) -> [AppEffect] {
     guard let reply = state.activeReply, reply.requestID == requestID else { return [] }
     if state.message(withID: reply.messageID)?.finishReason != nil {
         // The model had finished; only the trailing [DONE] was lost. Nothing is missing.
-        finishReply(&state, reply)
-        return []
+        return finishReply(&state, reply)
     }
     state.activeReply = nil
     state.statusNote = nil
-    let partial = state.message(withID: reply.messageID)
-    if let partial, !partial.text.isEmpty || !partial.reasoning.isEmpty {
-        state.editMessage(id: reply.messageID) { $0.status = .interrupted }
-    } else {
-        state.messages.removeAll { $0.id == reply.messageID }
+    var effects: [AppEffect] = []
+    if let partial = state.message(withID: reply.messageID) {
+        if !partial.text.isEmpty || !partial.reasoning.isEmpty {
+            state.editMessage(id: reply.messageID) { $0.status = .interrupted }
+            effects = state.save(messageID: reply.messageID, failure: error.userMessage)
+        } else {
+            effects = [state.save(partial, failure: error.userMessage)]
+            state.messages.removeAll { $0.id == reply.messageID }
+        }
     }
     state.appendMessage(kind: .error, text: error.userMessage)
-    return []
+    return effects
 }
 
 /// Ends the reply the user stopped (Esc, Ctrl-C, quitting), keeping what arrived.
 func stopReply(_ state: inout AppState, _ reply: ActiveReply, status: ReplyStatus) -> [AppEffect] {
     state.activeReply = nil
+    state.editMessage(id: reply.messageID) { $0.status = status }
+    let saved = state.save(messageID: reply.messageID)
     if let message = state.message(withID: reply.messageID), message.text.isEmpty, message.reasoning.isEmpty {
+        // Saved all the same: the row exists since the request started; reopening skips it.
         state.messages.removeAll { $0.id == reply.messageID }
         state.statusNote = "Stopped before any reply arrived."
     } else {
-        state.editMessage(id: reply.messageID) { $0.status = status }
         state.statusNote = "Reply stopped."
     }
-    return [.cancelReply(reply.requestID)]
+    return [.cancelReply(reply.requestID)] + saved
 }
 
-private func finishReply(_ state: inout AppState, _ reply: ActiveReply) {
+private func finishReply(_ state: inout AppState, _ reply: ActiveReply) -> [AppEffect] {
     state.activeReply = nil
     state.statusNote = nil
     state.editMessage(id: reply.messageID) { $0.status = .complete }
+    return state.save(messageID: reply.messageID)
 }

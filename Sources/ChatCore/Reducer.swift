@@ -6,9 +6,11 @@ import ScreenKit
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
     switch action {
     case let .keyPressed(key):
+        if case let .conversations(list) = state.overlay { return reduceListKey(&state, list, key) }
         return reduceKey(&state, key)
     case let .textEntered(text):
         disarmQuit(&state)
+        if case let .conversations(list) = state.overlay { return reduceListText(&state, list, text) }
         state.input.insert(text)
         return []
     case let .streamEvent(requestID, event):
@@ -17,13 +19,19 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         return reduceStreamEnded(&state, requestID)
     case let .streamFailed(requestID, error):
         return reduceStreamFailed(&state, requestID, error)
-    case let .transcriptMeasured(totalRows, viewportRows):
-        state.transcriptRows = totalRows
-        state.transcriptViewportRows = max(1, viewportRows)
-        clampScroll(&state)
+    case let .transcriptScrolled(scroll):
+        state.scroll = scroll
         return []
     case .tick:
-        state.activeReply?.ticks += 1
+        return reduceTick(&state)
+    case let .conversationSaved(key, summary):
+        return reduceConversationSaved(&state, key: key, summary)
+    case let .conversationsFound(search, matches, readAt):
+        return reduceConversationsFound(&state, search: search, matches, readAt: readAt)
+    case let .conversationLoaded(saved, focus, words):
+        return reduceConversationLoaded(&state, saved, focus: focus, words: words)
+    case let .storageFailed(reason):
+        state.statusNote = reason
         return []
     case .terminationRequested:
         return quit(&state)

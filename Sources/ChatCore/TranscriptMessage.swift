@@ -10,15 +10,8 @@ public enum MessageKind: Sendable, Equatable {
     case error
 }
 
-/// Where an assistant reply stands.
-public enum ReplyStatus: Sendable, Equatable {
-    case streaming
-    case complete
-    /// The user stopped it (Esc); the partial text stays.
-    case stopped
-    /// The connection broke or the stream ended early; the partial text stays.
-    case interrupted
-}
+/// Where an assistant reply stands: the same states the database keeps.
+public typealias ReplyStatus = MessageStatus
 
 /// One entry of the transcript.
 public struct TranscriptMessage: Sendable, Equatable, Identifiable {
@@ -30,17 +23,20 @@ public struct TranscriptMessage: Sendable, Equatable, Identifiable {
     public var model: String?
     public var usage: Usage?
     public var finishReason: FinishReason?
+    /// The message's row in the conversation database, when it was loaded from there.
+    public var storedID: StoredMessageID?
     /// Bumped on every change, so layout caches know when to re-wrap.
     public private(set) var version = 0
 
     public init(id: Int, kind: MessageKind, text: String, reasoning: String = "",
-                status: ReplyStatus = .complete, model: String? = nil) {
+                status: ReplyStatus = .complete, model: String? = nil, storedID: StoredMessageID? = nil) {
         self.id = id
         self.kind = kind
         self.text = text
         self.reasoning = reasoning
         self.status = status
         self.model = model
+        self.storedID = storedID
     }
 
     public mutating func edit(_ change: (inout TranscriptMessage) -> Void) {

@@ -72,7 +72,7 @@ struct MessageLayout {
         case .interrupted: return "[interrupted]"
         case .complete where message.finishReason == .length: return "[cut off: the reply reached the length limit]"
         case .complete where message.finishReason == .contentFilter: return "[filtered by the content filter]"
-        case .complete, .streaming: return nil
+        case .complete, .streaming, .error: return nil
         }
     }
 }

@@ -1,12 +1,6 @@
 import ChatCore
 import ScreenKit
 
-/// What one render produced: the frame, and measurements the store wants back.
-public struct RenderResult {
-    public var frame: Frame
-    public var transcriptRows: Int
-    public var transcriptViewportRows: Int
-}
 
 /// Turns the app state into a frame. Pure apart from the layout cache it is given.
 public struct ScreenRenderer {
@@ -18,21 +12,37 @@ public struct ScreenRenderer {
         self.cache = cache
     }
 
-    public func render(_ state: AppState, width: Int, height: Int) -> RenderResult {
+    public func render(_ state: AppState, width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else {
             drawTooSmall(width: width, height: height, into: &frame)
-            return RenderResult(frame: frame, transcriptRows: state.transcriptRows,
-                                transcriptViewportRows: state.transcriptViewportRows)
+            return frame
         }
         let wrappedInput = InputView.wrap(state.input, width: width)
         let layout = ScreenLayout(width: width, height: height, inputLineCount: wrappedInput.rows.count)
 
-        let total = TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
         frame.put(String(repeating: "─", count: width), row: layout.separatorRow, column: 0, style: theme.separator)
         InputView.draw(wrappedInput, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
         StatusBarView.draw(state, row: layout.statusRow, width: width, theme: theme, into: &frame)
-        return RenderResult(frame: frame, transcriptRows: total, transcriptViewportRows: layout.transcriptRows)
+        switch state.overlay {
+        case nil:
+            TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
+        case let .conversations(list):
+            // Over the transcript and the separator: the input stays visible below.
+            ConversationListView.draw(list, currentID: state.conversation.id, rows: layout.separatorRow + 1,
+                                      width: width, theme: theme, into: &frame)
+        }
+        return frame
+    }
+
+    /// Where `move` takes the transcript view at this screen size.
+    public func scrolled(_ state: AppState, _ move: ScrollMove, width: Int, height: Int) -> TranscriptScroll {
+        guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return state.scroll }
+        let layout = ScreenLayout(width: width, height: height,
+                                  inputLineCount: InputView.wrap(state.input, width: width).rows.count)
+        cache.prepare(for: state)
+        let transcript = TranscriptLines(state: state, width: width, theme: theme, cache: cache)
+        return transcript.scroll(state.scroll, move, rows: layout.transcriptRows)
     }
 
     private func drawTooSmall(width: Int, height: Int, into frame: inout Frame) {

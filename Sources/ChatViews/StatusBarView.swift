@@ -12,6 +12,7 @@ struct StatusBarView {
         var left = " " + TerminalSafeText.sanitizeLine(state.settings.model)
         if state.settings.isDemo { left += " (demo)" }
         left += " │ " + activity(state)
+        if let title = state.conversation.title { left += " │ " + TerminalSafeText.sanitizeLine(title) }
 
         let usage = state.lastUsage.map { "↑\($0.promptTokens) ↓\($0.completionTokens) tok " } ?? ""
         let hints = state.isStreaming ? "Esc stop · Ctrl-Q quit " : "Enter send · Ctrl-Q quit "

@@ -15,6 +15,11 @@ public struct Theme: Sendable {
     public var prompt: Style
     public var statusBar: Style
     public var statusAccent: Style
+    /// Words a search found, in the transcript and the conversation list.
+    public var highlight: Style
+    public var selection: Style
+    /// Secondary text in lists: models, dates, snippets.
+    public var detail: Style
 
     public static let dark = Theme(
         userHeader: Style(foreground: PaletteColor.cyan, bold: true),
@@ -29,7 +34,10 @@ public struct Theme: Sendable {
         separator: Style(dim: true),
         prompt: Style(foreground: PaletteColor.cyan, bold: true),
         statusBar: Style(reverse: true),
-        statusAccent: Style(bold: true, reverse: true)
+        statusAccent: Style(bold: true, reverse: true),
+        highlight: Style(foreground: PaletteColor.black, background: PaletteColor.yellow, bold: true),
+        selection: Style(reverse: true),
+        detail: Style(dim: true)
     )
 
     /// For NO_COLOR: attributes only.
@@ -46,6 +54,9 @@ public struct Theme: Sendable {
         separator: Style(dim: true),
         prompt: Style(bold: true),
         statusBar: Style(reverse: true),
-        statusAccent: Style(bold: true, reverse: true)
+        statusAccent: Style(bold: true, reverse: true),
+        highlight: Style(bold: true, underline: true),
+        selection: Style(reverse: true),
+        detail: Style(dim: true)
     )
 }

@@ -2,9 +2,11 @@ import ChatCore
 import ScreenKit
 
 /// Remembers each message's wrapped lines between frames, so that a frame re-lays
-/// out only the messages that changed (in practice: the one streaming).
+/// out only the messages that changed (in practice: the one streaming), and a long
+/// conversation is laid out only as far as it is looked at.
 public final class TranscriptLayoutCache {
     private var layouts: [Int: MessageLayout] = [:]
+    private var epoch = -1
     /// How many message layouts were recomputed, for tests and benchmarks.
     public private(set) var relayouts = 0
 
@@ -20,11 +22,13 @@ public final class TranscriptLayoutCache {
         return layout.lines
     }
 
-    /// Drops layouts of messages that are gone. Every message has a layout after a frame,
-    /// so more layouts than messages is the only sign of removal: the common frame pays nothing.
-    func retain(_ messages: [TranscriptMessage]) {
-        guard layouts.count > messages.count else { return }
-        let ids = Set(messages.map(\.id))
-        layouts = layouts.filter { ids.contains($0.key) }
+    /// Forgets every layout when the transcript was replaced (another conversation opened).
+    func prepare(for state: AppState) {
+        guard state.transcriptEpoch != epoch else { return }
+        epoch = state.transcriptEpoch
+        layouts.removeAll(keepingCapacity: true)
     }
+
+    /// How many messages have a layout: only those that were on screen or scrolled past.
+    public var laidOutMessages: Int { layouts.count }
 }

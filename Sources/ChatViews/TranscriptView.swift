@@ -1,46 +1,31 @@
 import ChatCore
 import ScreenKit
 
-/// The transcript pane: every message's cached lines, showing the rows the scroll asks for.
+/// The transcript pane: the rows the scroll position asks for, laid out on demand.
 struct TranscriptView {
-    /// Lays the transcript out and draws its visible rows; returns its total height in rows.
+    static let newOutputMark = " ↓ new output below (End) "
+
     static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, cache: TranscriptLayoutCache,
-                     into frame: inout Frame) -> Int {
-        let width = layout.width
-        let blocks = state.messages.map { cache.lines(for: $0, width: width, theme: theme) }
-        cache.retain(state.messages)
-        let total = blocks.reduce(0) { $0 + $1.count }
-
+                     into frame: inout Frame) {
+        cache.prepare(for: state)
+        let transcript = TranscriptLines(state: state, width: layout.width, theme: theme, cache: cache)
+        guard !transcript.isEmpty else { return }
         let viewport = layout.transcriptRows
-        let bottomTop = max(0, total - viewport)
-        let top: Int
-        switch state.scroll {
-        case .following: top = bottomTop
-        case let .pinned(topRow): top = min(max(0, topRow), bottomTop)
+        let (top, isAwayFromEnd) = transcript.top(for: state.scroll, rows: viewport)
+        let highlighted = state.highlight.flatMap { highlight in
+            state.messageIndex(atOrAfter: highlight.messageID)
+                .flatMap { state.messages[$0].id == highlight.messageID ? (index: $0, words: highlight.words) : nil }
         }
-
-        var row = 0
-        var lineIndex = 0
-        outer: for block in blocks {
-            if lineIndex + block.count <= top {
-                lineIndex += block.count
-                continue
+        for (row, entry) in transcript.rows(from: top, count: viewport).enumerated() {
+            var line = entry.line
+            if let highlighted, highlighted.index == entry.index {
+                line = line.highlighting(highlighted.words, style: theme.highlight)
             }
-            for line in block {
-                if lineIndex >= top {
-                    guard row < viewport else { break outer }
-                    line.draw(into: &frame, row: row, column: 0)
-                    row += 1
-                }
-                lineIndex += 1
-            }
+            line.draw(into: &frame, row: row, column: 0)
         }
-
-        if top < bottomTop {
-            let mark = " ↓ new output below (End) "
-            let column = max(0, width - mark.count)
-            frame.put(mark, row: viewport - 1, column: column, style: theme.statusAccent)
+        if isAwayFromEnd {
+            let column = max(0, layout.width - newOutputMark.count)
+            frame.put(newOutputMark, row: viewport - 1, column: column, style: theme.statusAccent)
         }
-        return total
     }
 }

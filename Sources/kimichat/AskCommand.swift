@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatDomain
 import ChatService
 import Foundation
+import Persistence
 import TextLayout
 
 /// `kimichat ask "…"`: one turn, the reply on stdout.
@@ -17,6 +18,15 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-stream"), help: "Wait for the whole reply instead of streaming it.")
     var noStream = false
 
+    @Flag(name: .customLong("continue"), help: "Add this turn to the most recent saved conversation.")
+    var continueLatest = false
+
+    @Option(help: "Add this turn to the saved conversation with this id.")
+    var conversation: Int64?
+
+    @Flag(name: .customLong("no-save"), help: "Do not save this turn in the conversation database.")
+    var noSave = false
+
     @Argument(help: "The prompt (words are joined with spaces).")
     var prompt: [String] = []
 
@@ -28,25 +38,54 @@ struct AskCommand: AsyncParsableCommand {
         }
         guard settings.isDemo || settings.apiKey != nil else { fail(ChatError.missingKeyHelp) }
 
+        if noSave, continueLatest || conversation != nil {
+            fail("--no-save cannot be combined with --continue or --conversation.")
+        }
+
+        var history: [ChatTurn] = []
+        var transcript: AskTranscript?
+        if !noSave {
+            do {
+                let store = try ConversationDatabase.open(options)
+                let existing = try continuedConversation(store)
+                history = existing?.historyTurns ?? []
+                transcript = try AskTranscript(store: store, existing: existing?.summary.id, question: text,
+                                               model: settings.model)
+            } catch {
+                CommandFailure.report(error)
+            }
+        }
+
         let endpoint = try await Endpoint.open(settings, logger: logger)
         var turns: [ChatTurn] = []
         if let system = settings.systemPrompt, !system.isEmpty { turns.append(ChatTurn(role: .system, content: system)) }
+        turns += history
         turns.append(ChatTurn(role: .user, content: text))
         let request = ChatRequest(model: settings.model, turns: turns)
 
         let result = await print(noStream ? endpoint.service.wholeReply(to: request)
-                                          : endpoint.service.streamReply(to: request))
+                                          : endpoint.service.streamReply(to: request), saving: &transcript)
+        transcript?.finish(failure: result)
         await endpoint.close()
         if let failure = result { fail(failure.userMessage) }
     }
 
+    private func continuedConversation(_ store: ConversationStore) throws -> SavedConversation? {
+        if let conversation { return try ConversationDatabase.load(conversation, from: store) }
+        guard continueLatest else { return nil }
+        guard let latest = try store.latestConversation() else { return nil }
+        return try ConversationDatabase.load(latest.id, from: store)
+    }
+
     /// Prints the answer as it arrives; returns the error that ended it early, if any.
-    private func print(_ events: AsyncThrowingStream<StreamEvent, any Error>) async -> ChatError? {
+    private func print(_ events: AsyncThrowingStream<StreamEvent, any Error>,
+                       saving transcript: inout AskTranscript?) async -> ChatError? {
         let output = StandardOutput()
         var finished = false
         var endsWithNewline = true
         do {
             for try await event in events {
+                transcript?.record(event)
                 switch event {
                 case let .content(text):
                     output.write(text)

@@ -1,10 +1,12 @@
 import AppRuntime
 import ArgumentParser
 import ChatCore
+import ChatDomain
 import ChatViews
 import CursesTerminal
 import Foundation
 import Logging
+import Persistence
 import TextLayout
 
 /// `kimichat`: the full-screen chat.
@@ -16,11 +18,24 @@ struct ChatCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(help: "Start a new conversation instead of reopening the most recent one.")
+    var new = false
+
     func run() async throws {
         let logger = FileLogHandler.bootstrap()
         let settings = ResolvedSettings(options)
+        let store: ConversationStore
+        let reopened: SavedConversation?
+        do {
+            store = try ConversationDatabase.open(options)
+            reopened = new ? nil : try store.latestConversation().flatMap { try store.load($0.id) }
+        } catch {
+            CommandFailure.report(error)
+        }
+        logger.info("database \(store.path), reopening \(reopened.map { String($0.summary.id) } ?? "nothing")")
         let endpoint = try await Endpoint.open(settings, logger: logger)
-        let outcome = await Self.runInterface(settings: settings, endpoint: endpoint, logger: logger)
+        let outcome = await Self.runInterface(settings: settings, endpoint: endpoint, store: store, reopened: reopened,
+                                              logger: logger)
         await endpoint.close()
         if let outcome {
             try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(outcome)\n".utf8))
@@ -30,7 +45,8 @@ struct ChatCommand: AsyncParsableCommand {
 
     /// Runs the TUI on the main actor; returns an error message when it could not start.
     @MainActor
-    static func runInterface(settings: ResolvedSettings, endpoint: Endpoint, logger: Logger) async -> String? {
+    static func runInterface(settings: ResolvedSettings, endpoint: Endpoint, store: ConversationStore,
+                             reopened: SavedConversation?, logger: Logger) async -> String? {
         DisplayWidth.prepareProcessLocale()
         let terminal: CursesTerminal
         do {
@@ -39,9 +55,11 @@ struct ChatCommand: AsyncParsableCommand {
             return String(describing: error)
         }
         let state = AppState(settings: ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
-                                                    hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo))
+                                                    hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo),
+                             reopening: reopened)
         let theme: Theme = ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .dark : .monochrome
-        let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, theme: theme, logger: logger)
+        let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store, theme: theme,
+                           logger: logger)
         logger.info("TUI started model=\(settings.model) demo=\(settings.isDemo)")
         await loop.run()
         logger.info("TUI ended")

@@ -11,7 +11,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "System prompt sent first in every request.")
     var system: String?
 
-    @Option(help: "Conversation database file (used by saved conversations; accepted now).")
+    @Option(help: "Conversation database file (default: $XDG_DATA_HOME/kimichat/kimichat.sqlite).")
     var db: String?
 
     @Flag(help: "Use kimichat's built-in offline server: no key, no network.")

@@ -11,10 +11,12 @@ struct Kimichat: AsyncParsableCommand {
         discussion: """
             The API key comes from MOONSHOT_API_KEY; the base URL from --base-url, then \
             MOONSHOT_BASE_URL, then \(Defaults.baseURL). With --demo everything runs against \
-            kimichat's built-in offline server, with no key and no network.
+            kimichat's built-in offline server, with no key and no network. Conversations are \
+            saved in $XDG_DATA_HOME/kimichat/kimichat.sqlite (or --db); the key never is.
             """,
         version: version,
-        subcommands: [ChatCommand.self, AskCommand.self],
+        subcommands: [ChatCommand.self, AskCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
+                      RemoveCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

@@ -77,36 +77,23 @@ struct ReducerInputTests {
         #expect(reduce(&state, .keyPressed(.ctrl("d"))) == [.quit])
     }
 
-    @Test("PgUp pins the view; PgDn back to the bottom follows again")
-    mutating func scrolling() {
-        _ = reduce(&state, .transcriptMeasured(totalRows: 100, viewportRows: 20))
-        #expect(state.scroll == .following)
-        _ = reduce(&state, .keyPressed(.pageUp))
-        #expect(state.scroll == .pinned(topRow: 61))
-        // New output does not move a pinned view.
-        _ = reduce(&state, .transcriptMeasured(totalRows: 130, viewportRows: 20))
-        #expect(state.scroll == .pinned(topRow: 61))
-        _ = reduce(&state, .keyPressed(.pageDown))
-        _ = reduce(&state, .keyPressed(.pageDown))
-        #expect(state.scroll == .pinned(topRow: 99))
-        // The bottom is now row 110: one more page reaches it.
-        _ = reduce(&state, .keyPressed(.pageDown))
-        #expect(state.scroll == .following)
-    }
-
-    @Test("Home on an empty input goes to the top; End follows the bottom")
-    mutating func homeEnd() {
-        _ = reduce(&state, .transcriptMeasured(totalRows: 100, viewportRows: 20))
-        _ = reduce(&state, .keyPressed(.home))
-        #expect(state.scroll == .pinned(topRow: 0))
+    @Test("scroll keys ask the view to scroll; Home and End only with an empty input")
+    mutating func scrollKeys() {
+        #expect(reduce(&state, .keyPressed(.pageUp)) == [.scrollTranscript(.pages(-1))])
+        #expect(reduce(&state, .keyPressed(.pageDown)) == [.scrollTranscript(.pages(1))])
+        #expect(reduce(&state, .keyPressed(.wheelUp)) == [.scrollTranscript(.lines(-1))])
+        #expect(reduce(&state, .keyPressed(.ctrlDown)) == [.scrollTranscript(.lines(1))])
+        #expect(reduce(&state, .keyPressed(.home)) == [.scrollTranscript(.top)])
+        _ = reduce(&state, .transcriptScrolled(.pinned(TranscriptAnchor(messageID: 1, line: 0))))
         _ = reduce(&state, .keyPressed(.end))
         #expect(state.scroll == .following)
+        _ = reduce(&state, .keyPressed(.character("x")))
+        #expect(reduce(&state, .keyPressed(.home)).isEmpty, "Home moves in a non-empty input")
     }
 
     @Test("sending a message returns the view to the bottom")
     mutating func sendFollows() {
-        _ = reduce(&state, .transcriptMeasured(totalRows: 100, viewportRows: 20))
-        _ = reduce(&state, .keyPressed(.pageUp))
+        _ = reduce(&state, .transcriptScrolled(.pinned(TranscriptAnchor(messageID: 1, line: 0))))
         _ = reduce(&state, .keyPressed(.character("q")))
         _ = reduce(&state, .keyPressed(.enter))
         #expect(state.scroll == .following)

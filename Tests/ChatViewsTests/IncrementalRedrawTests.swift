@@ -35,14 +35,14 @@ struct IncrementalRedrawTests {
         let renderer = ScreenRenderer()
         var terminal = InMemoryTerminal(width: 60, height: 20)
         var presenter = FramePresenter()
-        presenter.present(renderer.render(state, width: 60, height: 20).frame, on: &terminal)
+        presenter.present(renderer.render(state, width: 60, height: 20), on: &terminal)
         #expect(terminal.rowWrites == 20)
 
         _ = reduce(&state, .streamEvent(1, .content("Hello")))
-        presenter.present(renderer.render(state, width: 60, height: 20).frame, on: &terminal)
+        presenter.present(renderer.render(state, width: 60, height: 20), on: &terminal)
         let afterFirstDelta = terminal.rowWrites
         _ = reduce(&state, .streamEvent(1, .content(" world")))
-        presenter.present(renderer.render(state, width: 60, height: 20).frame, on: &terminal)
+        presenter.present(renderer.render(state, width: 60, height: 20), on: &terminal)
         // One transcript row changed; the status bar may change too (tokens/s).
         #expect(terminal.rowWrites - afterFirstDelta <= 2)
         #expect(terminal.lines[4] == "  Hello world")

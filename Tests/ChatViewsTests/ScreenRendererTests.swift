@@ -19,7 +19,7 @@ struct ScreenRendererTests {
     mutating func layout() {
         send("hello")
         _ = reduce(&state, .streamEvent(1, .content("Hi there!")))
-        let lines = renderer.render(state, width: 40, height: 12).frame.lines
+        let lines = renderer.render(state, width: 40, height: 12).lines
         #expect(lines[0] == "You")
         #expect(lines[1] == "  hello")
         #expect(lines[3].hasPrefix("Kimi  kimi-k2.6"))
@@ -33,7 +33,7 @@ struct ScreenRendererTests {
     @Test("Chinese text wraps by display width and never overflows the row")
     mutating func cjkWrapping() {
         send("你好世界你好世界你好世界你好世界你好世界")
-        let frame = renderer.render(state, width: 24, height: 10).frame
+        let frame = renderer.render(state, width: 24, height: 10)
         #expect(frame.lines[1] == "  你好世界你好世界你好世")
         #expect(frame.lines[2] == "  界你好世界你好世界")
         for row in 0..<frame.height {
@@ -45,7 +45,7 @@ struct ScreenRendererTests {
     mutating func hostileReply() {
         send("x")
         _ = reduce(&state, .streamEvent(1, .content("a\u{1B}[2Jb\u{1B}]52;c;QQ==\u{07}")))
-        let text = renderer.render(state, width: 40, height: 10).frame.lines.joined(separator: "\n")
+        let text = renderer.render(state, width: 40, height: 10).lines.joined(separator: "\n")
         #expect(text.contains("a␛[2Jb␛]52;c;QQ==␇"))
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
@@ -58,7 +58,7 @@ struct ScreenRendererTests {
         send("y")
         _ = reduce(&state, .streamEvent(2, .content("half")))
         _ = reduce(&state, .streamFailed(2, .interrupted("cut")))
-        let text = renderer.render(state, width: 60, height: 24).frame.lines.joined(separator: "\n")
+        let text = renderer.render(state, width: 60, height: 24).lines.joined(separator: "\n")
         #expect(text.contains("[stopped]"))
         #expect(text.contains("[interrupted]"))
         #expect(text.contains("Error"))
@@ -67,7 +67,7 @@ struct ScreenRendererTests {
     @Test("the cursor sits after the typed text, CJK counted as two columns")
     mutating func cursor() {
         for character in "ab你" { _ = reduce(&state, .keyPressed(.character(character))) }
-        let frame = renderer.render(state, width: 30, height: 8).frame
+        let frame = renderer.render(state, width: 30, height: 8)
         #expect(frame.cursor?.row == 6)
         #expect(frame.cursor?.column == 2 + 4)
     }
@@ -75,7 +75,7 @@ struct ScreenRendererTests {
     @Test("a long input grows the input pane, up to a limit")
     mutating func inputGrows() {
         for _ in 0..<3 { _ = reduce(&state, .keyPressed(.character("x"))); _ = reduce(&state, .keyPressed(.altEnter)) }
-        let frame = renderer.render(state, width: 30, height: 12).frame
+        let frame = renderer.render(state, width: 30, height: 12)
         // Three lines and the empty fourth the cursor is on: four input rows.
         #expect(frame.lines[6] == String(repeating: "─", count: 30))
         #expect(frame.lines[7] == "› x")
@@ -86,16 +86,18 @@ struct ScreenRendererTests {
     @Test("a scrolled-up view shows the new-output mark")
     mutating func newOutputMark() {
         for index in 0..<10 { send("message \(index)"); _ = reduce(&state, .streamEvent(index + 1, .done)) }
-        var result = renderer.render(state, width: 50, height: 10)
-        _ = reduce(&state, .transcriptMeasured(totalRows: result.transcriptRows, viewportRows: result.transcriptViewportRows))
-        _ = reduce(&state, .keyPressed(.pageUp))
-        result = renderer.render(state, width: 50, height: 10)
-        #expect(result.frame.lines.joined().contains("new output below"))
+        scroll(.pages(-1), width: 50, height: 10)
+        #expect(renderer.render(state, width: 50, height: 10).lines.joined().contains("new output below"))
+    }
+
+    /// Runs a scroll the way the runtime does: the reducer asks, the view answers.
+    mutating func scroll(_ move: ScrollMove, width: Int, height: Int) {
+        _ = reduce(&state, .transcriptScrolled(renderer.scrolled(state, move, width: width, height: height)))
     }
 
     @Test("a terminal below the minimum size asks to be enlarged")
     func tooSmall() {
-        let lines = renderer.render(state, width: 12, height: 4).frame.lines
+        let lines = renderer.render(state, width: 12, height: 4).lines
         #expect(lines.joined(separator: " ").contains("Enlarge"))
     }
 }

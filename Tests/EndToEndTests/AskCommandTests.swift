@@ -10,7 +10,9 @@ struct AskCommandTests {
         var variables = ProcessInfo.processInfo.environment
         variables["MOONSHOT_API_KEY"] = nil
         variables["MOONSHOT_BASE_URL"] = nil
-        variables["XDG_STATE_HOME"] = try Binaries.temporaryDirectory().path
+        let directory = try Binaries.temporaryDirectory().path
+        variables["XDG_STATE_HOME"] = directory
+        variables["XDG_DATA_HOME"] = directory
         variables["KIMICHAT_DEMO_PACE_MS"] = "0"
         variables.merge(extra) { $1 }
         return variables

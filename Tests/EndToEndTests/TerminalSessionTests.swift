@@ -9,7 +9,8 @@ struct TerminalSessionTests {
     private func launch(_ arguments: String, environment: [String: String] = [:],
                         width: Int = 100, height: Int = 30) throws -> (TmuxSession, URL) {
         let directory = try Binaries.temporaryDirectory()
-        var variables = ["XDG_STATE_HOME": directory.path, "KIMICHAT_MOCK_LOG": directory.appendingPathComponent("requests.jsonl").path]
+        var variables = ["XDG_STATE_HOME": directory.path, "XDG_DATA_HOME": directory.path,
+                         "KIMICHAT_MOCK_LOG": directory.appendingPathComponent("requests.jsonl").path]
         variables.merge(environment) { $1 }
         // A key from the developer's own environment must not leak into the test.
         let unsetKey = environment["MOONSHOT_API_KEY"] == nil ? "env -u MOONSHOT_API_KEY " : ""

@@ -1,0 +1,43 @@
+import ChatDomain
+import Foundation
+
+/// The conversation list overlay (Ctrl-O): a filter, what the last search found,
+/// and which entry is selected. Entry 0 is "new conversation"; entry n is `matches[n-1]`.
+public struct ConversationList: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable {
+        case browsing
+        /// Editing the selected conversation's title.
+        case renaming(InputBuffer)
+        /// Waiting for "y" to delete the selected conversation.
+        case confirmingDelete
+    }
+
+    public var filter = InputBuffer()
+    public var matches: [ConversationMatch] = []
+    public var selection = 0
+    public var mode: Mode = .browsing
+    /// The search whose results are awaited; older results are dropped when they arrive.
+    public var requestedSearch = 0
+    public var isSearching = true
+    /// When the shown results were read, so dates can say "today".
+    public var readAt: Date?
+
+    public init() {}
+
+    public var entryCount: Int { matches.count + 1 }
+
+    /// The selected conversation, or nil when "new conversation" is selected.
+    public var selectedMatch: ConversationMatch? {
+        selection > 0 && selection <= matches.count ? matches[selection - 1] : nil
+    }
+
+    /// The filter's words, for highlighting what a full-text hit matched.
+    public var filterWords: [String] {
+        filter.text.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+}
+
+/// What is drawn over the transcript, taking the keys while it is open.
+public enum Overlay: Sendable, Equatable {
+    case conversations(ConversationList)
+}

@@ -1,0 +1,47 @@
+import ChatDomain
+
+/// The conversation on screen, and how it is known to the database.
+public struct OpenConversation: Sendable, Equatable {
+    /// Tells this conversation apart from others opened in this run, including new
+    /// ones the database has not assigned an id to yet.
+    public let key: Int
+    /// Nil until the first message is saved.
+    public var id: ConversationID?
+    /// Nil for a new conversation until its first message names it.
+    public var title: String?
+
+    public init(key: Int, id: ConversationID? = nil, title: String? = nil) {
+        self.key = key
+        self.id = id
+        self.title = title
+    }
+}
+
+/// A message of the open conversation to write to the database: the runtime creates
+/// the conversation on first use and keeps the mapping from `localID` to the row.
+public struct MessageSave: Sendable, Equatable {
+    public var conversation: OpenConversation
+    /// The transcript message's id in this run.
+    public var localID: Int
+    public var message: StoredMessage
+    /// The model a conversation created by this save starts with.
+    public var model: String
+
+    public init(conversation: OpenConversation, localID: Int, message: StoredMessage, model: String) {
+        self.conversation = conversation
+        self.localID = localID
+        self.message = message
+        self.model = model
+    }
+}
+
+/// Words to mark in a message: the search that opened the conversation.
+public struct TranscriptHighlight: Sendable, Equatable {
+    public var messageID: Int
+    public var words: [String]
+
+    public init(messageID: Int, words: [String]) {
+        self.messageID = messageID
+        self.words = words
+    }
+}

@@ -1,0 +1,70 @@
+import ChatDomain
+import Foundation
+
+/// Ctrl-N: an empty transcript; a reply still streaming is stopped and kept.
+func startNewConversation(_ state: inout AppState) -> [AppEffect] {
+    let stopped = stopActiveReply(&state)
+    state.overlay = nil
+    state.startNewConversation()
+    state.statusNote = "New conversation."
+    return stopped
+}
+
+/// Ctrl-O: the list opens at once and fills when the search returns.
+func openConversationList(_ state: inout AppState) -> [AppEffect] {
+    var list = ConversationList()
+    list.requestedSearch = state.takeSearchNumber()
+    state.overlay = .conversations(list)
+    return [.searchConversations(search: list.requestedSearch, query: "")]
+}
+
+func reduceConversationsFound(_ state: inout AppState, search: Int, _ matches: [ConversationMatch],
+                              readAt: Date) -> [AppEffect] {
+    guard case var .conversations(list) = state.overlay, list.requestedSearch == search else { return [] }
+    let previous = list.selectedMatch?.id
+    list.matches = matches
+    list.readAt = readAt
+    list.isSearching = false
+    if list.filter.isEmpty {
+        // Unfiltered: keep the selection on the same conversation, else on the open one.
+        let wanted = previous ?? state.conversation.id
+        list.selection = wanted.flatMap { id in matches.firstIndex { $0.id == id }.map { $0 + 1 } }
+            ?? (matches.isEmpty ? 0 : 1)
+    } else {
+        list.selection = matches.isEmpty ? 0 : 1
+    }
+    state.overlay = .conversations(list)
+    return []
+}
+
+func reduceConversationLoaded(_ state: inout AppState, _ saved: SavedConversation, focus: StoredMessageID?,
+                              words: [String]) -> [AppEffect] {
+    let stopped = stopActiveReply(&state)
+    state.overlay = nil
+    state.replaceTranscript(with: saved)
+    if let focus, let message = state.messages.first(where: { $0.storedID == focus }) {
+        state.scroll = .pinned(TranscriptAnchor(messageID: message.id, line: 0))
+        if !words.isEmpty { state.highlight = TranscriptHighlight(messageID: message.id, words: words) }
+    }
+    return stopped
+}
+
+func reduceConversationSaved(_ state: inout AppState, key: Int, _ summary: ConversationSummary) -> [AppEffect] {
+    guard state.conversation.key == key else { return [] }
+    state.conversation.id = summary.id
+    if state.conversation.title == nil { state.conversation.title = summary.title }
+    return []
+}
+
+/// Stops a streaming reply before the transcript changes under it; what arrived is kept.
+func stopActiveReply(_ state: inout AppState) -> [AppEffect] {
+    guard let reply = state.activeReply else { return [] }
+    return stopReply(&state, reply, status: .stopped)
+}
+
+extension AppState {
+    mutating func takeSearchNumber() -> Int {
+        defer { nextSearch += 1 }
+        return nextSearch
+    }
+}

@@ -1,0 +1,42 @@
+import ChatDomain
+
+/// Writes of the open conversation: every user message when it is sent, and each
+/// reply when it starts, every `saveEveryTicks` while it streams, and when it ends.
+extension AppState {
+    /// Ticks between saves of a streaming reply (0.2 s): a crash loses at most that much.
+    static let saveEveryTicks = 2
+
+    func save(_ message: TranscriptMessage, failure: String? = nil) -> AppEffect {
+        var status = message.status
+        if failure != nil, message.text.isEmpty, message.reasoning.isEmpty { status = .error }
+        let stored = StoredMessage(
+            id: message.storedID,
+            role: message.kind == .user ? .user : .assistant,
+            text: message.text,
+            reasoning: message.reasoning,
+            status: status,
+            model: message.model,
+            usage: message.usage,
+            finishReason: message.finishReason,
+            errorMessage: failure
+        )
+        return .saveMessage(MessageSave(conversation: conversation, localID: message.id, message: stored,
+                                        model: settings.model))
+    }
+
+    /// The save of message `id`, if it is still in the transcript.
+    func save(messageID id: Int, failure: String? = nil) -> [AppEffect] {
+        message(withID: id).map { [save($0, failure: failure)] } ?? []
+    }
+}
+
+func reduceTick(_ state: inout AppState) -> [AppEffect] {
+    guard var reply = state.activeReply else { return [] }
+    reply.ticks += 1
+    defer { state.activeReply = reply }
+    guard reply.ticks % AppState.saveEveryTicks == 0,
+          let message = state.message(withID: reply.messageID), message.version != reply.savedVersion
+    else { return [] }
+    reply.savedVersion = message.version
+    return [state.save(message)]
+}

@@ -1,0 +1,145 @@
+import ChatCore
+import ChatDomain
+import Foundation
+import ScreenKit
+import TextLayout
+
+/// The conversation list overlay, drawn over the transcript pane: a heading, the
+/// filter, the entries (a second row with the excerpt for full-text hits), and a
+/// line of hints or the question being asked.
+struct ConversationListView {
+    static let newEntry = "+ New conversation"
+
+    static func draw(_ list: ConversationList, currentID: ConversationID?, rows: Int, width: Int, theme: Theme,
+                     into frame: inout Frame) {
+        frame.cursor = nil
+        for row in 0..<rows { frame.fill(row: row, style: .plain) }
+        let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count) found"
+        frame.fill(row: 0, style: theme.statusBar)
+        frame.put(" Conversations · \(count)", row: 0, column: 0, style: theme.statusAccent)
+
+        let label = " Filter: "
+        let filterColumn = frame.put(label, row: 1, column: 0, style: theme.prompt)
+        let shownFilter = TerminalSafeText.sanitizeLine(list.filter.text)
+        frame.put(shownFilter, row: 1, column: filterColumn)
+        if case .browsing = list.mode {
+            let beforeCursor = TerminalSafeText.sanitizeLine(String(list.filter.characters.prefix(list.filter.cursor)))
+            frame.cursor = (1, min(width - 1, filterColumn + DisplayWidth.of(beforeCursor)))
+        }
+        frame.put(String(repeating: "─", count: width), row: 2, column: 0, style: theme.separator)
+
+        let footerRow = rows - 1
+        let entryRows = max(0, footerRow - 3)
+        let first = firstVisibleEntry(list, rows: entryRows)
+        var row = 3
+        var entry = first
+        while row < 3 + entryRows, entry < list.entryCount {
+            row = drawEntry(entry, of: list, currentID: currentID, row: row, lastRow: 3 + entryRows - 1, width: width,
+                            theme: theme, into: &frame)
+            entry += 1
+        }
+        drawFooter(list, row: footerRow, width: width, theme: theme, into: &frame)
+    }
+
+    /// Rows an entry takes: full-text hits show their excerpt on a second row.
+    static func height(of entry: Int, in list: ConversationList) -> Int {
+        guard entry > 0, entry <= list.matches.count else { return 1 }
+        return list.matches[entry - 1].snippet == nil ? 1 : 2
+    }
+
+    /// The first entry drawn: the list scrolls just enough to show the selection.
+    static func firstVisibleEntry(_ list: ConversationList, rows: Int) -> Int {
+        var first = list.selection
+        var used = height(of: first, in: list)
+        while first > 0, used + height(of: first - 1, in: list) <= rows {
+            first -= 1
+            used += height(of: first, in: list)
+        }
+        return first
+    }
+
+    private static func drawEntry(_ entry: Int, of list: ConversationList, currentID: ConversationID?, row: Int,
+                                  lastRow: Int, width: Int, theme: Theme, into frame: inout Frame) -> Int {
+        let selected = entry == list.selection
+        let style = selected ? theme.selection : Style.plain
+        if selected { frame.fill(row: row, style: style) }
+        let marker = selected ? "▸ " : "  "
+        guard let match = entry > 0 ? list.matches[entry - 1] : nil else {
+            frame.put(marker + newEntry, row: row, column: 0, style: style)
+            return row + 1
+        }
+        let summary = match.summary
+        let detail = " \(TerminalSafeText.sanitizeLine(summary.model)) · "
+            + "\(EntryDate.describe(summary.updatedAt, now: list.readAt ?? summary.updatedAt)) · "
+            + "\(summary.messageCount) msg\(summary.messageCount == 1 ? "" : "s") "
+        let detailWidth = DisplayWidth.of(detail)
+        var column = frame.put(marker, row: row, column: 0, style: style)
+        if case let .renaming(title) = list.mode, selected {
+            column = frame.put("Rename: ", row: row, column: column, style: theme.prompt)
+            let text = TerminalSafeText.sanitizeLine(title.text)
+            frame.put(text, row: row, column: column, style: style, maxColumns: max(1, width - column - 1))
+            let beforeCursor = TerminalSafeText.sanitizeLine(String(title.characters.prefix(title.cursor)))
+            frame.cursor = (row, min(width - 1, column + DisplayWidth.of(beforeCursor)))
+        } else {
+            let current = summary.id == currentID ? "● " : ""
+            let titleRoom = max(1, width - column - detailWidth - 1)
+            column = frame.put(current + TerminalSafeText.sanitizeLine(summary.title), row: row, column: column,
+                               style: style.with(bold: true), maxColumns: titleRoom)
+            if column + detailWidth <= width {
+                frame.put(detail, row: row, column: width - detailWidth, style: selected ? style : theme.detail)
+            }
+        }
+        guard let snippet = match.snippet, row + 1 <= lastRow else { return row + 1 }
+        if selected { frame.fill(row: row + 1, style: style) }
+        let excerpt = StyledLine("    " + TerminalSafeText.sanitizeLine(snippet), style: selected ? style : theme.detail)
+            .highlighting(list.filterWords, style: theme.highlight)
+        excerpt.draw(into: &frame, row: row + 1, column: 0)
+        return row + 2
+    }
+
+    private static func drawFooter(_ list: ConversationList, row: Int, width: Int, theme: Theme,
+                                   into frame: inout Frame) {
+        frame.fill(row: row, style: theme.statusBar)
+        let text: String
+        let style: Style
+        switch list.mode {
+        case .browsing:
+            text = " Enter open · Ctrl-N new · F2 rename · Del delete · Esc close"
+            style = theme.statusBar
+        case .renaming:
+            text = " Enter save the title · Esc cancel"
+            style = theme.statusBar
+        case .confirmingDelete:
+            let title = list.selectedMatch.map { TerminalSafeText.sanitizeLine($0.summary.title) } ?? ""
+            text = " Delete “\(title)” and all its messages? y delete · any other key keeps it"
+            style = theme.statusAccent
+        }
+        frame.put(text, row: row, column: 0, style: style)
+    }
+}
+
+extension Style {
+    func with(bold: Bool) -> Style {
+        var copy = self
+        copy.bold = bold
+        return copy
+    }
+}
+
+/// Short dates for the list: the time today, the day this year, else the full date.
+enum EntryDate {
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func describe(_ date: Date, now: Date, calendar: Calendar = .current) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let today = calendar.dateComponents([.year, .month, .day], from: now)
+        let year = parts.year ?? 0
+        let month = parts.month ?? 1
+        let day = parts.day ?? 1
+        if year == today.year, month == today.month, day == today.day {
+            return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        }
+        if year == today.year { return "\(months[(month - 1) % 12]) \(day)" }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

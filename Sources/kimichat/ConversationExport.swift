@@ -1,0 +1,147 @@
+import ChatDomain
+import Foundation
+
+/// A saved conversation as plain text (`show`), Markdown or JSON (`export`).
+enum ConversationExport {
+    static func plainText(_ saved: SavedConversation) -> String {
+        let summary = saved.summary
+        var out = "\(summary.title)\n"
+        out += "conversation \(summary.id) · \(summary.model) · \(summary.messageCount) messages · "
+            + "updated \(timestamp(summary.updatedAt))\n"
+        for message in saved.messages {
+            out += "\n" + heading(message) + ":\n"
+            if !message.reasoning.isEmpty {
+                out += indent(message.reasoning, with: "  │ ") + "\n"
+            }
+            if !message.text.isEmpty { out += indent(message.text, with: "  ") + "\n" }
+            if let mark = mark(message) { out += "  \(mark)\n" }
+        }
+        return out
+    }
+
+    static func markdown(_ saved: SavedConversation) -> String {
+        let summary = saved.summary
+        var out = "# \(summary.title)\n\n"
+        out += "*\(summary.model) · \(summary.messageCount) messages · updated \(timestamp(summary.updatedAt))*\n"
+        for message in saved.messages {
+            out += "\n## \(heading(message))\n\n"
+            if !message.reasoning.isEmpty {
+                out += "<details><summary>Thinking</summary>\n\n\(message.reasoning)\n\n</details>\n\n"
+            }
+            if !message.text.isEmpty { out += message.text + "\n" }
+            if let mark = mark(message) { out += "\n*\(mark)*\n" }
+        }
+        return out
+    }
+
+    static func json(_ saved: SavedConversation) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(ExportedConversation(saved)), as: UTF8.self) + "\n"
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    private static func heading(_ message: StoredMessage) -> String {
+        switch message.role {
+        case .user: return "You"
+        case .system: return "System"
+        case .assistant: return message.model.map { "Kimi (\($0))" } ?? "Kimi"
+        }
+    }
+
+    private static func mark(_ message: StoredMessage) -> String? {
+        var marks: [String] = []
+        switch message.status {
+        case .stopped: marks.append("[stopped]")
+        case .interrupted: marks.append("[interrupted]")
+        case .streaming: marks.append("[still streaming]")
+        case .error, .complete: break
+        }
+        if message.finishReason == .length { marks.append("[cut off: the reply reached the length limit]") }
+        if let failure = message.errorMessage { marks.append("Error: \(failure)") }
+        return marks.isEmpty ? nil : marks.joined(separator: " ")
+    }
+
+    private static func indent(_ text: String, with prefix: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+    }
+}
+
+/// The JSON export: the API's field names where they exist (role, content, reasoning_content, usage).
+private struct ExportedConversation: Encodable {
+    struct Message: Encodable {
+        var id: Int64?
+        var role: String
+        var content: String
+        var reasoningContent: String?
+        var status: String
+        var model: String?
+        var usage: ExportedUsage?
+        var finishReason: String?
+        var error: String?
+        var createdAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case id, role, content, status, model, usage, error
+            case reasoningContent = "reasoning_content"
+            case finishReason = "finish_reason"
+            case createdAt = "created_at"
+        }
+    }
+
+    var id: Int64
+    var title: String
+    var model: String
+    var createdAt: Date
+    var updatedAt: Date
+    var messages: [Message]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, model, messages
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    init(_ saved: SavedConversation) {
+        id = saved.summary.id
+        title = saved.summary.title
+        model = saved.summary.model
+        createdAt = saved.summary.createdAt
+        updatedAt = saved.summary.updatedAt
+        messages = saved.messages.map { message in
+            Message(id: message.id, role: message.role.rawValue, content: message.text,
+                    reasoningContent: message.reasoning.isEmpty ? nil : message.reasoning,
+                    status: message.status.rawValue, model: message.model, usage: message.usage.map(ExportedUsage.init),
+                    finishReason: message.finishReason?.wireValue, error: message.errorMessage,
+                    createdAt: message.createdAt)
+        }
+    }
+}
+
+private struct ExportedUsage: Encodable {
+    var promptTokens: Int
+    var completionTokens: Int
+    var totalTokens: Int
+    var cachedTokens: Int?
+
+    init(_ usage: Usage) {
+        promptTokens = usage.promptTokens
+        completionTokens = usage.completionTokens
+        totalTokens = usage.totalTokens
+        cachedTokens = usage.cachedTokens
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+        case totalTokens = "total_tokens"
+        case cachedTokens = "cached_tokens"
+    }
+}

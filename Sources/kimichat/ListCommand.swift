@@ -1,0 +1,68 @@
+import ArgumentParser
+import ChatDomain
+import Foundation
+import Persistence
+import TextLayout
+
+/// `kimichat list`: saved conversations, newest first.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List saved conversations, newest first."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @Option(help: "Only conversations whose title or messages contain every word of this text.")
+    var search: String?
+
+    func run() async throws {
+        do {
+            let store = try ConversationDatabase.open(options)
+            let matches = try store.conversations(matching: search ?? "", limit: Int.max)
+            StandardOutput().write(json ? try Self.json(matches) : Self.table(matches))
+        } catch {
+            CommandFailure.report(error)
+        }
+    }
+
+    static func table(_ matches: [ConversationMatch]) -> String {
+        guard !matches.isEmpty else { return "No saved conversations.\n" }
+        let models = max(5, matches.map { DisplayWidth.of($0.summary.model) }.max() ?? 0)
+        func pad(_ text: String, _ width: Int) -> String {
+            text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+        }
+        var out = pad("ID", 6) + pad("UPDATED", 18) + pad("MSGS", 6) + pad("MODEL", models + 2) + "TITLE\n"
+        for match in matches {
+            let summary = match.summary
+            out += pad(String(summary.id), 6) + pad(ConversationExport.timestamp(summary.updatedAt), 18)
+                + pad(String(summary.messageCount), 6) + pad(summary.model, models + 2) + summary.title + "\n"
+            if let snippet = match.snippet { out += "      " + snippet + "\n" }
+        }
+        return out
+    }
+
+    static func json(_ matches: [ConversationMatch]) throws -> String {
+        struct Entry: Encodable {
+            var id: Int64
+            var title: String
+            var model: String
+            var created_at: Date
+            var updated_at: Date
+            var messages: Int
+            var snippet: String?
+        }
+        let entries = matches.map { match in
+            Entry(id: match.summary.id, title: match.summary.title, model: match.summary.model,
+                  created_at: match.summary.createdAt, updated_at: match.summary.updatedAt,
+                  messages: match.summary.messageCount, snippet: match.snippet)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+    }
+}

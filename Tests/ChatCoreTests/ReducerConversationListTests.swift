@@ -1,0 +1,156 @@
+import ChatDomain
+import Foundation
+import ScreenKit
+import Testing
+@testable import ChatCore
+
+@Suite("Reducer: the conversation list")
+struct ReducerConversationListTests {
+    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true),
+                         reopening: Fixtures.exchanges(id: 2, count: 2))
+
+    var list: ConversationList? {
+        if case let .conversations(list) = state.overlay { return list }
+        return nil
+    }
+
+    let matches = [
+        ConversationMatch(summary: Fixtures.summary(id: 3, title: "Three")),
+        ConversationMatch(summary: Fixtures.summary(id: 2, title: "Two")),
+        ConversationMatch(summary: Fixtures.summary(id: 1, title: "One"), messageID: 41, snippet: "…the word…"),
+    ]
+
+    /// Opens the list and answers its search with `matches`.
+    mutating func openList() {
+        let effects = reduce(&state, .keyPressed(.ctrl("o")))
+        guard case let .searchConversations(search, query) = effects.first else { Issue.record("no search"); return }
+        #expect(query == "")
+        _ = reduce(&state, .conversationsFound(search: search, matches, readAt: Fixtures.date))
+    }
+
+    mutating func press(_ keys: Key...) -> [AppEffect] {
+        keys.flatMap { reduce(&state, .keyPressed($0)) }
+    }
+
+    @Test("Ctrl-O opens the list on the open conversation; Esc closes it")
+    mutating func opensAndCloses() {
+        openList()
+        #expect(list?.matches == matches)
+        #expect(list?.selection == 2, "entry 0 is “new”; the open conversation is entry 2")
+        _ = press(.escape)
+        #expect(state.overlay == nil)
+    }
+
+    @Test("letters always filter, even those that are keys elsewhere, and each change searches")
+    mutating func lettersFilter() {
+        openList()
+        var searches: [String] = []
+        for key: Key in [.character("y"), .character("q"), .character("n"), .character("世")] {
+            for case let .searchConversations(_, query) in press(key) { searches.append(query) }
+        }
+        #expect(searches == ["y", "yq", "yqn", "yqn世"])
+        let pasted = reduce(&state, .textEntered("a\nb"))
+        #expect(pasted == [.searchConversations(search: list?.requestedSearch ?? -1, query: "yqn世a b")])
+        _ = press(.backspace, .ctrl("w"))
+        #expect(list?.filter.text == "")
+        #expect(state.overlay != nil)
+    }
+
+    @Test("results of an older search are dropped")
+    mutating func staleResults() {
+        openList()
+        let older = list?.requestedSearch ?? 0
+        _ = press(.character("x"))
+        _ = reduce(&state, .conversationsFound(search: older, [], readAt: Fixtures.date))
+        #expect(list?.matches == matches)
+        _ = reduce(&state, .conversationsFound(search: older + 1, [matches[2]], readAt: Fixtures.date))
+        #expect(list?.matches == [matches[2]])
+        #expect(list?.selection == 1, "a filtered list selects its first hit")
+    }
+
+    @Test("arrows and pages move within the entries")
+    mutating func moving() {
+        openList()
+        _ = press(.down, .down, .down)
+        #expect(list?.selection == 3)
+        _ = press(.pageUp)
+        #expect(list?.selection == 0)
+        _ = press(.end)
+        #expect(list?.selection == 3)
+        _ = press(.up)
+        #expect(list?.selection == 2)
+    }
+
+    @Test("Enter on a full-text hit opens it at the matching message with the words marked")
+    mutating func openHit() {
+        openList()
+        _ = reduce(&state, .textEntered("word"))
+        _ = reduce(&state, .conversationsFound(search: list?.requestedSearch ?? 0, [matches[2]], readAt: Fixtures.date))
+        #expect(press(.enter) == [.openConversation(1, focus: 41, words: ["word"])])
+
+        let saved = Fixtures.conversation(id: 1, title: "One", [
+            StoredMessage(id: 40, role: .user, text: "q"), StoredMessage(id: 41, role: .assistant, text: "the word"),
+            StoredMessage(id: 42, role: .user, text: "later"),
+        ])
+        _ = reduce(&state, .conversationLoaded(saved, focus: 41, words: ["word"]))
+        #expect(state.overlay == nil)
+        #expect(state.conversation.id == 1)
+        let focused = state.messages[1]
+        #expect(focused.storedID == 41)
+        #expect(state.scroll == .pinned(TranscriptAnchor(messageID: focused.id, line: 0)))
+        #expect(state.highlight == TranscriptHighlight(messageID: focused.id, words: ["word"]))
+    }
+
+    @Test("Enter on the open conversation just closes; on “new” starts a new one")
+    mutating func openCurrentOrNew() {
+        openList()
+        #expect(press(.enter).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.conversation.id == 2)
+        openList()
+        _ = press(.home, .enter)
+        #expect(state.overlay == nil)
+        #expect(state.conversation.id == nil)
+        #expect(state.messages.isEmpty)
+    }
+
+    @Test("F2 renames inline; Enter saves the new title")
+    mutating func rename() {
+        openList()
+        _ = press(.function(2))
+        #expect(list?.mode == .renaming(InputBuffer("Two")))
+        _ = press(.ctrl("u"))
+        _ = reduce(&state, .textEntered("Renamed yq"))
+        let effects = press(.enter)
+        #expect(effects == [.renameConversation(2, title: "Renamed yq")])
+        #expect(list?.mode == .browsing)
+        #expect(list?.matches[1].summary.title == "Renamed yq")
+        #expect(state.conversation.title == "Renamed yq", "the open conversation's title follows")
+        _ = press(.ctrl("r"), .escape)
+        #expect(list?.mode == .browsing)
+        #expect(state.overlay != nil, "Esc leaves renaming, not the list")
+    }
+
+    @Test("Del asks first: y deletes, any other key keeps")
+    mutating func delete() {
+        openList()
+        _ = press(.up)
+        #expect(list?.selectedMatch?.id == 3)
+        _ = press(.delete)
+        #expect(list?.mode == .confirmingDelete)
+        #expect(press(.character("n")).isEmpty)
+        #expect(list?.matches.count == 3)
+        _ = press(.ctrl("d"))
+        #expect(press(.character("y")) == [.deleteConversation(3)])
+        #expect(list?.matches.map(\.id) == [2, 1])
+        #expect(state.conversation.id == 2, "another conversation was deleted: this one stays open")
+    }
+
+    @Test("deleting the open conversation leaves an empty new one")
+    mutating func deleteOpen() {
+        openList()
+        _ = press(.delete, .character("y"))
+        #expect(state.conversation.id == nil)
+        #expect(state.messages.isEmpty)
+    }
+}

@@ -49,6 +49,7 @@ final class StorageRunner: @unchecked Sendable {
             queue.async {
                 self.perform {
                     guard let saved = try self.repository.load(id) else { throw StorageError.noSuchConversation(id) }
+                    try self.repository.markOpened(id)
                     self.deliver(.conversationLoaded(saved, focus: focus, words: words))
                 }
             }

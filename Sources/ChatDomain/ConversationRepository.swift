@@ -11,7 +11,10 @@ public protocol ConversationRepository: Sendable {
     /// newest first; all conversations when the query is blank.
     func conversations(matching query: String, limit: Int) throws -> [ConversationMatch]
     func summary(of conversation: ConversationID) throws -> ConversationSummary?
+    /// The conversation last written to or opened: the one to reopen at start.
     func latestConversation() throws -> ConversationSummary?
+    /// Notes that the user opened the conversation (it becomes the latest).
+    func markOpened(_ conversation: ConversationID) throws
     func load(_ conversation: ConversationID) throws -> SavedConversation?
     func rename(_ conversation: ConversationID, to title: String) throws
     /// Returns false when there was no such conversation.

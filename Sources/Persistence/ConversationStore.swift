@@ -91,8 +91,16 @@ public final class ConversationStore: ConversationRepository {
 
     public func latestConversation() throws -> ConversationSummary? {
         try reading { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM conversation ORDER BY updated_at DESC, id DESC LIMIT 1")
-                .map(Rows.summary)
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM conversation ORDER BY MAX(updated_at, COALESCE(opened_at, 0)) DESC, id DESC LIMIT 1
+                """).map(Rows.summary)
+        }
+    }
+
+    public func markOpened(_ conversation: ConversationID) throws {
+        try writing { db in
+            try db.execute(sql: "UPDATE conversation SET opened_at = ? WHERE id = ?",
+                           arguments: [Date().timeIntervalSince1970, conversation])
         }
     }
 

@@ -14,6 +14,9 @@ enum StorageSchema {
                     model TEXT NOT NULL,
                     created_at REAL NOT NULL,
                     updated_at REAL NOT NULL,
+                    -- When it was last opened from the list: the conversation to reopen
+                    -- at start is the one last written to or opened.
+                    opened_at REAL,
                     message_count INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE INDEX conversation_by_recency ON conversation(updated_at DESC);

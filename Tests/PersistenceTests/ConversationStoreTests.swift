@@ -73,6 +73,10 @@ import Testing
         try store.save(StoredMessage(role: .user, text: "again"), in: first.id)
         #expect(try store.conversations(matching: "", limit: 10).map(\.id) == [first.id, second.id])
         #expect(try store.latestConversation()?.id == first.id)
+        try store.markOpened(second.id)
+        #expect(try store.latestConversation()?.id == second.id, "opening one makes it the one to reopen")
+        #expect(try store.conversations(matching: "", limit: 10).map(\.id) == [first.id, second.id],
+                "the list stays in order of activity")
         #expect(try store.conversations(matching: "", limit: 1).count == 1)
     }
 

@@ -85,6 +85,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "kimichat-bench",
+            dependencies: ["ChatDomain", "ChatCore", "ChatViews", "Persistence", "ScreenKit"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "kimichat-mock",
             dependencies: ["MockMoonshot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict

@@ -12,9 +12,6 @@ import Synchronization
 ///
 /// `conversationIDs` and `messageIDs` are touched only on `queue`.
 final class StorageRunner: @unchecked Sendable {
-    /// The list shows at most this many conversations (filtering reaches the rest).
-    static let listLimit = 5_000
-
     private let repository: any ConversationRepository
     private let deliver: @Sendable (AppAction) -> Void
     private let logger: Logger
@@ -41,7 +38,8 @@ final class StorageRunner: @unchecked Sendable {
                 // A newer search was typed while this one waited: skip straight to it.
                 guard self.newestSearch.load(ordering: .relaxed) == search else { return }
                 self.perform {
-                    let matches = try self.repository.conversations(matching: query, limit: Self.listLimit)
+                    let matches = try self.repository.conversations(matching: query,
+                                                                    limit: ConversationList.limit(for: query))
                     self.deliver(.conversationsFound(search: search, matches, readAt: Date()))
                 }
             }

@@ -22,6 +22,16 @@ public struct ConversationList: Sendable, Equatable {
     /// When the shown results were read, so dates can say "today".
     public var readAt: Date?
 
+    /// At most this many conversations are listed unfiltered; typing reaches the rest.
+    public static let unfilteredLimit = 5_000
+    /// At most this many hits are listed for a filter: the newest ones, each with an
+    /// excerpt. More typing narrows a very common word.
+    public static let filteredLimit = 200
+
+    public static func limit(for query: String) -> Int {
+        query.allSatisfy(\.isWhitespace) ? unfilteredLimit : filteredLimit
+    }
+
     public init() {}
 
     public var entryCount: Int { matches.count + 1 }

@@ -14,7 +14,8 @@ struct ConversationListView {
                      into frame: inout Frame) {
         frame.cursor = nil
         for row in 0..<rows { frame.fill(row: row, style: .plain) }
-        let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count) found"
+        let more = list.matches.count >= ConversationList.limit(for: list.filter.text) ? "+" : ""
+        let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count)\(more) found"
         frame.fill(row: 0, style: theme.statusBar)
         frame.put(" Conversations · \(count)", row: 0, column: 0, style: theme.statusAccent)
 

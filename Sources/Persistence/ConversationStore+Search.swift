@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 import GRDB
 
 extension ConversationStore {
@@ -6,21 +7,14 @@ extension ConversationStore {
         let terms = SearchTerms(query)
         return try reading { db in
             guard !terms.isEmpty else {
-                return try Row.fetchAll(db, sql: "SELECT * FROM conversation ORDER BY updated_at DESC, id DESC LIMIT ?",
-                                        arguments: [limit]).map { ConversationMatch(summary: Rows.summary($0)) }
+                return try Row.fetchAll(db, sql: """
+                    SELECT \(Rows.summarySelection) FROM conversation ORDER BY updated_at DESC, id DESC LIMIT ?
+                    """, arguments: [limit]).map { ConversationMatch(summary: Rows.summary($0)) }
             }
-            let titleHits = try Self.titleMatches(terms, limit: limit, db)
-            let messageHits = try Self.newestMatchingMessages(terms, db)
-            var matches: [ConversationMatch] = []
-            for (conversation, messageID) in messageHits {
-                guard let summary = try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?",
-                                                     arguments: [conversation]).map(Rows.summary) else { continue }
-                let text = try String.fetchOne(db, sql: "SELECT text FROM message WHERE id = ?", arguments: [messageID]) ?? ""
-                matches.append(ConversationMatch(summary: summary, messageID: messageID,
-                                                 snippet: Snippet.around(terms.words, in: text)))
-            }
+            var matches = try Self.messageMatches(terms, limit: limit, db)
             let found = Set(matches.map(\.id))
-            matches += titleHits.filter { !found.contains($0.id) }.map { ConversationMatch(summary: $0) }
+            matches += try Self.titleMatches(terms, limit: limit, db).filter { !found.contains($0.id) }
+                .map { ConversationMatch(summary: $0) }
             matches.sort { ($0.summary.updatedAt, $0.id) > ($1.summary.updatedAt, $1.id) }
             return Array(matches.prefix(limit))
         }
@@ -30,30 +24,68 @@ extension ConversationStore {
         let conditions = terms.words.map { _ in "title LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
         var values: [(any DatabaseValueConvertible)?] = terms.words.map(SearchTerms.likePattern)
         values.append(limit)
-        let arguments = StatementArguments(values)
         return try Row.fetchAll(db, sql: """
-            SELECT * FROM conversation WHERE \(conditions) ORDER BY updated_at DESC LIMIT ?
-            """, arguments: arguments).map(Rows.summary)
+            SELECT \(Rows.summarySelection) FROM conversation WHERE \(conditions)
+            ORDER BY updated_at DESC, id DESC LIMIT ?
+            """, arguments: StatementArguments(values)).map(Rows.summary)
     }
 
-    /// For each conversation with a message holding every word: its newest such message.
-    /// The full-text index narrows the search when any word is long enough for it.
-    private static func newestMatchingMessages(_ terms: SearchTerms, _ db: Database) throws
-        -> [(ConversationID, StoredMessageID)] {
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let fts = terms.ftsQuery {
-            conditions.append("id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)")
-            arguments.append(fts)
+    /// The newest `limit` conversations with a message holding every word, each with
+    /// its newest such message and an excerpt of it (cut only for those returned).
+    private static func messageMatches(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [ConversationMatch] {
+        let rows = terms.ftsQuery == nil ? try scanningNewestFirst(terms, limit: limit, db)
+                                         : try usingTheIndex(terms, limit: limit, db)
+        let messageIDs: [StoredMessageID] = rows.map { $0[6] }
+        var texts: [StoredMessageID: String] = [:]
+        if !messageIDs.isEmpty {
+            let marks = Array(repeating: "?", count: messageIDs.count).joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: "SELECT id, text FROM message WHERE id IN (\(marks))",
+                                        arguments: StatementArguments(messageIDs)) {
+                texts[row[0]] = row[1]
+            }
         }
+        return rows.map { row in
+            let messageID: StoredMessageID = row[6]
+            return ConversationMatch(summary: Rows.summary(row), messageID: messageID,
+                                     snippet: Snippet.around(terms.words, in: texts[messageID] ?? ""))
+        }
+    }
+
+    private static var selection: String {
+        Rows.summarySelection.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: ", ")
+    }
+
+    /// A word of three or more characters: the full-text index gives every matching
+    /// message at once; the grouping keeps each conversation's newest.
+    private static func usingTheIndex(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [Row] {
+        var conditions = ["id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"]
+        var values: [(any DatabaseValueConvertible)?] = [terms.ftsQuery]
         for word in terms.shortWords {
             conditions.append("text LIKE ? ESCAPE '\\'")
-            arguments.append(SearchTerms.likePattern(word))
+            values.append(SearchTerms.likePattern(word))
         }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT conversation_id, MAX(id) AS message_id FROM message
-            WHERE \(conditions.joined(separator: " AND ")) GROUP BY conversation_id
-            """, arguments: StatementArguments(arguments))
-        return rows.map { ($0["conversation_id"], $0["message_id"]) }
+        values.append(limit)
+        return try Row.fetchAll(db, sql: """
+            SELECT \(selection), hit.message_id FROM conversation c
+            JOIN (SELECT conversation_id, MAX(id) AS message_id FROM message
+                  WHERE \(conditions.joined(separator: " AND ")) GROUP BY conversation_id) hit
+              ON hit.conversation_id = c.id
+            ORDER BY c.updated_at DESC, c.id DESC LIMIT ?
+            """, arguments: StatementArguments(values))
+    }
+
+    /// Only words too short for the index (世界, "go"): conversations are tried newest
+    /// first and the scan stops at `limit` hits, so a common word costs little; a rare
+    /// one reads every message once.
+    private static func scanningNewestFirst(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [Row] {
+        let conditions = terms.words.map { _ in "m.text LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
+        let patterns: [(any DatabaseValueConvertible)?] = terms.words.map(SearchTerms.likePattern)
+        let newestHit = "SELECT MAX(m.id) FROM message m WHERE m.conversation_id = c.id AND \(conditions)"
+        return try Row.fetchAll(db, sql: """
+            SELECT \(selection), (\(newestHit)) AS message_id FROM conversation c
+            WHERE EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND \(conditions))
+            ORDER BY c.updated_at DESC, c.id DESC LIMIT ?
+            """, arguments: StatementArguments(patterns + patterns + [limit]))
     }
 }

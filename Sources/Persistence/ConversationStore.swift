@@ -84,15 +84,15 @@ public final class ConversationStore: ConversationRepository {
 
     public func summary(of conversation: ConversationID) throws -> ConversationSummary? {
         try reading { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?", arguments: [conversation])
-                .map(Rows.summary)
+            try Self.summary(of: conversation, db)
         }
     }
 
     public func latestConversation() throws -> ConversationSummary? {
         try reading { db in
             try Row.fetchOne(db, sql: """
-                SELECT * FROM conversation ORDER BY MAX(updated_at, COALESCE(opened_at, 0)) DESC, id DESC LIMIT 1
+                SELECT \(Rows.summarySelection) FROM conversation
+                ORDER BY MAX(updated_at, COALESCE(opened_at, 0)) DESC, id DESC LIMIT 1
                 """).map(Rows.summary)
         }
     }
@@ -106,12 +106,20 @@ public final class ConversationStore: ConversationRepository {
 
     public func load(_ conversation: ConversationID) throws -> SavedConversation? {
         try reading { db in
-            guard let summary = try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?",
-                                                 arguments: [conversation]).map(Rows.summary) else { return nil }
-            let messages = try Row.fetchAll(db, sql: "SELECT * FROM message WHERE conversation_id = ? ORDER BY id",
-                                            arguments: [conversation]).map(Rows.message)
+            guard let summary = try Self.summary(of: conversation, db) else { return nil }
+            var messages: [StoredMessage] = []
+            messages.reserveCapacity(summary.messageCount)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Rows.messageSelection) FROM message WHERE conversation_id = ? ORDER BY id
+                """, arguments: [conversation])
+            while let row = try rows.next() { messages.append(Rows.message(row)) }
             return SavedConversation(summary: summary, messages: messages)
         }
+    }
+
+    static func summary(of conversation: ConversationID, _ db: Database) throws -> ConversationSummary? {
+        try Row.fetchOne(db, sql: "SELECT \(Rows.summarySelection) FROM conversation WHERE id = ?",
+                         arguments: [conversation]).map(Rows.summary)
     }
 
     public func rename(_ conversation: ConversationID, to title: String) throws {
@@ -174,6 +182,31 @@ public final class ConversationStore: ConversationRepository {
                                arguments: [id])
             }
             return abandoned.count
+        }
+    }
+
+    /// Adds whole conversations in one transaction (for imports and for seeding
+    /// benchmark databases); returns their ids.
+    @discardableResult
+    public func importConversations(_ conversations: [SavedConversation]) throws -> [ConversationID] {
+        try writing { db in
+            try conversations.map { saved in
+                let summary = saved.summary
+                try db.execute(sql: """
+                    INSERT INTO conversation (title, model, created_at, updated_at) VALUES (?, ?, ?, ?)
+                    """, arguments: [summary.title, summary.model, summary.createdAt.timeIntervalSince1970,
+                                     summary.updatedAt.timeIntervalSince1970])
+                let id = db.lastInsertedRowID
+                let columns = (["conversation_id", "created_at"] + Rows.messageColumns).joined(separator: ", ")
+                let marks = Array(repeating: "?", count: Rows.messageColumns.count + 2).joined(separator: ", ")
+                let insert = try db.cachedStatement(sql: "INSERT INTO message (\(columns)) VALUES (\(marks))")
+                for message in saved.messages {
+                    let created = message.createdAt?.timeIntervalSince1970 ?? summary.updatedAt.timeIntervalSince1970
+                    try insert.execute(arguments: StatementArguments(
+                        [id, created] + Rows.messageValues(message, writerPID: processID, now: created)))
+                }
+                return id
+            }
         }
     }
 

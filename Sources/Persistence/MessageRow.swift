@@ -4,39 +4,48 @@ import GRDB
 
 /// Row ↔ domain conversion for the `message` and `conversation` tables.
 enum Rows {
+    /// The columns `message(_:)` reads, in its order. Reading by position, not by
+    /// name, matters when a conversation has thousands of messages.
+    static let messageSelection = """
+        id, role, text, reasoning, status, model, prompt_tokens, completion_tokens, total_tokens, \
+        cached_tokens, reasoning_tokens, finish_reason, error_message, created_at
+        """
+
     static func message(_ row: Row) -> StoredMessage {
-        let prompt: Int? = row["prompt_tokens"]
+        let prompt: Int? = row[6]
         let usage = prompt.map { prompt in
-            Usage(promptTokens: prompt, completionTokens: row["completion_tokens"] ?? 0,
-                  totalTokens: row["total_tokens"] ?? 0, cachedTokens: row["cached_tokens"],
-                  reasoningTokens: row["reasoning_tokens"])
+            Usage(promptTokens: prompt, completionTokens: row[7] ?? 0, totalTokens: row[8] ?? 0,
+                  cachedTokens: row[9], reasoningTokens: row[10])
         }
-        let roleName: String = row["role"]
-        let statusName: String = row["status"]
-        let finish: String? = row["finish_reason"]
+        let roleName: String = row[1]
+        let statusName: String = row[4]
+        let finish: String? = row[11]
         return StoredMessage(
-            id: row["id"],
+            id: row[0],
             role: Role(rawValue: roleName) ?? .assistant,
-            text: row["text"],
-            reasoning: row["reasoning"],
+            text: row[2],
+            reasoning: row[3],
             // An unknown status (from a newer release) is shown as a finished message.
             status: MessageStatus(rawValue: statusName) ?? .complete,
-            model: row["model"],
+            model: row[5],
             usage: usage,
             finishReason: finish.map(FinishReason.init(wireValue:)),
-            errorMessage: row["error_message"],
-            createdAt: Date(timeIntervalSince1970: row["created_at"])
+            errorMessage: row[12],
+            createdAt: Date(timeIntervalSince1970: row[13])
         )
     }
 
+    /// The columns `summary(_:)` reads, in its order.
+    static let summarySelection = "id, title, model, created_at, updated_at, message_count"
+
     static func summary(_ row: Row) -> ConversationSummary {
         ConversationSummary(
-            id: row["id"],
-            title: row["title"],
-            model: row["model"],
-            createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
-            messageCount: row["message_count"]
+            id: row[0],
+            title: row[1],
+            model: row[2],
+            createdAt: Date(timeIntervalSince1970: row[3]),
+            updatedAt: Date(timeIntervalSince1970: row[4]),
+            messageCount: row[5]
         )
     }
 

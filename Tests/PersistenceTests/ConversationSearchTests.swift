@@ -71,6 +71,17 @@ import Testing
         #expect(try store.conversations(matching: "plain", limit: 10).count == 1)
     }
 
+    @Test(arguments: ["世界", "word"])
+    func aCommonWordGivesTheNewestHitsUpToTheLimit(_ word: String) throws {
+        let store = try database.open()
+        let ids = try (0..<30).map { index in
+            try conversation(store, title: "c\(index)", ["question \(index)", "a \(word) in reply \(index)"]).0
+        }
+        let hits = try store.conversations(matching: word, limit: 5)
+        #expect(hits.map(\.id) == Array(ids.suffix(5).reversed()))
+        #expect(hits.allSatisfy { $0.snippet?.contains(word) == true })
+    }
+
     @Test func wildcardCharactersMatchThemselves() throws {
         let store = try database.open()
         let (target, _) = try conversation(store, title: "t", ["50% off_now"])

@@ -80,6 +80,25 @@ import Testing
         #expect(try store.conversations(matching: "", limit: 1).count == 1)
     }
 
+    @Test func importKeepsDatesOrderAndSearch() throws {
+        let store = try database.open()
+        let old = Date(timeIntervalSince1970: 1_700_000_000)
+        let new = Date(timeIntervalSince1970: 1_700_000_100)
+        let ids = try store.importConversations([
+            SavedConversation(summary: ConversationSummary(id: 0, title: "old", model: "m", createdAt: old,
+                                                           updatedAt: old, messageCount: 0),
+                              messages: [StoredMessage(role: .user, text: "quince jam")]),
+            SavedConversation(summary: ConversationSummary(id: 0, title: "new", model: "m", createdAt: new,
+                                                           updatedAt: new, messageCount: 0),
+                              messages: [StoredMessage(role: .user, text: "a"), StoredMessage(role: .assistant, text: "b")]),
+        ])
+        let list = try store.conversations(matching: "", limit: 10)
+        #expect(list.map(\.id) == ids.reversed())
+        #expect(list.map(\.summary.messageCount) == [2, 1])
+        #expect(list.last?.summary.updatedAt == old)
+        #expect(try store.conversations(matching: "quince", limit: 10).map(\.id) == [ids[0]])
+    }
+
     @Test func renameKeepsTheNewTitle() throws {
         let store = try database.open()
         let conversation = try store.createConversation(title: "from the first message", model: "m")

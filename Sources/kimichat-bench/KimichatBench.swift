@@ -1,0 +1,102 @@
+import ChatCore
+import ChatDomain
+import ChatViews
+import Foundation
+import Persistence
+import ScreenKit
+
+/// Storage benchmarks for issue 3: switching to a 10,000-message conversation and
+/// filtering the list of 5,000 conversations. Each run goes through the same code
+/// the TUI runs (repository → reducer → renderer), minus the terminal output.
+///
+/// Usage: kimichat-bench [--conversations N] [--messages-per N] [--long N] [--runs N] [--db PATH]
+@main
+struct KimichatBench {
+    static func main() throws {
+        let options = Options(CommandLine.arguments.dropFirst())
+        let path = options.db ?? NSTemporaryDirectory() + "kimichat-bench-\(getpid()).sqlite"
+        let fresh = !FileManager.default.fileExists(atPath: path)
+        let store = try ConversationStore(path: path)
+        defer { if options.db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
+
+        var longID = try store.latestConversation()?.id
+        if fresh {
+            let seedStart = ContinuousClock.now
+            longID = try seed(store, options)
+            print("seeded \(options.conversations) conversations × \(options.messagesPerConversation) messages "
+                + "and one of \(options.longConversation) in \(ContinuousClock.now - seedStart)")
+        }
+        guard let longID else { print("empty database"); return }
+        let width = 120, height = 40
+
+        var switching = Measurement()
+        var loading = Measurement()
+        for _ in 0..<options.runs {
+            switching.run {
+                let saved = loading.run { try? store.load(longID) }
+                var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+                if let saved { _ = reduce(&state, .conversationLoaded(saved, focus: nil, words: [])) }
+                let renderer = ScreenRenderer(theme: .dark, cache: TranscriptLayoutCache())
+                _ = renderer.render(state, width: width, height: height)
+            }
+        }
+        print("switch to \(options.longConversation) messages, first frame \(width)x\(height): \(switching.summary)")
+        print("  of which reading the rows:                      \(loading.summary)")
+
+        let queries = ["", "the", "pomegranate", "thinking result", "世界", "石榴", "上下文", "zq"]
+        for query in queries {
+            var filtering = Measurement()
+            var found = 0
+            for _ in 0..<options.runs {
+                filtering.run {
+                    let matches = (try? store.conversations(matching: query, limit: ConversationList.limit(for: query))) ?? []
+                    found = matches.count
+                    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+                    _ = reduce(&state, .keyPressed(.ctrl("o")))
+                    _ = reduce(&state, .conversationsFound(search: 1, matches, readAt: Date()))
+                    _ = ScreenRenderer(theme: .dark).render(state, width: width, height: height)
+                }
+            }
+            let label = "filter \"\(query)\" (\(found) found)".padding(toLength: 44, withPad: " ", startingAt: 0)
+            print("\(label) \(filtering.summary)")
+        }
+    }
+
+    static func seed(_ store: ConversationStore, _ options: Options) throws -> ConversationID {
+        var data = SeedData(seed: 42)
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        var batch: [SavedConversation] = []
+        for index in 0..<options.conversations {
+            batch.append(data.conversation(messages: options.messagesPerConversation,
+                                           updated: start.addingTimeInterval(Double(index) * 60)))
+            if batch.count == 500 { try store.importConversations(batch); batch = [] }
+        }
+        try store.importConversations(batch)
+        let long = data.conversation(messages: options.longConversation,
+                                     updated: start.addingTimeInterval(Double(options.conversations + 1) * 60))
+        return try store.importConversations([long])[0]
+    }
+}
+
+struct Options {
+    var conversations = 5_000
+    var messagesPerConversation = 20
+    var longConversation = 10_000
+    var runs = 20
+    var db: String?
+
+    init(_ arguments: ArraySlice<String>) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            let value = iterator.next()
+            switch argument {
+            case "--conversations": conversations = value.flatMap(Int.init) ?? conversations
+            case "--messages-per": messagesPerConversation = value.flatMap(Int.init) ?? messagesPerConversation
+            case "--long": longConversation = value.flatMap(Int.init) ?? longConversation
+            case "--runs": runs = value.flatMap(Int.init) ?? runs
+            case "--db": db = value
+            default: print("unknown option \(argument)")
+            }
+        }
+    }
+}

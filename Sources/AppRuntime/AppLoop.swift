@@ -50,8 +50,10 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             forwarder.cancel()
             ticker?.cancel()
             replies.cancelAll()
-            storage.drain()
+            // The terminal first: waiting for another kimichat's lock must not leave
+            // the screen frozen.
             terminal.stop()
+            storage.drain()
         }
         draw()
         for await input in inputs {

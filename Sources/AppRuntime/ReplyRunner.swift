@@ -5,13 +5,14 @@ import Logging
 /// Runs reply requests off the main actor and reports each event back as an action.
 final class ReplyRunner {
     private let chat: any ChatStreaming
-    /// Awaited before each request is sent: the saves asked for before it.
-    private let beforeSending: @Sendable () async -> Void
+    /// Awaited before each request is sent: the saves asked for before it, and why one
+    /// failed if one did (then the request is not sent).
+    private let beforeSending: @Sendable () async -> String?
     private let deliver: @Sendable (AppAction) -> Void
     private let logger: Logger
     private var tasks: [RequestID: Task<Void, Never>] = [:]
 
-    init(chat: any ChatStreaming, logger: Logger, beforeSending: @escaping @Sendable () async -> Void,
+    init(chat: any ChatStreaming, logger: Logger, beforeSending: @escaping @Sendable () async -> String?,
          deliver: @escaping @Sendable (AppAction) -> Void) {
         self.chat = chat
         self.beforeSending = beforeSending
@@ -25,8 +26,12 @@ final class ReplyRunner {
         let logger = self.logger
         let beforeSending = self.beforeSending
         tasks[requestID] = Task.detached {
-            await beforeSending()
+            let notSaved = await beforeSending()
             guard !Task.isCancelled else { return }
+            if let notSaved {
+                deliver(.streamFailed(requestID, .notSaved(notSaved)))
+                return
+            }
             let stream = chat.streamReply(to: request)
             do {
                 for try await event in stream {

@@ -10,7 +10,7 @@ import Synchronization
 /// the cooperative pool: a write may wait seconds for another kimichat's lock, and
 /// must not hold up the threads that stream replies.
 ///
-/// `conversationIDs` and `messageIDs` are touched only on `queue`.
+/// `conversationIDs`, `messageIDs` and `saveFailure` are touched only on `queue`.
 final class StorageRunner: @unchecked Sendable {
     private let repository: any ConversationRepository
     private let deliver: @Sendable (AppAction) -> Void
@@ -21,6 +21,8 @@ final class StorageRunner: @unchecked Sendable {
     private var conversationIDs: [Int: ConversationID] = [:]
     /// Rows of messages this run saved, by transcript message id.
     private var messageIDs: [Int: StoredMessageID] = [:]
+    /// Why a save failed since the last `afterPendingWrites`, if one did.
+    private var saveFailure: String?
 
     init(repository: any ConversationRepository, logger: Logger, deliver: @escaping @Sendable (AppAction) -> Void) {
         self.repository = repository
@@ -31,7 +33,13 @@ final class StorageRunner: @unchecked Sendable {
     func run(_ effect: AppEffect) {
         switch effect {
         case let .saveMessage(save):
-            queue.async { self.perform { try self.save(save) } }
+            queue.async {
+                do {
+                    try self.save(save)
+                } catch {
+                    self.saveFailure = self.report(error)
+                }
+            }
         case let .searchConversations(search, query):
             newestSearch.store(search, ordering: .relaxed)
             queue.async {
@@ -60,10 +68,16 @@ final class StorageRunner: @unchecked Sendable {
         }
     }
 
-    /// Returns once every write asked for so far is done: a request is sent only after
-    /// the user's message is on disk.
-    func afterPendingWrites() async {
-        await withCheckedContinuation { continuation in queue.async { continuation.resume() } }
+    /// Returns once every write asked for so far is done, with the reason if a save
+    /// failed since the last call: a request is sent only after the user's message is
+    /// on disk.
+    func afterPendingWrites() async -> String? {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: self.saveFailure)
+                self.saveFailure = nil
+            }
+        }
     }
 
     /// Blocks until the queue is empty; for quitting, so the last save is not lost.
@@ -72,14 +86,27 @@ final class StorageRunner: @unchecked Sendable {
     }
 
     private func save(_ save: MessageSave) throws {
-        let conversation = try conversationID(for: save)
         var message = save.message
-        message.id = message.id ?? messageIDs[save.localID]
-        messageIDs[save.localID] = try repository.save(message, in: conversation)
+        message.id = messageIDs[save.localID] ?? message.id
+        do {
+            messageIDs[save.localID] = try repository.save(message, in: try conversationID(for: save))
+        } catch StorageError.noSuchConversation {
+            // Deleted while open (from the list, or by `kimichat rm` elsewhere): what is
+            // written from now on goes to a new conversation rather than nowhere.
+            message.id = nil
+            let conversation = try createConversation(for: save)
+            messageIDs[save.localID] = try repository.save(message, in: conversation)
+        }
     }
 
+    /// The row of the conversation `save` belongs to; one created by this run wins over
+    /// the id the store knew, which may have been deleted since.
     private func conversationID(for save: MessageSave) throws -> ConversationID {
-        if let id = save.conversation.id ?? conversationIDs[save.conversation.key] { return id }
+        if let id = conversationIDs[save.conversation.key] ?? save.conversation.id { return id }
+        return try createConversation(for: save)
+    }
+
+    private func createConversation(for save: MessageSave) throws -> ConversationID {
         let title = save.conversation.title ?? ConversationTitle.derived(from: save.message.text)
         let summary = try repository.createConversation(title: title, model: save.model)
         conversationIDs[save.conversation.key] = summary.id
@@ -91,9 +118,15 @@ final class StorageRunner: @unchecked Sendable {
         do {
             try body()
         } catch {
-            let message = (error as? StorageError)?.userMessage ?? String(describing: error)
-            logger.error("storage: \(message)")
-            deliver(.storageFailed(message))
+            _ = report(error)
         }
+    }
+
+    /// Logs the failure and tells the store; returns the message.
+    private func report(_ error: any Error) -> String {
+        let message = (error as? StorageError)?.userMessage ?? String(describing: error)
+        logger.error("storage: \(message)")
+        deliver(.storageFailed(message))
+        return message
     }
 }

@@ -6,10 +6,18 @@ import Foundation
 public struct ConversationList: Sendable, Equatable {
     public enum Mode: Sendable, Equatable {
         case browsing
-        /// Editing the selected conversation's title.
-        case renaming(InputBuffer)
-        /// Waiting for "y" to delete the selected conversation.
-        case confirmingDelete
+        /// Editing a conversation's title. The target is named, not "the selection":
+        /// search results arriving meanwhile may move the selection.
+        case renaming(ConversationID, InputBuffer)
+        /// Waiting for "y" to delete this conversation.
+        case confirmingDelete(ConversationID)
+
+        var target: ConversationID? {
+            switch self {
+            case .browsing: return nil
+            case let .renaming(id, _), let .confirmingDelete(id): return id
+            }
+        }
     }
 
     public var filter = InputBuffer()
@@ -21,6 +29,8 @@ public struct ConversationList: Sendable, Equatable {
     public var isSearching = true
     /// When the shown results were read, so dates can say "today".
     public var readAt: Date?
+    /// The conversation asked to open; its contents are on their way.
+    public var opening: ConversationID?
 
     /// At most this many conversations are listed unfiltered; typing reaches the rest.
     public static let unfilteredLimit = 5_000
@@ -39,6 +49,11 @@ public struct ConversationList: Sendable, Equatable {
     /// The selected conversation, or nil when "new conversation" is selected.
     public var selectedMatch: ConversationMatch? {
         selection > 0 && selection <= matches.count ? matches[selection - 1] : nil
+    }
+
+    /// The conversation a rename or delete is about, while one is asked.
+    public var targetMatch: ConversationMatch? {
+        mode.target.flatMap { id in matches.first { $0.id == id } }
     }
 
     /// The filter's words, for highlighting what a full-text hit matched.

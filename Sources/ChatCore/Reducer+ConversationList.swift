@@ -7,8 +7,8 @@ func reduceListKey(_ state: inout AppState, _ list: ConversationList, _ key: Key
     var list = list
     defer { if state.overlay != nil { state.overlay = .conversations(list) } }
     switch list.mode {
-    case var .renaming(title):
-        return reduceRenameKey(&state, &list, &title, key)
+    case .renaming(let id, var title):
+        return reduceRenameKey(&state, &list, id, &title, key)
     case .confirmingDelete:
         return reduceDeleteConfirmation(&state, &list, key)
     case .browsing:
@@ -29,9 +29,9 @@ func reduceListText(_ state: inout AppState, _ list: ConversationList, _ text: S
     defer { state.overlay = .conversations(list) }
     let line = text.replacingOccurrences(of: "\n", with: " ")
     switch list.mode {
-    case var .renaming(title):
+    case .renaming(let id, var title):
         title.insert(line)
-        list.mode = .renaming(title)
+        list.mode = .renaming(id, title)
         return []
     case .confirmingDelete:
         return text.lowercased().hasPrefix("y") ? deleteSelected(&state, &list) : cancelDelete(&list)
@@ -44,15 +44,15 @@ func reduceListText(_ state: inout AppState, _ list: ConversationList, _ text: S
 private func perform(_ command: ListCommand, _ state: inout AppState, _ list: inout ConversationList) -> [AppEffect] {
     let page = 10
     switch command {
-    case .open: return openSelected(&state, list)
+    case .open: return openSelected(&state, &list)
     case .close: state.overlay = nil
     case .newConversation: return startNewConversation(&state)
     case .rename:
         guard let match = list.selectedMatch else { return [] }
-        list.mode = .renaming(InputBuffer(match.summary.title))
+        list.mode = .renaming(match.id, InputBuffer(match.summary.title))
     case .delete:
-        guard list.selectedMatch != nil else { return [] }
-        list.mode = .confirmingDelete
+        guard let match = list.selectedMatch else { return [] }
+        list.mode = .confirmingDelete(match.id)
     case .up: list.selection = max(0, list.selection - 1)
     case .down: list.selection = min(list.entryCount - 1, list.selection + 1)
     case .pageUp: list.selection = max(0, list.selection - page)
@@ -83,33 +83,38 @@ private func search(_ state: inout AppState, _ list: inout ConversationList) -> 
     return [.searchConversations(search: list.requestedSearch, query: list.filter.text)]
 }
 
-private func openSelected(_ state: inout AppState, _ list: ConversationList) -> [AppEffect] {
+private func openSelected(_ state: inout AppState, _ list: inout ConversationList) -> [AppEffect] {
     guard let match = list.selectedMatch else { return startNewConversation(&state) }
     if match.id == state.conversation.id, match.messageID == nil {
         state.overlay = nil
         return []
     }
+    // Stopped (and its last save asked for) before the load: what is read back is the
+    // reply as it ended, not as it was at its last periodic save.
+    let stopped = stopActiveReply(&state)
+    list.opening = match.id
     state.statusNote = "Opening…"
-    return [.openConversation(match.id, focus: match.messageID, words: match.messageID == nil ? [] : list.filterWords)]
+    let words = match.messageID == nil ? [] : list.filterWords
+    return stopped + [.openConversation(match.id, focus: match.messageID, words: words)]
 }
 
-private func reduceRenameKey(_ state: inout AppState, _ list: inout ConversationList, _ title: inout InputBuffer,
-                             _ key: Key) -> [AppEffect] {
-    defer { if case .renaming = list.mode { list.mode = .renaming(title) } }
+private func reduceRenameKey(_ state: inout AppState, _ list: inout ConversationList, _ target: ConversationID,
+                             _ title: inout InputBuffer, _ key: Key) -> [AppEffect] {
+    defer { if case .renaming = list.mode { list.mode = .renaming(target, title) } }
     switch key {
     case let .character(character): title.insert(String(character))
     case .escape, .ctrl("c"): list.mode = .browsing
     case .enter:
         let newTitle = title.text.split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
-        guard let match = list.selectedMatch, !newTitle.isEmpty else {
+        guard !newTitle.isEmpty else {
             state.statusNote = "A title cannot be empty."
             return []
         }
         list.mode = .browsing
-        list.matches[list.selection - 1].summary.title = newTitle
-        if match.id == state.conversation.id { state.conversation.title = newTitle }
-        return [.renameConversation(match.id, title: newTitle)]
+        if let index = list.matches.firstIndex(where: { $0.id == target }) { list.matches[index].summary.title = newTitle }
+        if target == state.conversation.id { state.conversation.title = newTitle }
+        return [.renameConversation(target, title: newTitle)]
     case .backspace, .ctrl("h"): title.deleteBackward()
     case .delete: title.deleteForward()
     case .left, .ctrl("b"): title.moveLeft()
@@ -135,15 +140,20 @@ private func cancelDelete(_ list: inout ConversationList) -> [AppEffect] {
 }
 
 private func deleteSelected(_ state: inout AppState, _ list: inout ConversationList) -> [AppEffect] {
+    guard let target = list.mode.target else { return [] }
+    let title = list.targetMatch?.summary.title ?? ""
     list.mode = .browsing
-    guard let match = list.selectedMatch else { return [] }
-    list.matches.remove(at: list.selection - 1)
-    list.selection = min(list.selection, list.entryCount - 1)
-    var effects: [AppEffect] = [.deleteConversation(match.id)]
-    if match.id == state.conversation.id {
+    if let index = list.matches.firstIndex(where: { $0.id == target }) {
+        list.matches.remove(at: index)
+        list.selection = min(list.selection, list.entryCount - 1)
+    }
+    if list.opening == target { list.opening = nil }
+    var effects: [AppEffect] = [.deleteConversation(target)]
+    if target == state.conversation.id {
         effects = stopActiveReply(&state) + effects
         state.startNewConversation()
     }
-    state.statusNote = "Deleted “\(match.summary.title)”."
-    return effects
+    state.statusNote = "Deleted “\(title)”."
+    // Searched again after the delete, so a search already queued cannot bring it back.
+    return effects + search(&state, &list)
 }

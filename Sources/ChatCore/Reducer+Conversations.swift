@@ -25,7 +25,15 @@ func reduceConversationsFound(_ state: inout AppState, search: Int, _ matches: [
     list.matches = matches
     list.readAt = readAt
     list.isSearching = false
-    if list.filter.isEmpty {
+    if let target = list.mode.target {
+        // Renaming or deleting: stay on that conversation, or drop the question if it went.
+        if let index = matches.firstIndex(where: { $0.id == target }) {
+            list.selection = index + 1
+        } else {
+            list.mode = .browsing
+            list.selection = matches.isEmpty ? 0 : 1
+        }
+    } else if list.filter.isEmpty {
         // Unfiltered: keep the selection on the same conversation, else on the open one.
         let wanted = previous ?? state.conversation.id
         list.selection = wanted.flatMap { id in matches.firstIndex { $0.id == id }.map { $0 + 1 } }
@@ -39,6 +47,8 @@ func reduceConversationsFound(_ state: inout AppState, search: Int, _ matches: [
 
 func reduceConversationLoaded(_ state: inout AppState, _ saved: SavedConversation, focus: StoredMessageID?,
                               words: [String]) -> [AppEffect] {
+    // Only the conversation still asked for: not one deleted, or a list closed, meanwhile.
+    guard case let .conversations(list) = state.overlay, list.opening == saved.summary.id else { return [] }
     let stopped = stopActiveReply(&state)
     state.overlay = nil
     state.replaceTranscript(with: saved)

@@ -12,6 +12,8 @@ public enum ChatError: Error, Sendable, Equatable {
     case invalidRequest(String)
     /// No API key is configured.
     case missingKey
+    /// The message could not be saved, so it was not sent.
+    case notSaved(String)
 
     /// A one-paragraph explanation for the transcript, the status bar or stderr.
     public var userMessage: String {
@@ -47,6 +49,8 @@ public enum ChatError: Error, Sendable, Equatable {
             return "The request could not be made: \(reason)"
         case .missingKey:
             return ChatError.missingKeyHelp
+        case let .notSaved(reason):
+            return "Your message could not be saved, so it was not sent (it stays here): \(reason)"
         }
     }
 

@@ -20,7 +20,7 @@ enum KeyRedaction {
         case let .interrupted(reason): return .interrupted(redact(reason, key: key))
         case let .malformedStream(reason): return .malformedStream(redact(reason, key: key))
         case let .invalidRequest(reason): return .invalidRequest(redact(reason, key: key))
-        case .missingKey: return error
+        case .missingKey, .notSaved: return error
         }
     }
 }

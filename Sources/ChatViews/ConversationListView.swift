@@ -75,7 +75,7 @@ struct ConversationListView {
             + "\(summary.messageCount) msg\(summary.messageCount == 1 ? "" : "s") "
         let detailWidth = DisplayWidth.of(detail)
         var column = frame.put(marker, row: row, column: 0, style: style)
-        if case let .renaming(title) = list.mode, selected {
+        if case let .renaming(target, title) = list.mode, target == summary.id {
             column = frame.put("Rename: ", row: row, column: column, style: theme.prompt)
             let text = TerminalSafeText.sanitizeLine(title.text)
             frame.put(text, row: row, column: column, style: style, maxColumns: max(1, width - column - 1))
@@ -111,7 +111,7 @@ struct ConversationListView {
             text = " Enter save the title · Esc cancel"
             style = theme.statusBar
         case .confirmingDelete:
-            let title = list.selectedMatch.map { TerminalSafeText.sanitizeLine($0.summary.title) } ?? ""
+            let title = list.targetMatch.map { TerminalSafeText.sanitizeLine($0.summary.title) } ?? ""
             text = " Delete “\(title)” and all its messages? y delete · any other key keeps it"
             style = theme.statusAccent
         }

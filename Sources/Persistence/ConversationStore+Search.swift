@@ -9,7 +9,7 @@ extension ConversationStore {
             guard !terms.isEmpty else {
                 return try Row.fetchAll(db, sql: """
                     SELECT \(Rows.summarySelection) FROM conversation ORDER BY updated_at DESC, id DESC LIMIT ?
-                    """, arguments: [limit]).map { ConversationMatch(summary: Rows.summary($0)) }
+                    """, arguments: [limit]).map { ConversationMatch(summary: try Rows.summary($0)) }
             }
             var matches = try Self.messageMatches(terms, limit: limit, db)
             let found = Set(matches.map(\.id))
@@ -27,7 +27,7 @@ extension ConversationStore {
         return try Row.fetchAll(db, sql: """
             SELECT \(Rows.summarySelection) FROM conversation WHERE \(conditions)
             ORDER BY updated_at DESC, id DESC LIMIT ?
-            """, arguments: StatementArguments(values)).map(Rows.summary)
+            """, arguments: StatementArguments(values)).map { try Rows.summary($0) }
     }
 
     /// The newest `limit` conversations with a message holding every word, each with
@@ -35,18 +35,18 @@ extension ConversationStore {
     private static func messageMatches(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [ConversationMatch] {
         let rows = terms.ftsQuery == nil ? try scanningNewestFirst(terms, limit: limit, db)
                                          : try usingTheIndex(terms, limit: limit, db)
-        let messageIDs: [StoredMessageID] = rows.map { $0[6] }
+        let messageIDs: [StoredMessageID] = try rows.map { try $0.decode(atIndex: 6) }
         var texts: [StoredMessageID: String] = [:]
         if !messageIDs.isEmpty {
             let marks = Array(repeating: "?", count: messageIDs.count).joined(separator: ", ")
             for row in try Row.fetchAll(db, sql: "SELECT id, text FROM message WHERE id IN (\(marks))",
                                         arguments: StatementArguments(messageIDs)) {
-                texts[row[0]] = row[1]
+                texts[try row.decode(atIndex: 0)] = try row.decode(String?.self, atIndex: 1) ?? ""
             }
         }
-        return rows.map { row in
-            let messageID: StoredMessageID = row[6]
-            return ConversationMatch(summary: Rows.summary(row), messageID: messageID,
+        return try rows.map { row in
+            let messageID: StoredMessageID = try row.decode(atIndex: 6)
+            return ConversationMatch(summary: try Rows.summary(row), messageID: messageID,
                                      snippet: Snippet.around(terms.words, in: texts[messageID] ?? ""))
         }
     }

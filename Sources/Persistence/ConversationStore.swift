@@ -35,7 +35,13 @@ public final class ConversationStore: ConversationRepository {
             // Each commit reaches the disk before it returns (GRDB's WAL set-up chose
             // NORMAL): a reply saved is a reply kept, even through a power cut.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            try StorageSchema.migrator.migrate(pool)
+            do {
+                try StorageSchema.migrator.migrate(pool)
+            } catch {
+                // Another kimichat created the same new file at the same moment and
+                // migrated it first; what it did is what this one would have done.
+                try StorageSchema.migrator.migrate(pool)
+            }
         } catch let error as StorageError {
             throw error
         } catch {
@@ -49,11 +55,15 @@ public final class ConversationStore: ConversationRepository {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let superseded = try queue.read { db in
-            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
-            return try StorageSchema.migrator.hasBeenSuperseded(db)
+        let (tables, isOurs, superseded) = try queue.read { db in
+            let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            let isOurs = try db.tableExists("grdb_migrations")
+            return (tables, isOurs, isOurs ? try StorageSchema.migrator.hasBeenSuperseded(db) : false)
         }
         try queue.close()
+        if tables > 0, !isOurs {
+            throw StorageError.damaged(path: path, reason: "it holds another program's tables")
+        }
         if superseded { throw StorageError.newerSchema(path: path) }
     }
 
@@ -93,7 +103,7 @@ public final class ConversationStore: ConversationRepository {
             try Row.fetchOne(db, sql: """
                 SELECT \(Rows.summarySelection) FROM conversation
                 ORDER BY MAX(updated_at, COALESCE(opened_at, 0)) DESC, id DESC LIMIT 1
-                """).map(Rows.summary)
+                """).map { try Rows.summary($0) }
         }
     }
 
@@ -112,14 +122,14 @@ public final class ConversationStore: ConversationRepository {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Rows.messageSelection) FROM message WHERE conversation_id = ? ORDER BY id
                 """, arguments: [conversation])
-            while let row = try rows.next() { messages.append(Rows.message(row)) }
+            while let row = try rows.next() { messages.append(try Rows.message(row)) }
             return SavedConversation(summary: summary, messages: messages)
         }
     }
 
     static func summary(of conversation: ConversationID, _ db: Database) throws -> ConversationSummary? {
         try Row.fetchOne(db, sql: "SELECT \(Rows.summarySelection) FROM conversation WHERE id = ?",
-                         arguments: [conversation]).map(Rows.summary)
+                         arguments: [conversation]).map { try Rows.summary($0) }
     }
 
     public func rename(_ conversation: ConversationID, to title: String) throws {
@@ -144,38 +154,53 @@ public final class ConversationStore: ConversationRepository {
     public func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID {
         let processID = self.processID
         return try writing { db in
+            // Deleted meanwhile (from the list, or by `kimichat rm` elsewhere): the
+            // caller hears so and can save into a new conversation instead.
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM conversation WHERE id = ?)",
+                                    arguments: [conversation]) == true else {
+                throw StorageError.noSuchConversation(conversation)
+            }
             let now = Date().timeIntervalSince1970
             let values = Rows.messageValues(message, writerPID: processID, now: now)
-            let id: StoredMessageID
+            var id: StoredMessageID?
             if let existing = message.id {
                 let assignments = Rows.messageColumns.map { "\($0) = ?" }.joined(separator: ", ")
-                try db.execute(sql: "UPDATE message SET \(assignments) WHERE id = ?",
-                               arguments: StatementArguments(values + [existing]))
-                id = existing
-            } else {
-                let columns = (["conversation_id", "created_at"] + Rows.messageColumns).joined(separator: ", ")
-                let marks = Array(repeating: "?", count: Rows.messageColumns.count + 2).joined(separator: ", ")
-                try db.execute(sql: "INSERT INTO message (\(columns)) VALUES (\(marks))",
+                try db.execute(sql: "UPDATE message SET \(assignments) WHERE id = ? AND conversation_id = ?",
+                               arguments: StatementArguments(values + [existing, conversation]))
+                if db.changesCount > 0 { id = existing }
+            }
+            if id == nil {
+                try db.execute(sql: Rows.insertMessage,
                                arguments: StatementArguments([conversation, message.createdAt?.timeIntervalSince1970 ?? now] + values))
                 id = db.lastInsertedRowID
             }
             try db.execute(sql: "UPDATE conversation SET updated_at = ?, model = COALESCE(?, model) WHERE id = ?",
                            arguments: [now, message.role == .assistant ? message.model : nil, conversation])
-            return id
+            return id ?? db.lastInsertedRowID
         }
     }
 
+    /// A streaming reply not written for this long is abandoned even if a process
+    /// with its writer's pid runs (pids are reused); a live writer saves every 0.25 s.
+    static let abandonedAfter: TimeInterval = 600
+
+    /// Run at start, before this process writes: a streaming row with this process's
+    /// own pid was left by an earlier process that had the same pid.
     @discardableResult
     public func markAbandonedRepliesInterrupted() throws -> Int {
         let isProcessAlive = self.isProcessAlive
         let processID = self.processID
         return try writing { db in
-            let streaming = try Row.fetchAll(db, sql: "SELECT id, writer_pid FROM message WHERE status = 'streaming'")
+            let streaming = try Row.fetchAll(db, sql: """
+                SELECT id, writer_pid, updated_at FROM message WHERE status = 'streaming'
+                """)
+            let staleBefore = Date().timeIntervalSince1970 - Self.abandonedAfter
             var abandoned: [StoredMessageID] = []
             for row in streaming {
-                let writer: Int32? = row["writer_pid"]
-                if let writer, writer == processID || isProcessAlive(writer) { continue }
-                abandoned.append(row["id"])
+                let writer: Int32? = try row.decode(atIndex: 1)
+                let updated: Double = try row.decode(Double?.self, atIndex: 2) ?? 0
+                if let writer, writer != processID, isProcessAlive(writer), updated >= staleBefore { continue }
+                abandoned.append(try row.decode(atIndex: 0))
             }
             for id in abandoned {
                 try db.execute(sql: "UPDATE message SET status = 'interrupted', writer_pid = NULL WHERE id = ?",
@@ -197,9 +222,7 @@ public final class ConversationStore: ConversationRepository {
                     """, arguments: [summary.title, summary.model, summary.createdAt.timeIntervalSince1970,
                                      summary.updatedAt.timeIntervalSince1970])
                 let id = db.lastInsertedRowID
-                let columns = (["conversation_id", "created_at"] + Rows.messageColumns).joined(separator: ", ")
-                let marks = Array(repeating: "?", count: Rows.messageColumns.count + 2).joined(separator: ", ")
-                let insert = try db.cachedStatement(sql: "INSERT INTO message (\(columns)) VALUES (\(marks))")
+                let insert = try db.cachedStatement(sql: Rows.insertMessage)
                 for message in saved.messages {
                     let created = message.createdAt?.timeIntervalSince1970 ?? summary.updatedAt.timeIntervalSince1970
                     try insert.execute(arguments: StatementArguments(

@@ -11,41 +11,44 @@ enum Rows {
         cached_tokens, reasoning_tokens, finish_reason, error_message, created_at
         """
 
-    static func message(_ row: Row) -> StoredMessage {
-        let prompt: Int? = row[6]
-        let usage = prompt.map { prompt in
-            Usage(promptTokens: prompt, completionTokens: row[7] ?? 0, totalTokens: row[8] ?? 0,
-                  cachedTokens: row[9], reasoningTokens: row[10])
+    /// Throws rather than traps on a value of an unexpected type: the file may have
+    /// been edited by another program.
+    static func message(_ row: Row) throws -> StoredMessage {
+        let prompt: Int? = try row.decode(atIndex: 6)
+        let usage = try prompt.map { prompt in
+            Usage(promptTokens: prompt, completionTokens: try row.decode(Int?.self, atIndex: 7) ?? 0,
+                  totalTokens: try row.decode(Int?.self, atIndex: 8) ?? 0,
+                  cachedTokens: try row.decode(atIndex: 9), reasoningTokens: try row.decode(atIndex: 10))
         }
-        let roleName: String = row[1]
-        let statusName: String = row[4]
-        let finish: String? = row[11]
+        let roleName: String = try row.decode(atIndex: 1)
+        let statusName: String = try row.decode(atIndex: 4)
+        let finish: String? = try row.decode(atIndex: 11)
         return StoredMessage(
-            id: row[0],
+            id: try row.decode(atIndex: 0),
             role: Role(rawValue: roleName) ?? .assistant,
-            text: row[2],
-            reasoning: row[3],
+            text: try row.decode(String?.self, atIndex: 2) ?? "",
+            reasoning: try row.decode(String?.self, atIndex: 3) ?? "",
             // An unknown status (from a newer release) is shown as a finished message.
             status: MessageStatus(rawValue: statusName) ?? .complete,
-            model: row[5],
+            model: try row.decode(atIndex: 5),
             usage: usage,
             finishReason: finish.map(FinishReason.init(wireValue:)),
-            errorMessage: row[12],
-            createdAt: Date(timeIntervalSince1970: row[13])
+            errorMessage: try row.decode(atIndex: 12),
+            createdAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 13) ?? 0)
         )
     }
 
     /// The columns `summary(_:)` reads, in its order.
     static let summarySelection = "id, title, model, created_at, updated_at, message_count"
 
-    static func summary(_ row: Row) -> ConversationSummary {
+    static func summary(_ row: Row) throws -> ConversationSummary {
         ConversationSummary(
-            id: row[0],
-            title: row[1],
-            model: row[2],
-            createdAt: Date(timeIntervalSince1970: row[3]),
-            updatedAt: Date(timeIntervalSince1970: row[4]),
-            messageCount: row[5]
+            id: try row.decode(atIndex: 0),
+            title: try row.decode(String?.self, atIndex: 1) ?? "",
+            model: try row.decode(String?.self, atIndex: 2) ?? "",
+            createdAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 3) ?? 0),
+            updatedAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 4) ?? 0),
+            messageCount: try row.decode(Int?.self, atIndex: 5) ?? 0
         )
     }
 
@@ -66,4 +69,11 @@ enum Rows {
         "prompt_tokens", "completion_tokens", "total_tokens", "cached_tokens", "reasoning_tokens",
         "finish_reason", "error_message", "writer_pid", "updated_at",
     ]
+
+    /// Inserts a message: `conversation_id`, `created_at`, then `messageColumns`.
+    static let insertMessage: String = {
+        let columns = (["conversation_id", "created_at"] + messageColumns).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: messageColumns.count + 2).joined(separator: ", ")
+        return "INSERT INTO message (\(columns)) VALUES (\(marks))"
+    }()
 }

@@ -34,8 +34,8 @@ struct KimichatBench {
         for _ in 0..<options.runs {
             switching.run {
                 let saved = loading.run { try? store.load(longID) }
-                var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
-                if let saved { _ = reduce(&state, .conversationLoaded(saved, focus: nil, words: [])) }
+                // As the TUI at start: the conversation is the initial state.
+                let state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), reopening: saved)
                 let renderer = ScreenRenderer(theme: .dark, cache: TranscriptLayoutCache())
                 _ = renderer.render(state, width: width, height: height)
             }

@@ -65,8 +65,11 @@ struct AskCommand: AsyncParsableCommand {
 
         let result = await print(noStream ? endpoint.service.wholeReply(to: request)
                                           : endpoint.service.streamReply(to: request), saving: &transcript)
+        logger.info("ask: reply ended \(result.map { "with \($0.userMessage)" } ?? "complete")")
         transcript?.finish(failure: result)
+        if let transcript { logger.info("ask: saved in conversation \(transcript.conversationID)") }
         await endpoint.close()
+        logger.info("ask: done")
         if let failure = result { fail(failure.userMessage) }
     }
 

@@ -118,7 +118,7 @@ struct ReducerConversationListTests {
     mutating func rename() {
         openList()
         _ = press(.function(2))
-        #expect(list?.mode == .renaming(InputBuffer("Two")))
+        #expect(list?.mode == .renaming(2, InputBuffer("Two")))
         _ = press(.ctrl("u"))
         _ = reduce(&state, .textEntered("Renamed yq"))
         let effects = press(.enter)
@@ -137,13 +137,59 @@ struct ReducerConversationListTests {
         _ = press(.up)
         #expect(list?.selectedMatch?.id == 3)
         _ = press(.delete)
-        #expect(list?.mode == .confirmingDelete)
+        #expect(list?.mode == .confirmingDelete(3))
         #expect(press(.character("n")).isEmpty)
         #expect(list?.matches.count == 3)
         _ = press(.ctrl("d"))
-        #expect(press(.character("y")) == [.deleteConversation(3)])
+        let deleted = press(.character("y"))
+        #expect(deleted.first == .deleteConversation(3))
+        #expect(deleted.dropFirst().first == .searchConversations(search: list?.requestedSearch ?? -1, query: ""),
+                "listed again after the delete, so an older search cannot bring it back")
         #expect(list?.matches.map(\.id) == [2, 1])
         #expect(state.conversation.id == 2, "another conversation was deleted: this one stays open")
+    }
+
+    @Test("results arriving while renaming or deleting keep the question on its conversation")
+    mutating func resultsDuringQuestions() {
+        openList()
+        _ = press(.up, .delete)
+        #expect(list?.mode == .confirmingDelete(3))
+        let search = list?.requestedSearch ?? 0
+        _ = reduce(&state, .conversationsFound(search: search, [matches[1], matches[0]], readAt: Fixtures.date))
+        #expect(list?.selectedMatch?.id == 3, "the selection follows the conversation being asked about")
+        #expect(press(.character("y")).first == .deleteConversation(3))
+
+        _ = press(.function(2))
+        let renaming = list?.mode
+        _ = reduce(&state, .conversationsFound(search: list?.requestedSearch ?? 0, [matches[2]], readAt: Fixtures.date))
+        #expect(renaming == .renaming(2, InputBuffer("Two")))
+        #expect(list?.mode == .browsing, "the conversation went away: the question is dropped")
+    }
+
+    @Test("a load arriving for a list closed or a conversation deleted meanwhile is ignored")
+    mutating func staleLoad() {
+        let saved = Fixtures.conversation(id: 3, title: "Three", [StoredMessage(role: .user, text: "x")])
+        _ = reduce(&state, .conversationLoaded(saved, focus: nil, words: []))
+        #expect(state.conversation.id == 2, "no list asked for it")
+        openList()
+        _ = press(.up)
+        #expect(press(.enter) == [.openConversation(3, focus: nil, words: [])])
+        _ = press(.delete, .character("y"))
+        _ = reduce(&state, .conversationLoaded(saved, focus: nil, words: []))
+        #expect(state.conversation.id == 2)
+        _ = press(.escape)
+    }
+
+    @Test("opening another conversation mid-reply stops the reply and saves it before loading")
+    mutating func openWhileStreaming() {
+        _ = reduce(&state, .textEntered("go on"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvent(1, .content("partial")))
+        openList()
+        _ = press(.up)
+        let effects = press(.enter)
+        #expect(effects.withoutSaves == [.cancelReply(1), .openConversation(3, focus: nil, words: [])])
+        #expect(effects.saves.map(\.message.status) == [.stopped])
     }
 
     @Test("deleting the open conversation leaves an empty new one")

@@ -111,6 +111,12 @@ struct TranscriptScrollTests {
     func highlight() {
         let saved = Self.longConversation(30)
         var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        _ = reduce(&state, .keyPressed(.ctrl("o")))
+        _ = reduce(&state, .textEntered("MESSAGE 11"))
+        guard case let .conversations(list) = state.overlay else { Issue.record("no list"); return }
+        let hit = ConversationMatch(summary: saved.summary, messageID: 12, snippet: "message 11")
+        _ = reduce(&state, .conversationsFound(search: list.requestedSearch, [hit], readAt: Date()))
+        #expect(reduce(&state, .keyPressed(.enter)) == [.openConversation(1, focus: 12, words: ["MESSAGE", "11"])])
         _ = reduce(&state, .conversationLoaded(saved, focus: 12, words: ["MESSAGE 11"]))
         let frame = ScreenRenderer(theme: .dark).render(state, width: 60, height: 20)
         let row = try? #require(frame.lines.firstIndex { $0.contains("message 11") })

@@ -133,10 +133,17 @@ import Testing
             try db.execute(sql: "UPDATE message SET writer_pid = 4242 WHERE id = ?", arguments: [alive])
         }
 
-        #expect(try store.markAbandonedRepliesInterrupted() == 1)
+        // The sweep runs before this process writes: a row with our own pid was left by
+        // an earlier process that had it.
+        #expect(try store.markAbandonedRepliesInterrupted() == 2)
         let statuses = try #require(try store.load(conversation.id)).messages.map(\.status)
-        #expect(statuses == [.interrupted, .streaming, .streaming])
+        #expect(statuses == [.interrupted, .streaming, .interrupted])
         #expect(try store.load(conversation.id)?.messages.first { $0.id == mine }?.text == "this process")
+
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE message SET updated_at = updated_at - 3600 WHERE id = ?", arguments: [alive])
+        }
+        #expect(try store.markAbandonedRepliesInterrupted() == 1, "a live pid that stopped writing long ago was reused")
     }
 
     @Test func aFileFromANewerKimichatIsRefusedAndLeftAlone() throws {
@@ -165,6 +172,41 @@ import Testing
             #expect(error.userMessage.contains("left untouched"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: database.path)) == garbage)
+    }
+
+    @Test func savingIntoADeletedConversationSaysSo() throws {
+        let store = try database.open()
+        let conversation = try store.createConversation(title: "t", model: "m")
+        let id = try store.save(StoredMessage(role: .user, text: "kept"), in: conversation.id)
+        try store.delete(conversation.id)
+        #expect(throws: StorageError.noSuchConversation(conversation.id)) {
+            try store.save(StoredMessage(id: id, role: .user, text: "kept"), in: conversation.id)
+        }
+        let other = try store.createConversation(title: "u", model: "m")
+        let inserted = try store.save(StoredMessage(id: id, role: .user, text: "again"), in: other.id)
+        #expect(inserted != id, "an update of a row that is gone inserts a new one")
+        #expect(try store.load(other.id)?.messages.map(\.text) == ["again"])
+    }
+
+    @Test func anotherProgramsDatabaseIsRefusedAndLeftAlone() throws {
+        do {
+            let queue = try DatabaseQueue(path: database.path)
+            try queue.write { try $0.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')") }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: database.path))
+        #expect(throws: StorageError.damaged(path: database.path, reason: "it holds another program's tables")) {
+            try database.open()
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database.path)) == before)
+    }
+
+    @Test func twoProcessesCreatingTheSameNewFileBothOpenIt() async throws {
+        let path = database.path
+        async let first = Task.detached { try ConversationStore(path: path) }.value
+        async let second = Task.detached { try ConversationStore(path: path) }.value
+        let stores = try await [first, second]
+        _ = try stores[0].createConversation(title: "a", model: "m")
+        #expect(try stores[1].conversations(matching: "", limit: 10).count == 1)
     }
 
     @Test func twoConnectionsWritingAtOnceBothSucceed() async throws {

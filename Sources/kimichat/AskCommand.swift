@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatDomain
 import ChatService
 import Foundation
+import Logging
 import Persistence
 import TextLayout
 

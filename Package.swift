@@ -116,6 +116,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "AppRuntimeTests",
+            dependencies: ["AppRuntime", "ChatCore", "ChatDomain", "Persistence",
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PersistenceTests",
             dependencies: ["Persistence", "ChatDomain"],
             swiftSettings: strict

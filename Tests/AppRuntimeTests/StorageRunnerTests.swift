@@ -1,0 +1,89 @@
+import ChatCore
+import ChatDomain
+import Foundation
+import Logging
+import Persistence
+import Synchronization
+import Testing
+@testable import AppRuntime
+
+/// The storage runner against a real database file: ordering, conversation creation,
+/// recovery from a conversation deleted while open, and failed saves holding a request.
+@Suite("StorageRunner")
+struct StorageRunnerTests {
+    final class Delivered: Sendable {
+        private let actions = Mutex<[AppAction]>([])
+        func append(_ action: AppAction) { actions.withLock { $0.append(action) } }
+        var all: [AppAction] { actions.withLock { $0 } }
+        var savedConversations: [ConversationID] {
+            all.compactMap { if case let .conversationSaved(_, summary) = $0 { return summary.id } else { return nil } }
+        }
+    }
+
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kimichat-runner-\(UUID().uuidString)")
+    let delivered = Delivered()
+
+    func makeRunner(_ repository: any ConversationRepository) -> StorageRunner {
+        let delivered = self.delivered
+        return StorageRunner(repository: repository, logger: Logger(label: "test")) { delivered.append($0) }
+    }
+
+    static func save(_ text: String, localID: Int, key: Int = 1, id: ConversationID? = nil) -> AppEffect {
+        .saveMessage(MessageSave(conversation: OpenConversation(key: key, id: id, title: "Title"), localID: localID,
+                                 message: StoredMessage(role: .user, text: text), model: "m"))
+    }
+
+    @Test func savesCreateOneConversationAndUpdateTheirRows() async throws {
+        let store = try ConversationStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let runner = makeRunner(store)
+        runner.run(Self.save("one", localID: 1))
+        runner.run(Self.save("two", localID: 2))
+        runner.run(Self.save("two, edited", localID: 2))
+        #expect(await runner.afterPendingWrites() == nil)
+        let id = try #require(delivered.savedConversations.first)
+        #expect(delivered.savedConversations.count == 1)
+        #expect(try store.load(id)?.messages.map(\.text) == ["one", "two, edited"])
+        #expect(try store.summary(of: id)?.title == "Title")
+    }
+
+    @Test func aConversationDeletedWhileOpenIsReplacedByANewOne() async throws {
+        let store = try ConversationStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let runner = makeRunner(store)
+        runner.run(Self.save("before", localID: 1))
+        _ = await runner.afterPendingWrites()
+        let first = try #require(delivered.savedConversations.first)
+        try store.delete(first)
+        runner.run(Self.save("after", localID: 2, id: first))
+        runner.run(Self.save("after, more", localID: 2, id: first))
+        #expect(await runner.afterPendingWrites() == nil)
+        #expect(delivered.savedConversations.count == 2)
+        let second = try #require(delivered.savedConversations.last)
+        #expect(second != first)
+        #expect(try store.load(second)?.messages.map(\.text) == ["after, more"])
+    }
+
+    @Test func aFailedSaveIsReportedToTheNextRequest() async throws {
+        let runner = makeRunner(FailingRepository())
+        runner.run(Self.save("lost?", localID: 1))
+        let failure = await runner.afterPendingWrites()
+        #expect(failure?.contains("disk full") == true)
+        #expect(delivered.all.contains(.storageFailed(failure ?? "")))
+        #expect(await runner.afterPendingWrites() == nil, "reported once")
+    }
+}
+
+/// A repository whose disk is full: the one failure a real file cannot be made to show
+/// on demand.
+private struct FailingRepository: ConversationRepository {
+    func fail() -> StorageError { .failed("disk full") }
+    func createConversation(title: String, model: String) throws -> ConversationSummary { throw fail() }
+    func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID { throw fail() }
+    func conversations(matching query: String, limit: Int) throws -> [ConversationMatch] { throw fail() }
+    func summary(of conversation: ConversationID) throws -> ConversationSummary? { throw fail() }
+    func latestConversation() throws -> ConversationSummary? { throw fail() }
+    func markOpened(_ conversation: ConversationID) throws { throw fail() }
+    func load(_ conversation: ConversationID) throws -> SavedConversation? { throw fail() }
+    func rename(_ conversation: ConversationID, to title: String) throws { throw fail() }
+    func delete(_ conversation: ConversationID) throws -> Bool { throw fail() }
+    func markAbandonedRepliesInterrupted() throws -> Int { throw fail() }
+}

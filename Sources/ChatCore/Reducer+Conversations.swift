@@ -53,7 +53,7 @@ func reduceConversationLoaded(_ state: inout AppState, _ saved: SavedConversatio
     state.overlay = nil
     state.replaceTranscript(with: saved)
     if let focus, let message = state.messages.first(where: { $0.storedID == focus }) {
-        state.scroll = .pinned(TranscriptAnchor(messageID: message.id, line: 0))
+        state.scroll = .pinned(TranscriptAnchor(messageID: message.id, line: 0, seekingWords: words))
         if !words.isEmpty { state.highlight = TranscriptHighlight(messageID: message.id, words: words) }
     }
     return stopped

@@ -4,10 +4,14 @@
 public struct TranscriptAnchor: Sendable, Equatable {
     public var messageID: Int
     public var line: Int
+    /// When set, the view starts a little above the message's first row holding one
+    /// of these words (a search hit deep inside a long reply), not at `line`.
+    public var seekingWords: [String]
 
-    public init(messageID: Int, line: Int) {
+    public init(messageID: Int, line: Int, seekingWords: [String] = []) {
         self.messageID = messageID
         self.line = line
+        self.seekingWords = seekingWords
     }
 }
 

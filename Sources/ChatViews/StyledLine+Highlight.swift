@@ -19,6 +19,12 @@ extension StyledLine {
         return StyledLine(spans: result)
     }
 
+    /// Whether the line's text holds any of `words`, ignoring case.
+    func contains(anyOf words: [String]) -> Bool {
+        let text = spans.map(\.text).joined()
+        return words.contains { !$0.isEmpty && text.range(of: $0, options: .caseInsensitive) != nil }
+    }
+
     private static func firstMatch(of words: [String], in text: Substring) -> Range<Substring.Index>? {
         words.compactMap { text.range(of: $0, options: .caseInsensitive) }
             .filter { !$0.isEmpty }

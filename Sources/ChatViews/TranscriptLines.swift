@@ -36,9 +36,16 @@ struct TranscriptLines {
     /// The position of `anchor`, or nil when its message is gone and nothing follows it.
     func position(of anchor: TranscriptAnchor) -> TranscriptPosition? {
         guard let index = state.messageIndex(atOrAfter: anchor.messageID) else { return nil }
-        let line = state.messages[index].id == anchor.messageID ? anchor.line : 0
+        var line = state.messages[index].id == anchor.messageID ? anchor.line : 0
+        if !anchor.seekingWords.isEmpty, state.messages[index].id == anchor.messageID,
+           let found = lines(at: index).firstIndex(where: { $0.contains(anyOf: anchor.seekingWords) }) {
+            line = max(0, found - Self.contextAboveFoundWords)
+        }
         return TranscriptPosition(index: index, line: min(max(0, line), lines(at: index).count - 1))
     }
+
+    /// Rows shown above a search hit's row, so it is read in context.
+    static let contextAboveFoundWords = 2
 
     func anchor(at position: TranscriptPosition) -> TranscriptAnchor {
         TranscriptAnchor(messageID: state.messages[position.index].id, line: position.line)

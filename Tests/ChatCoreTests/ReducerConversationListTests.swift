@@ -97,7 +97,7 @@ struct ReducerConversationListTests {
         #expect(state.conversation.id == 1)
         let focused = state.messages[1]
         #expect(focused.storedID == 41)
-        #expect(state.scroll == .pinned(TranscriptAnchor(messageID: focused.id, line: 0)))
+        #expect(state.scroll == .pinned(TranscriptAnchor(messageID: focused.id, line: 0, seekingWords: ["word"])))
         #expect(state.highlight == TranscriptHighlight(messageID: focused.id, words: ["word"]))
     }
 

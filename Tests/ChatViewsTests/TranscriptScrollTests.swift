@@ -97,6 +97,23 @@ struct TranscriptScrollTests {
         #expect(screen()[0] == "You", "the top is a hard stop")
     }
 
+    @Test("a search hit deep inside a long reply is scrolled into view")
+    func hitDeepInAReply() {
+        var long = Self.longConversation(40)
+        long.messages[21].text = (1...60).map { "filler line \($0)" }.joined(separator: "\n") + "\nthe kumquat is here"
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        _ = reduce(&state, .keyPressed(.ctrl("o")))
+        _ = reduce(&state, .textEntered("kumquat"))
+        guard case let .conversations(list) = state.overlay else { Issue.record("no list"); return }
+        let hit = ConversationMatch(summary: long.summary, messageID: 22, snippet: "kumquat")
+        _ = reduce(&state, .conversationsFound(search: list.requestedSearch, [hit], readAt: Date()))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .conversationLoaded(long, focus: 22, words: ["kumquat"]))
+        let lines = ScreenRenderer(theme: .dark).render(state, width: 60, height: 20).lines
+        #expect(lines[0] == "  filler line 59")
+        #expect(lines[2] == "  the kumquat is here")
+    }
+
     @Test("a short transcript never pins: it always shows its end")
     func shortTranscript() {
         var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true), reopening: Self.longConversation(2))

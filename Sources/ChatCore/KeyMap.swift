@@ -1,16 +1,30 @@
 import ScreenKit
 
-/// One key binding: the key, what it does, and how help shows it.
-public struct KeyBinding: Sendable, Equatable {
+/// One key binding: the key, what it does (a `Command`, or a `ListCommand` in the
+/// conversation list), and how help shows it.
+public struct KeyBinding<Action: Sendable & Equatable>: Sendable, Equatable {
     public let key: Key
-    public let command: Command
+    public let command: Action
     public let label: String
     public let summary: String
 }
 
+/// A key table's dispatch: the first binding of a key wins.
+struct KeyLookup<Action: Sendable & Equatable>: Sendable {
+    private let actions: [Key: Action]
+
+    init(_ bindings: [KeyBinding<Action>]) {
+        var table: [Key: Action] = [:]
+        for binding in bindings where table[binding.key] == nil { table[binding.key] = binding.command }
+        actions = table
+    }
+
+    subscript(key: Key) -> Action? { actions[key] }
+}
+
 /// The default keys, as data: dispatch reads it, and so will the help overlay.
 public enum KeyMap {
-    public static let bindings: [KeyBinding] = [
+    public static let bindings: [KeyBinding<Command>] = [
         KeyBinding(key: .enter, command: .send, label: "Enter", summary: "send the message"),
         KeyBinding(key: .altEnter, command: .insertNewline, label: "Alt-Enter", summary: "insert a newline"),
         KeyBinding(key: .ctrl("j"), command: .insertNewline, label: "Ctrl-J", summary: "insert a newline"),
@@ -54,11 +68,7 @@ public enum KeyMap {
         KeyBinding(key: .ctrl("y"), command: .yank, label: "Ctrl-Y", summary: "paste what was cut"),
     ]
 
-    private static let commandsByKey: [Key: Command] = {
-        var table: [Key: Command] = [:]
-        for binding in bindings where table[binding.key] == nil { table[binding.key] = binding.command }
-        return table
-    }()
+    private static let lookup = KeyLookup(bindings)
 
-    public static func command(for key: Key) -> Command? { commandsByKey[key] }
+    public static func command(for key: Key) -> Command? { lookup[key] }
 }

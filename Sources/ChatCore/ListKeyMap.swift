@@ -9,12 +9,7 @@ public enum ListCommand: Sendable, Equatable {
     case quit
 }
 
-public struct ListKeyBinding: Sendable, Equatable {
-    public let key: Key
-    public let command: ListCommand
-    public let label: String
-    public let summary: String
-}
+public typealias ListKeyBinding = KeyBinding<ListCommand>
 
 /// The conversation list's keys, as data (dispatch and help read the same table).
 public enum ListKeyMap {
@@ -48,11 +43,7 @@ public enum ListKeyMap {
         ListKeyBinding(key: .ctrl("q"), command: .quit, label: "Ctrl-Q", summary: "quit kimichat"),
     ]
 
-    private static let commandsByKey: [Key: ListCommand] = {
-        var table: [Key: ListCommand] = [:]
-        for binding in bindings where table[binding.key] == nil { table[binding.key] = binding.command }
-        return table
-    }()
+    private static let lookup = KeyLookup(bindings)
 
-    public static func command(for key: Key) -> ListCommand? { commandsByKey[key] }
+    public static func command(for key: Key) -> ListCommand? { lookup[key] }
 }

@@ -192,6 +192,13 @@ struct ReducerConversationListTests {
         #expect(effects.saves.map(\.message.status) == [.stopped])
     }
 
+    @Test("every binding in the list's key table names a distinct key, and none is a plain letter")
+    func listKeyMapHasNoConflicts() {
+        let keys = ListKeyMap.bindings.map(\.key)
+        #expect(Set(keys).count == keys.count)
+        #expect(!keys.contains { if case .character = $0 { return true } else { return false } })
+    }
+
     @Test("deleting the open conversation leaves an empty new one")
     mutating func deleteOpen() {
         openList()

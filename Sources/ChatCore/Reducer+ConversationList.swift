@@ -6,6 +6,16 @@ import ScreenKit
 func reduceListKey(_ state: inout AppState, _ list: ConversationList, _ key: Key) -> [AppEffect] {
     var list = list
     defer { if state.overlay != nil { state.overlay = .conversations(list) } }
+    if key == .pasteBegin || key == .pasteEnd {
+        state.isPasting = key == .pasteBegin
+        return []
+    }
+    // A pasted line break is a space in a one-line field: it never opens or saves.
+    if state.isPasting, key == .enter || key == .ctrl("j") {
+        let effects = reduceListText(&state, list, " ")
+        if case let .conversations(typed) = state.overlay { list = typed }
+        return effects
+    }
     switch list.mode {
     case .renaming(let id, var title):
         return reduceRenameKey(&state, &list, id, &title, key)
@@ -14,7 +24,6 @@ func reduceListKey(_ state: inout AppState, _ list: ConversationList, _ key: Key
     case .browsing:
         break
     }
-    if key == .pasteBegin || key == .pasteEnd { return [] }
     if case let .character(character) = key {
         list.filter.insert(String(character))
         return search(&state, &list)

@@ -56,6 +56,19 @@ struct ReducerConversationListTests {
         #expect(state.overlay != nil)
     }
 
+    @Test("a pasted line break in the filter is a space: it does not open anything")
+    mutating func pasteIntoFilter() {
+        openList()
+        _ = press(.pasteBegin)
+        _ = reduce(&state, .textEntered("two"))
+        let effects = press(.enter)
+        _ = reduce(&state, .textEntered("words"))
+        _ = press(.pasteEnd)
+        #expect(!effects.contains { if case .openConversation = $0 { return true } else { return false } })
+        #expect(list?.filter.text == "two words")
+        #expect(state.overlay != nil)
+    }
+
     @Test("results of an older search are dropped")
     mutating func staleResults() {
         openList()

@@ -171,14 +171,17 @@ struct ChatServiceTests {
         try await withServer { server, service in
             server.enqueue(MockScenario(tokenCount: 500, paceMilliseconds: 20))
             let stream = service.streamReply(to: request("long"))
+            let (started, signal) = AsyncStream.makeStream(of: Void.self)
             let consumer = Task {
                 var count = 0
                 for try await event in stream {
-                    if case .content = event { count += 1 }
+                    if case .content = event { count += 1; signal.yield() }
                 }
                 return count
             }
-            try await Task.sleep(for: .milliseconds(300))
+            // Cancel mid-stream, not before the request reached the server: on a busy
+            // machine a fixed delay can be too short.
+            for await _ in started { break }
             consumer.cancel()
             _ = try? await consumer.value
             let deadline = ContinuousClock.now + .seconds(5)

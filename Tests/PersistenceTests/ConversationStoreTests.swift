@@ -202,8 +202,8 @@ import Testing
 
     @Test func twoProcessesCreatingTheSameNewFileBothOpenIt() async throws {
         let path = database.path
-        async let first = Task.detached { try ConversationStore(path: path) }.value
-        async let second = Task.detached { try ConversationStore(path: path) }.value
+        async let first = onOwnThread { try ConversationStore(path: path) }
+        async let second = onOwnThread { try ConversationStore(path: path) }
         let stores = try await [first, second]
         _ = try stores[0].createConversation(title: "a", model: "m")
         #expect(try stores[1].conversations(matching: "", limit: 10).count == 1)
@@ -215,22 +215,21 @@ import Testing
         let second = try database.open()
         let a = try first.createConversation(title: "a", model: "m")
         let b = try second.createConversation(title: "b", model: "m")
-        async let one: Void = Self.writeMany(first, into: a.id)
-        async let two: Void = Self.writeMany(second, into: b.id)
+        async let one: Void = onOwnThread { try Self.writeMany(first, into: a.id) }
+        async let two: Void = onOwnThread { try Self.writeMany(second, into: b.id) }
         _ = try await (one, two)
         let reopened = try ConversationStore(path: path)
         #expect(try reopened.summary(of: a.id)?.messageCount == 100)
         #expect(try reopened.summary(of: b.id)?.messageCount == 100)
     }
 
-    private static func writeMany(_ store: ConversationStore, into conversation: ConversationID) async throws {
+    private static func writeMany(_ store: ConversationStore, into conversation: ConversationID) throws {
         for index in 0..<100 {
             var reply = StoredMessage(role: .assistant, text: "", status: .streaming)
             reply.id = try store.save(reply, in: conversation)
             reply.text = "reply \(index)"
             reply.status = .complete
             try store.save(reply, in: conversation)
-            await Task.yield()
         }
     }
 }

@@ -21,3 +21,14 @@ final class TemporaryDatabase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
+
+/// Runs blocking database work on a thread of its own. Two connections contending for
+/// the write lock wait inside SQLite's busy handler; on Swift's cooperative pool (two
+/// threads here) that would stall every other test running beside them.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+        }.start()
+    }
+}

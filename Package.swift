@@ -21,12 +21,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
     ],
     targets: [
         // MARK: - Pure layers
         .target(name: "ChatDomain", swiftSettings: strict),
         .target(name: "ServerSentEvents", dependencies: ["ChatDomain"], swiftSettings: strict),
         .target(name: "CWideChar"),
+        // Data, not code: the bundled model catalogue, embedded in the binary.
+        .target(
+            name: "ModelCatalogue",
+            dependencies: ["ChatDomain"],
+            path: "Resources",
+            resources: [.embedInCode("models.json")],
+            swiftSettings: strict
+        ),
         .target(name: "TextLayout", dependencies: ["CWideChar"], swiftSettings: strict),
         .target(name: "ScreenKit", dependencies: ["TextLayout"], swiftSettings: strict),
         .target(name: "ChatCore", dependencies: ["ChatDomain", "ScreenKit"], swiftSettings: strict),
@@ -78,7 +87,8 @@ let package = Package(
             name: "kimichat",
             dependencies: [
                 "ChatDomain", "ChatCore", "ChatViews", "AppRuntime", "ChatService",
-                "CursesTerminal", "ScreenKit", "MockMoonshot", "TextLayout", "Persistence",
+                "CursesTerminal", "ScreenKit", "MockMoonshot", "TextLayout", "Persistence", "ModelCatalogue",
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,7 +114,8 @@ let package = Package(
         ),
         .testTarget(name: "ServerSentEventsTests", dependencies: ["ServerSentEvents", "ChatDomain"], swiftSettings: strict),
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"], swiftSettings: strict),
-        .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatDomain", "ScreenKit"], swiftSettings: strict),
+        .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatDomain", "ScreenKit", "ModelCatalogue"],
+                    swiftSettings: strict),
         .testTarget(
             name: "ChatViewsTests",
             dependencies: ["ChatViews", "ChatCore", "ChatDomain", "ScreenKit", "TextLayout"],

@@ -20,11 +20,13 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private let send: AsyncStream<RuntimeInput>.Continuation
     private var replies: ReplyRunner!
     private var storage: StorageRunner!
+    private let modelListing: any ModelListing
     private var ticker: Task<Void, Never>?
     private var drawnRevision = -1
 
     public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, conversations: any ConversationRepository,
-                theme: Theme, logger: Logger) {
+                models: any ModelListing, theme: Theme, logger: Logger) {
+        modelListing = models
         store = Store(state: state)
         self.terminal = terminal
         renderer = ScreenRenderer(theme: theme)
@@ -109,8 +111,16 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         case let .scrollTranscript(move):
             let scroll = renderer.scrolled(store.state, move, width: terminal.columns, height: terminal.rows)
             dispatch(.transcriptScrolled(scroll))
-        case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation:
+        case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation,
+             .setConversationModel:
             storage.run(effect)
+        case .fetchModels:
+            let listing = modelListing
+            let send = self.send
+            Task.detached {
+                let lineup = await listing.lineup()
+                send.yield(.action(.modelsListed(lineup.models, note: lineup.note)))
+            }
         case .quit:
             break
         }

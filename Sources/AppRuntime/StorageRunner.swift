@@ -63,7 +63,13 @@ final class StorageRunner: @unchecked Sendable {
             queue.async { self.perform { try self.repository.rename(id, to: title) } }
         case let .deleteConversation(id):
             queue.async { self.perform { try self.repository.delete(id) } }
-        case .startReply, .cancelReply, .scrollTranscript, .quit:
+        case let .setConversationModel(conversation):
+            queue.async {
+                // Not saved yet: its first save creates it with this model.
+                guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
+                self.perform { try self.repository.setModel(id, to: conversation.model) }
+            }
+        case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .quit:
             break
         }
     }
@@ -108,7 +114,7 @@ final class StorageRunner: @unchecked Sendable {
 
     private func createConversation(for save: MessageSave) throws -> ConversationID {
         let title = save.conversation.title ?? ConversationTitle.derived(from: save.message.text)
-        let summary = try repository.createConversation(title: title, model: save.model)
+        let summary = try repository.createConversation(title: title, model: save.conversation.model)
         conversationIDs[save.conversation.key] = summary.id
         deliver(.conversationSaved(key: save.conversation.key, summary))
         return summary.id

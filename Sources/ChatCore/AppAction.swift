@@ -22,6 +22,8 @@ public enum AppAction: Sendable, Equatable {
     case conversationLoaded(SavedConversation, focus: StoredMessageID?, words: [String])
     /// Reading or writing the database failed.
     case storageFailed(String)
+    /// The model lineup, with a quiet note when the endpoint's list could not be had.
+    case modelsListed([ModelInfo], note: String?)
     /// A spinner tick while a reply streams.
     case tick
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
@@ -40,5 +42,9 @@ public enum AppEffect: Sendable, Equatable {
     case renameConversation(ConversationID, title: String)
     case deleteConversation(ConversationID)
     case scrollTranscript(ScrollMove)
+    /// Refresh the model lineup (from the cache or the endpoint) in the background.
+    case fetchModels
+    /// The conversation's model changed: save it with the conversation.
+    case setConversationModel(OpenConversation)
     case quit
 }

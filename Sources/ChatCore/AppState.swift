@@ -13,6 +13,11 @@ public struct ActiveReply: Sendable, Equatable {
     public var ticks = 0
     /// The message version last written to the database.
     var savedVersion = -1
+    /// The request's turns, estimated before calibration: compared with the prompt
+    /// tokens the API reports, to calibrate the estimate.
+    var estimatedPromptTokens: Double = 0
+    /// The usage reported for this reply has adjusted the estimate (it may come twice).
+    var hasCalibrated = false
 }
 
 /// Every piece of state the app has. Views read it; only `reduce` changes it.
@@ -30,6 +35,12 @@ public struct AppState: Sendable, Equatable {
     public var highlight: TranscriptHighlight?
     /// Bumped whenever the transcript is replaced, so layout caches start over.
     public private(set) var transcriptEpoch = 0
+    /// The models to choose from (the endpoint's, merged with the catalogue).
+    public var models: [ModelInfo]
+    /// Why the endpoint's list is not shown, when it is not.
+    public var modelsNote: String?
+    /// How tokens are counted when history is fitted to the context window.
+    public var tokenEstimate = TokenEstimate()
     /// A short note for the status bar ("Press Ctrl-C again to quit").
     public var statusNote: String?
     /// Ctrl-C was pressed once on an idle screen; a second one quits.
@@ -45,9 +56,10 @@ public struct AppState: Sendable, Equatable {
     var nextSearch = 1
 
     /// The state at start: `saved` is the conversation to reopen, if any.
-    public init(settings: ChatSettings, reopening saved: SavedConversation? = nil) {
+    public init(settings: ChatSettings, reopening saved: SavedConversation? = nil, models: [ModelInfo] = []) {
         self.settings = settings
-        conversation = OpenConversation(key: 1)
+        self.models = models
+        conversation = OpenConversation(key: 1, model: settings.model)
         if let saved { replaceTranscript(with: saved) }
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
@@ -58,6 +70,9 @@ public struct AppState: Sendable, Equatable {
     }
 
     public var isStreaming: Bool { activeReply != nil }
+
+    /// The facts about the open conversation's model.
+    public var currentModel: ModelInfo { ModelLineup.info(for: conversation.model, in: models) }
 
     public func message(withID id: Int) -> TranscriptMessage? {
         messages.last(where: { $0.id == id })
@@ -87,7 +102,8 @@ public struct AppState: Sendable, Equatable {
     /// Shows `saved` in place of the current transcript.
     mutating func replaceTranscript(with saved: SavedConversation) {
         messages = []
-        conversation = OpenConversation(key: takeConversationKey(), id: saved.summary.id, title: saved.summary.title)
+        conversation = OpenConversation(key: takeConversationKey(), id: saved.summary.id, title: saved.summary.title,
+                                        model: saved.summary.model.isEmpty ? settings.model : saved.summary.model)
         for stored in saved.messages { appendStored(stored) }
         lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage
         startOver()
@@ -96,7 +112,7 @@ public struct AppState: Sendable, Equatable {
     /// An empty transcript for a conversation not saved yet.
     mutating func startNewConversation() {
         messages = []
-        conversation = OpenConversation(key: takeConversationKey())
+        conversation = OpenConversation(key: takeConversationKey(), model: settings.model)
         lastUsage = nil
         startOver()
     }

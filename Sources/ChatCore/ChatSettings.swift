@@ -1,14 +1,27 @@
-/// What the user chose at start: fixed for the session in this version.
+/// Which earlier messages go along with a request.
+public enum HistoryPolicy: Sendable, Equatable {
+    /// Everything that fits the model's context window with room for the reply; the
+    /// oldest rounds are left out first.
+    case fitContextWindow
+    /// Only the last N rounds (a round: a question and its reply), and only what fits.
+    case keepRounds(Int)
+}
+
+/// What the user chose at start (options, environment, config file).
 public struct ChatSettings: Sendable, Equatable {
+    /// The model new conversations start with.
     public var model: String
     public var systemPrompt: String?
     public var hasAPIKey: Bool
     public var isDemo: Bool
+    public var history: HistoryPolicy
 
-    public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false) {
+    public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
+                history: HistoryPolicy = .fitContextWindow) {
         self.model = model
         self.systemPrompt = systemPrompt
         self.hasAPIKey = hasAPIKey
         self.isDemo = isDemo
+        self.history = history
     }
 }

@@ -65,4 +65,6 @@ public struct ConversationList: Sendable, Equatable {
 /// What is drawn over the transcript, taking the keys while it is open.
 public enum Overlay: Sendable, Equatable {
     case conversations(ConversationList)
+    case models(ModelPicker)
+    case help
 }

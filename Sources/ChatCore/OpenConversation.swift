@@ -9,11 +9,14 @@ public struct OpenConversation: Sendable, Equatable {
     public var id: ConversationID?
     /// Nil for a new conversation until its first message names it.
     public var title: String?
+    /// The model every request of this conversation uses (Ctrl-T changes it).
+    public var model: String
 
-    public init(key: Int, id: ConversationID? = nil, title: String? = nil) {
+    public init(key: Int, id: ConversationID? = nil, title: String? = nil, model: String) {
         self.key = key
         self.id = id
         self.title = title
+        self.model = model
     }
 }
 
@@ -24,14 +27,10 @@ public struct MessageSave: Sendable, Equatable {
     /// The transcript message's id in this run.
     public var localID: Int
     public var message: StoredMessage
-    /// The model a conversation created by this save starts with.
-    public var model: String
-
-    public init(conversation: OpenConversation, localID: Int, message: StoredMessage, model: String) {
+    public init(conversation: OpenConversation, localID: Int, message: StoredMessage) {
         self.conversation = conversation
         self.localID = localID
         self.message = message
-        self.model = model
     }
 }
 

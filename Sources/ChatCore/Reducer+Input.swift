@@ -78,6 +78,9 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .yank: state.input.yank()
     case .newConversation: return startNewConversation(&state)
     case .openConversationList: return openConversationList(&state)
+    case .openModelPicker: return openModelPicker(&state)
+    case .toggleThinking: toggleThinking(&state)
+    case .openHelp: state.overlay = .help
     }
     return []
 }
@@ -103,6 +106,7 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     state.scroll = .following
     state.highlight = nil
     if state.conversation.title == nil { state.conversation.title = ConversationTitle.derived(from: text) }
+    let earlier = conversationTurns(state)
     let userID = state.appendMessage(kind: .user, text: text)
     let savedUser = state.save(messageID: userID)
 
@@ -110,23 +114,26 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
         return savedUser
     }
-    let request = ChatRequest(model: state.settings.model, turns: historyTurns(state))
+    let model = state.currentModel
+    let system = state.settings.systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
+    let window = HistoryWindow.choose(system: system, earlier: earlier, question: ChatTurn(role: .user, content: text),
+                                      model: model, policy: state.settings.history, estimate: state.tokenEstimate)
+    let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
     let requestID = state.nextRequestID
     state.nextRequestID += 1
-    let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: state.settings.model)
+    let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: model.id)
+    state.editMessage(id: messageID) { $0.omittedHistory = window.omitted }
     var reply = ActiveReply(requestID: requestID, messageID: messageID)
     reply.savedVersion = state.message(withID: messageID)?.version ?? -1
+    reply.estimatedPromptTokens = window.estimatedRaw
     state.activeReply = reply
     let savedReply = state.save(messageID: messageID)
     return savedUser + savedReply + [.startReply(requestID, request)]
 }
 
-/// The system prompt, then every user and assistant turn so far, oldest first.
-func historyTurns(_ state: AppState) -> [ChatTurn] {
+/// Every user and assistant turn so far that can be sent, oldest first.
+func conversationTurns(_ state: AppState) -> [ChatTurn] {
     var turns: [ChatTurn] = []
-    if let prompt = state.settings.systemPrompt, !prompt.isEmpty {
-        turns.append(ChatTurn(role: .system, content: prompt))
-    }
     for message in state.messages where message.isSentAsHistory {
         switch message.kind {
         case .user:

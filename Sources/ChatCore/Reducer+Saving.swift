@@ -20,8 +20,7 @@ extension AppState {
             finishReason: message.finishReason,
             errorMessage: failure
         )
-        return .saveMessage(MessageSave(conversation: conversation, localID: message.id, message: stored,
-                                        model: settings.model))
+        return .saveMessage(MessageSave(conversation: conversation, localID: message.id, message: stored))
     }
 
     /// The save of message `id`, if it is still in the transcript.
@@ -34,6 +33,9 @@ func reduceTick(_ state: inout AppState) -> [AppEffect] {
     guard var reply = state.activeReply else { return [] }
     reply.ticks += 1
     defer { state.activeReply = reply }
+    if let thinking = state.message(withID: reply.messageID), thinking.text.isEmpty, !thinking.reasoning.isEmpty {
+        state.editMessage(id: reply.messageID) { $0.thinkingTicks = ($0.thinkingTicks ?? 0) + 1 }
+    }
     guard reply.ticks % AppState.saveEveryTicks == 0,
           let message = state.message(withID: reply.messageID), message.version != reply.savedVersion
     else { return [] }

@@ -12,6 +12,11 @@ func reduceStreamEvent(_ state: inout AppState, _ requestID: RequestID, _ event:
     case let .usage(usage):
         state.lastUsage = usage
         state.editMessage(id: reply.messageID) { $0.usage = usage }
+        if !reply.hasCalibrated {
+            state.tokenEstimate = state.tokenEstimate.calibrated(estimatedRaw: reply.estimatedPromptTokens,
+                                                                 actual: usage.promptTokens)
+            state.activeReply?.hasCalibrated = true
+        }
     case let .finished(reason):
         state.editMessage(id: reply.messageID) { $0.finishReason = reason }
     case .done:

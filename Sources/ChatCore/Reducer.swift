@@ -6,13 +6,22 @@ import ScreenKit
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
     switch action {
     case let .keyPressed(key):
-        if case let .conversations(list) = state.overlay { return reduceListKey(&state, list, key) }
-        return reduceKey(&state, key)
+        switch state.overlay {
+        case let .conversations(list): return reduceListKey(&state, list, key)
+        case let .models(picker): return reducePickerKey(&state, picker, key)
+        case .help: return reduceHelpKey(&state, key)
+        case nil: return reduceKey(&state, key)
+        }
     case let .textEntered(text):
         disarmQuit(&state)
-        if case let .conversations(list) = state.overlay { return reduceListText(&state, list, text) }
-        state.input.insert(text)
-        return []
+        switch state.overlay {
+        case let .conversations(list): return reduceListText(&state, list, text)
+        case let .models(picker): return reducePickerText(&state, picker, text)
+        case .help: return []
+        case nil:
+            state.input.insert(text)
+            return []
+        }
     case let .streamEvent(requestID, event):
         return reduceStreamEvent(&state, requestID, event)
     case let .streamEnded(requestID):
@@ -33,6 +42,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     case let .storageFailed(reason):
         state.statusNote = reason
         return []
+    case let .modelsListed(models, note):
+        return reduceModelsListed(&state, models, note: note)
     case .terminationRequested:
         return quit(&state)
     }

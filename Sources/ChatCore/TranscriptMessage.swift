@@ -25,6 +25,12 @@ public struct TranscriptMessage: Sendable, Equatable, Identifiable {
     public var finishReason: FinishReason?
     /// The message's row in the conversation database, when it was loaded from there.
     public var storedID: StoredMessageID?
+    /// Earlier messages left out of the request that produced this reply.
+    public var omittedHistory = 0
+    /// The thinking block is shown whole after the answer started (Alt-T).
+    public var showsReasoning = false
+    /// How long the model thought, in ticks, while this run watched it.
+    public var thinkingTicks: Int?
     /// Bumped on every change, so layout caches know when to re-wrap.
     public private(set) var version = 0
 

@@ -16,9 +16,15 @@ public struct ChatTurn: Sendable, Equatable {
 public struct ChatRequest: Sendable, Equatable {
     public var model: String
     public var turns: [ChatTurn]
+    /// `max_completion_tokens`; nil leaves it to the server.
+    public var maxCompletionTokens: Int?
+    /// Sent only to models that accept it (see `RequestRules`).
+    public var temperature: Double?
 
-    public init(model: String, turns: [ChatTurn]) {
+    public init(model: String, turns: [ChatTurn], maxCompletionTokens: Int? = nil, temperature: Double? = nil) {
         self.model = model
         self.turns = turns
+        self.maxCompletionTokens = maxCompletionTokens
+        self.temperature = temperature
     }
 }

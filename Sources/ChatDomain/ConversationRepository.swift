@@ -17,6 +17,8 @@ public protocol ConversationRepository: Sendable {
     func markOpened(_ conversation: ConversationID) throws
     func load(_ conversation: ConversationID) throws -> SavedConversation?
     func rename(_ conversation: ConversationID, to title: String) throws
+    /// The model the conversation's next requests use.
+    func setModel(_ conversation: ConversationID, to model: String) throws
     /// Returns false when there was no such conversation.
     @discardableResult
     func delete(_ conversation: ConversationID) throws -> Bool

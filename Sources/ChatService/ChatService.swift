@@ -33,6 +33,32 @@ public actor ChatService: ChatStreaming {
         try? await client.shutdown()
     }
 
+    /// GET /models: the models the endpoint offers.
+    public func listModels() async throws -> [EndpointModel] {
+        let url = configuration.endpointBase + "/models"
+        let host = URL(string: url)?.host ?? configuration.baseURL
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
+        request.headers.add(name: "Accept", value: "application/json")
+        let key = configuration.apiKey
+        do {
+            let response: HTTPClientResponse
+            do {
+                response = try await client.execute(request, timeout: .seconds(configuration.connectTimeout + 20))
+            } catch {
+                throw ErrorTranslation.beforeResponse(error, host: host, timeout: configuration.connectTimeout + 20)
+            }
+            let body = String(buffer: try await response.body.collect(upTo: 8 << 20))
+            guard response.status == .ok else {
+                throw ErrorTranslation.httpFailure(status: Int(response.status.code),
+                                                   reason: response.status.reasonPhrase, body: body)
+            }
+            return try ModelListDecoder.decode(body)
+        } catch let error as ChatError {
+            throw KeyRedaction.redact(error, key: key)
+        }
+    }
+
     public nonisolated func streamReply(to request: ChatRequest) -> AsyncThrowingStream<StreamEvent, any Error> {
         events(for: request, stream: true)
     }

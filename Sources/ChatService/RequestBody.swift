@@ -1,8 +1,9 @@
 import ChatDomain
 import Foundation
 
-/// The JSON body of POST /chat/completions. Sampling parameters are left out on
-/// purpose: current Kimi models fix them and refuse other values (moonshot-api.md §1.2).
+/// The JSON body of POST /chat/completions. Temperature is sent only when the request
+/// carries one, which `RequestRules` allows only for models that accept it: current
+/// Kimi models fix their sampling and refuse other values (moonshot-api.md §1.2).
 struct RequestBody: Encodable {
     struct Message: Encodable {
         var role: String
@@ -24,10 +25,13 @@ struct RequestBody: Encodable {
     var messages: [Message]
     var stream: Bool
     var streamOptions: StreamOptions?
+    var maxCompletionTokens: Int?
+    var temperature: Double?
 
     enum CodingKeys: String, CodingKey {
-        case model, messages, stream
+        case model, messages, stream, temperature
         case streamOptions = "stream_options"
+        case maxCompletionTokens = "max_completion_tokens"
     }
 
     init(_ request: ChatRequest, stream: Bool) {
@@ -38,6 +42,8 @@ struct RequestBody: Encodable {
         }
         self.stream = stream
         streamOptions = stream ? StreamOptions() : nil
+        maxCompletionTokens = request.maxCompletionTokens
+        temperature = request.temperature
     }
 
     func encoded() throws -> Data {

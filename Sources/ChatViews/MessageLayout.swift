@@ -1,3 +1,4 @@
+import Foundation
 import ChatDomain
 import ChatCore
 import ScreenKit
@@ -20,11 +21,14 @@ struct MessageLayout {
         let textWidth = max(1, width - MessageLayout.indent.count)
 
         var lines = [header(message, theme: theme)]
+        if message.omittedHistory > 0 {
+            let count = message.omittedHistory
+            lines.append(StyledLine(MessageLayout.indent + "(\(count) earlier message\(count == 1 ? " was" : "s were") "
+                                    + "not sent with this request, to fit the context window or the history setting)",
+                                    style: theme.marker))
+        }
         if !message.reasoning.isEmpty {
-            thinking.update(text: TerminalSafeText.sanitize(message.reasoning), width: max(1, textWidth - 2))
-            for line in thinking.lines {
-                lines.append(StyledLine(spans: [(MessageLayout.indent + "│ " + line, theme.reasoning)]))
-            }
+            lines += thinkingBlock(message, textWidth: textWidth, theme: theme)
         }
         let bodyStyle: Style
         switch message.kind {
@@ -45,6 +49,31 @@ struct MessageLayout {
         self.lines = lines
     }
 
+    /// While the model thinks, its thinking in full under a spinner; once the answer
+    /// starts, one folded line (Alt-T unfolds it).
+    private mutating func thinkingBlock(_ message: TranscriptMessage, textWidth: Int, theme: Theme) -> [StyledLine] {
+        let seconds = message.thinkingTicks.map { String(format: " for %.1f s", Double($0) * AppState.tickSeconds) } ?? ""
+        let isThinking = message.status == .streaming && message.text.isEmpty
+        thinking.update(text: TerminalSafeText.sanitize(message.reasoning), width: max(1, textWidth - 2))
+        if !isThinking, !message.text.isEmpty, !message.showsReasoning {
+            let count = thinking.lines.count
+            return [StyledLine(MessageLayout.indent + "▸ thought\(seconds) · \(count) line\(count == 1 ? "" : "s") "
+                               + "(Alt-T shows)", style: theme.reasoning)]
+        }
+        let title: String
+        if isThinking {
+            let glyph = StatusBarView.spinner[(message.thinkingTicks ?? 0) % StatusBarView.spinner.count]
+            title = "\(glyph) thinking\(seconds.isEmpty ? "…" : "…" + seconds.replacingOccurrences(of: " for", with: ""))"
+        } else {
+            title = "▾ thought\(seconds)" + (message.text.isEmpty ? "" : " (Alt-T folds)")
+        }
+        var lines = [StyledLine(MessageLayout.indent + title, style: theme.reasoning)]
+        for line in thinking.lines {
+            lines.append(StyledLine(spans: [(MessageLayout.indent + "│ " + line, theme.reasoning)]))
+        }
+        return lines
+    }
+
     private func header(_ message: TranscriptMessage, theme: Theme) -> StyledLine {
         switch message.kind {
         case .user:
@@ -54,8 +83,8 @@ struct MessageLayout {
             if let model = message.model {
                 spans.append(("  " + TerminalSafeText.sanitizeLine(model), theme.marker))
             }
-            if message.status == .streaming {
-                spans.append((message.text.isEmpty && !message.reasoning.isEmpty ? "  thinking…" : "  …", theme.marker))
+            if message.status == .streaming, !message.text.isEmpty || message.reasoning.isEmpty {
+                spans.append(("  …", theme.marker))
             }
             return StyledLine(spans: spans)
         case .notice:

@@ -31,6 +31,11 @@ public struct ScreenRenderer {
             // Over the transcript and the separator: the input stays visible below.
             ConversationListView.draw(list, currentID: state.conversation.id, rows: layout.separatorRow + 1,
                                       width: width, theme: theme, into: &frame)
+        case let .models(picker):
+            ModelPickerView.draw(picker, current: state.conversation.model, rows: layout.separatorRow + 1,
+                                 width: width, theme: theme, into: &frame)
+        case .help:
+            HelpView.draw(state, rows: layout.separatorRow + 1, width: width, theme: theme, into: &frame)
         }
         return frame
     }

@@ -9,13 +9,15 @@ struct StatusBarView {
 
     static func draw(_ state: AppState, row: Int, width: Int, theme: Theme, into frame: inout Frame) {
         frame.fill(row: row, style: theme.statusBar)
-        var left = " " + TerminalSafeText.sanitizeLine(state.settings.model)
+        var left = " " + TerminalSafeText.sanitizeLine(state.conversation.model)
         if state.settings.isDemo { left += " (demo)" }
         left += " │ " + activity(state)
         if let title = state.conversation.title { left += " │ " + TerminalSafeText.sanitizeLine(title) }
 
-        let usage = state.lastUsage.map { "↑\($0.promptTokens) ↓\($0.completionTokens) tok " } ?? ""
-        let hints = state.isStreaming ? "Esc stop · Ctrl-Q quit " : "Enter send · Ctrl-Q quit "
+        let usage = state.lastUsage.map { usage in
+            "↑\(usage.promptTokens)" + (usage.cachedTokens.map { " (\($0) cached)" } ?? "") + " ↓\(usage.completionTokens) tok "
+        } ?? ""
+        let hints = state.isStreaming ? "Esc stop · F1 help " : "Enter send · F1 help "
         // What is happening matters more than key hints: drop hints, then usage, when narrow.
         let leftWidth = DisplayWidth.of(left)
         let candidates = [usage.isEmpty ? hints : usage + "│ " + hints, usage, ""]

@@ -140,6 +140,13 @@ public final class ConversationStore: ConversationRepository {
         }
     }
 
+    public func setModel(_ conversation: ConversationID, to model: String) throws {
+        try writing { db in
+            try db.execute(sql: "UPDATE conversation SET model = ? WHERE id = ?", arguments: [model, conversation])
+            if db.changesCount == 0 { throw StorageError.noSuchConversation(conversation) }
+        }
+    }
+
     @discardableResult
     public func delete(_ conversation: ConversationID) throws -> Bool {
         try writing { db in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatCore
 import ChatDomain
 import ChatService
 import Foundation
@@ -33,7 +34,7 @@ struct AskCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = FileLogHandler.bootstrap()
-        let settings = ResolvedSettings(options)
+        let settings = ResolvedSettings.load(options)
         guard let text = readPrompt() else {
             fail("give a prompt, e.g. kimichat ask \"What is 1+1?\", or pipe one on stdin.")
         }
@@ -45,24 +46,29 @@ struct AskCommand: AsyncParsableCommand {
 
         var history: [ChatTurn] = []
         var transcript: AskTranscript?
+        // A continued conversation keeps its model unless --model says otherwise.
+        var modelID = settings.model
         if !noSave {
             do {
                 let store = try ConversationDatabase.open(options)
                 let existing = try continuedConversation(store)
                 history = existing?.historyTurns ?? []
+                if options.model == nil, let saved = existing?.summary.model, !saved.isEmpty { modelID = saved }
                 transcript = try AskTranscript(store: store, existing: existing?.summary.id, question: text,
-                                               model: settings.model)
+                                               model: modelID)
             } catch {
                 CommandFailure.report(error)
             }
         }
 
         let endpoint = try await Endpoint.open(settings, logger: logger)
-        var turns: [ChatTurn] = []
-        if let system = settings.systemPrompt, !system.isEmpty { turns.append(ChatTurn(role: .system, content: system)) }
-        turns += history
-        turns.append(ChatTurn(role: .user, content: text))
-        let request = ChatRequest(model: settings.model, turns: turns)
+        let model = ModelLineup.info(for: modelID, in: ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL,
+                                                                       logger: logger).knownLineup)
+        let system = settings.systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
+        let window = HistoryWindow.choose(system: system, earlier: history, question: ChatTurn(role: .user, content: text),
+                                          model: model, policy: settings.history, estimate: TokenEstimate())
+        if window.omitted > 0 { logger.info("ask: \(window.omitted) earlier messages left out to fit") }
+        let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
 
         let result = await print(noStream ? endpoint.service.wholeReply(to: request)
                                           : endpoint.service.streamReply(to: request), saving: &transcript)

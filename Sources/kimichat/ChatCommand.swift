@@ -23,7 +23,7 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = FileLogHandler.bootstrap()
-        let settings = ResolvedSettings(options)
+        let settings = ResolvedSettings.load(options)
         let store: ConversationStore
         let reopened: SavedConversation?
         do {
@@ -54,12 +54,14 @@ struct ChatCommand: AsyncParsableCommand {
         } catch {
             return String(describing: error)
         }
+        let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, logger: logger)
         let state = AppState(settings: ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
-                                                    hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo),
-                             reopening: reopened)
+                                                    hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
+                                                    history: settings.history),
+                             reopening: reopened, models: directory.knownLineup)
         let theme: Theme = ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .dark : .monochrome
-        let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store, theme: theme,
-                           logger: logger)
+        let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,
+                           models: directory, theme: theme, logger: logger)
         logger.info("TUI started model=\(settings.model) demo=\(settings.isDemo)")
         await loop.run()
         logger.info("TUI ended")

@@ -10,13 +10,14 @@ struct Endpoint {
 
     let service: ChatService
     let hasKey: Bool
+    let baseURL: String
     private let demoServer: MockMoonshotServer?
 
     static func open(_ settings: ResolvedSettings, logger: Logger) async throws -> Endpoint {
         guard settings.isDemo else {
             let configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")
             return Endpoint(service: ChatService(configuration: configuration, logger: logger),
-                            hasKey: settings.apiKey != nil, demoServer: nil)
+                            hasKey: settings.apiKey != nil, baseURL: settings.baseURL, demoServer: nil)
         }
         let environment = ProcessInfo.processInfo.environment
         var mock = MockMoonshotServer.Configuration()
@@ -28,7 +29,7 @@ struct Endpoint {
         logger.info("demo server listening on \(server.baseURL)")
         let configuration = ChatServiceConfiguration(baseURL: server.baseURL, apiKey: demoKey)
         return Endpoint(service: ChatService(configuration: configuration, logger: logger), hasKey: true,
-                        demoServer: server)
+                        baseURL: server.baseURL, demoServer: server)
     }
 
     func close() async {

@@ -14,6 +14,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Conversation database file (default: $XDG_DATA_HOME/kimichat/kimichat.sqlite).")
     var db: String?
 
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/kimichat/config.toml).")
+    var config: String?
+
     @Flag(help: "Use kimichat's built-in offline server: no key, no network.")
     var demo = false
 }

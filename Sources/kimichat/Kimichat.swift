@@ -16,7 +16,7 @@ struct Kimichat: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [ChatCommand.self, AskCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
-                      RemoveCommand.self],
+                      RemoveCommand.self, ModelsCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

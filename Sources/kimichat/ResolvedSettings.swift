@@ -1,23 +1,41 @@
+import ChatCore
 import ChatService
 import Foundation
 
-/// The settings of one run, from options, then the environment, then defaults.
+/// The settings of one run: options first, then the environment, then the config
+/// file, then defaults.
 struct ResolvedSettings {
     var baseURL: String
     var apiKey: String?
     var model: String
     var systemPrompt: String?
     var isDemo: Bool
+    var history: HistoryPolicy
 
-    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        baseURL = options.baseURL ?? environment["MOONSHOT_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Defaults.baseURL
+    init(_ options: GlobalOptions, config: ConfigFile = ConfigFile(),
+         environment: [String: String] = ProcessInfo.processInfo.environment) {
+        baseURL = options.baseURL ?? environment["MOONSHOT_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? config.baseURL ?? Defaults.baseURL
         // A key read from a file often carries a newline or CR; either would make the
         // Authorization header invalid.
         apiKey = environment["MOONSHOT_API_KEY"]
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .flatMap { $0.isEmpty ? nil : $0 }
-        model = options.model ?? Defaults.model
-        systemPrompt = options.system
+        model = options.model ?? config.model ?? Defaults.model
+        systemPrompt = options.system ?? config.systemPrompt
         isDemo = options.demo
+        history = config.historyPolicy
+    }
+
+    /// The settings with the config file read (`--config`, else the default place);
+    /// a broken config file is reported and the command exits.
+    static func load(_ options: GlobalOptions) -> ResolvedSettings {
+        do {
+            let config = try ConfigFile.load(path: options.config ?? ConfigFile.defaultPath(),
+                                             explicit: options.config != nil)
+            return ResolvedSettings(options, config: config)
+        } catch {
+            CommandFailure.report(error)
+        }
     }
 }

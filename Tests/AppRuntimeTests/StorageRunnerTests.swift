@@ -29,8 +29,8 @@ struct StorageRunnerTests {
     }
 
     static func save(_ text: String, localID: Int, key: Int = 1, id: ConversationID? = nil) -> AppEffect {
-        .saveMessage(MessageSave(conversation: OpenConversation(key: key, id: id, title: "Title"), localID: localID,
-                                 message: StoredMessage(role: .user, text: text), model: "m"))
+        .saveMessage(MessageSave(conversation: OpenConversation(key: key, id: id, title: "Title", model: "m"),
+                                 localID: localID, message: StoredMessage(role: .user, text: text)))
     }
 
     @Test func savesCreateOneConversationAndUpdateTheirRows() async throws {
@@ -84,6 +84,7 @@ private struct FailingRepository: ConversationRepository {
     func markOpened(_ conversation: ConversationID) throws { throw fail() }
     func load(_ conversation: ConversationID) throws -> SavedConversation? { throw fail() }
     func rename(_ conversation: ConversationID, to title: String) throws { throw fail() }
+    func setModel(_ conversation: ConversationID, to model: String) throws { throw fail() }
     func delete(_ conversation: ConversationID) throws -> Bool { throw fail() }
     func markAbandonedRepliesInterrupted() throws -> Int { throw fail() }
 }

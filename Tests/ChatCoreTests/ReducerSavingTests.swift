@@ -22,7 +22,7 @@ struct ReducerSavingTests {
         #expect(saves.map(\.message.role) == [.user, .assistant])
         #expect(saves.map(\.message.status) == [.complete, .streaming])
         #expect(saves.map(\.localID) == state.messages.map(\.id))
-        #expect(saves[0].conversation == OpenConversation(key: 1, id: nil, title: "What is 1+1?"))
+        #expect(saves[0].conversation == OpenConversation(key: 1, id: nil, title: "What is 1+1?", model: "kimi-k2.6"))
         #expect(saves[1].message.model == "kimi-k2.6")
     }
 

@@ -6,7 +6,8 @@ import Testing
 /// Reducer tests read as scripts: each event, then the exact state and effects.
 @Suite("Reducer: sending and streaming")
 struct ReducerStreamingTests {
-    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", systemPrompt: "Be brief.", hasAPIKey: true))
+    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", systemPrompt: "Be brief.", hasAPIKey: true),
+                         models: Fixtures.models)
 
     mutating func type(_ text: String) {
         for character in text { _ = reduce(&state, .keyPressed(.character(character))) }
@@ -28,7 +29,7 @@ struct ReducerStreamingTests {
         #expect(effects.withoutSaves == [.startReply(1, ChatRequest(model: "kimi-k2.6", turns: [
             ChatTurn(role: .system, content: "Be brief."),
             ChatTurn(role: .user, content: "What is 1+1?"),
-        ]))])
+        ], maxCompletionTokens: 32_768))])
     }
 
     @Test("deltas append; finish and [DONE] complete the reply")
@@ -63,7 +64,7 @@ struct ReducerStreamingTests {
             ChatTurn(role: .user, content: "What is the rotation period of the Earth?"),
             ChatTurn(role: .assistant, content: "About 24 hours.", reasoning: "recall"),
             ChatTurn(role: .user, content: "What about the Moon?"),
-        ]))])
+        ], maxCompletionTokens: 32_768))])
     }
 
     @Test("Esc stops the reply: the partial text stays, marked stopped, and the request is cancelled")

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Whether a model thinks (streams `reasoning_content` before its answer).
+public enum ThinkingMode: String, Sendable, Codable, Equatable {
+    case never
+    /// Thinks unless the request turns thinking off.
+    case byDefault = "default"
+    case always
+}
+
+/// What kimichat knows about one model: from the bundled catalogue, the endpoint's
+/// GET /v1/models, or both.
+public struct ModelInfo: Sendable, Equatable, Codable, Identifiable {
+    public var id: String
+    /// Input plus output tokens.
+    public var contextLength: Int
+    public var thinking: ThinkingMode
+    public var vision: Bool
+    /// The `max_completion_tokens` sent, and kept free when history is trimmed.
+    public var replyBudget: Int
+    /// The model refuses sampling parameters other than its own: none are sent.
+    public var fixedSampling: Bool
+    /// What temperature may be sent when sampling is not fixed.
+    public var temperatureRange: ClosedRange<Double>?
+    public var description: String
+    /// The endpoint offers it (GET /v1/models listed it).
+    public var isOffered: Bool
+
+    public init(id: String, contextLength: Int, thinking: ThinkingMode, vision: Bool, replyBudget: Int,
+                fixedSampling: Bool, temperatureRange: ClosedRange<Double>? = nil, description: String,
+                isOffered: Bool = false) {
+        self.id = id
+        self.contextLength = contextLength
+        self.thinking = thinking
+        self.vision = vision
+        self.replyBudget = replyBudget
+        self.fixedSampling = fixedSampling
+        self.temperatureRange = temperatureRange
+        self.description = description
+        self.isOffered = isOffered
+    }
+
+    /// What kimichat assumes about a model it has no facts for: a cautious window and
+    /// budget, and no sampling parameters (the safe rule of moonshot-api.md §1.2).
+    public static func assumed(id: String) -> ModelInfo {
+        ModelInfo(id: id, contextLength: 32_768, thinking: .never, vision: false, replyBudget: 4_096,
+                  fixedSampling: true, description: "Not in kimichat's catalogue")
+    }
+}
+
+/// One entry of GET /v1/models.
+public struct EndpointModel: Sendable, Equatable, Codable {
+    public var id: String
+    public var contextLength: Int?
+    public var supportsReasoning: Bool?
+    public var supportsImageIn: Bool?
+
+    public init(id: String, contextLength: Int? = nil, supportsReasoning: Bool? = nil, supportsImageIn: Bool? = nil) {
+        self.id = id
+        self.contextLength = contextLength
+        self.supportsReasoning = supportsReasoning
+        self.supportsImageIn = supportsImageIn
+    }
+}

@@ -1,0 +1,28 @@
+/// Per-model request rules (moonshot-api.md §1.2, §8.1), so that no request fails for
+/// a parameter the model refuses.
+public enum RequestRules {
+    /// `request` made acceptable to `model`:
+    /// - the reply budget is the model's (`max_completion_tokens`);
+    /// - models with fixed sampling get no temperature; others get it clamped to their range;
+    /// - reasoning goes back on assistant turns only to models that think (required by
+    ///   some, harmless for the rest); a model that never thinks is spared the tokens.
+    public static func apply(_ model: ModelInfo, to request: ChatRequest) -> ChatRequest {
+        var adjusted = request
+        adjusted.maxCompletionTokens = model.replyBudget
+        if model.fixedSampling {
+            adjusted.temperature = nil
+        } else if let temperature = request.temperature, let range = model.temperatureRange {
+            adjusted.temperature = min(max(temperature, range.lowerBound), range.upperBound)
+        } else {
+            adjusted.temperature = nil
+        }
+        if model.thinking == .never {
+            adjusted.turns = adjusted.turns.map { turn in
+                var turn = turn
+                turn.reasoning = nil
+                return turn
+            }
+        }
+        return adjusted
+    }
+}

@@ -1,0 +1,50 @@
+import ChatCore
+import ChatDomain
+import ScreenKit
+
+/// F1: every key of the chat from the same table that dispatches them, and the token
+/// totals of the open conversation.
+struct HelpView {
+    static func draw(_ state: AppState, rows: Int, width: Int, theme: Theme, into frame: inout Frame) {
+        frame.cursor = nil
+        for row in 0..<rows { frame.fill(row: row, style: .plain) }
+        frame.fill(row: 0, style: theme.statusBar)
+        frame.put(" Help · Esc or F1 closes", row: 0, column: 0, style: theme.statusAccent)
+        var row = 1
+        frame.put(" " + totals(state), row: row, column: 0, style: theme.prompt)
+        row += 2
+        for entry in entries() where row < rows {
+            let column = frame.put("  " + entry.keys.padding(24), row: row, column: 0, style: Style(bold: true))
+            frame.put(entry.summary, row: row, column: column)
+            row += 1
+        }
+        if row < rows {
+            frame.put("  In the conversation list (Ctrl-O) and the model picker (Ctrl-T), letters filter.",
+                      row: row, column: 0, style: theme.detail)
+        }
+    }
+
+    /// One line per action, its keys joined: "Ctrl-C", "PgUp", "Home".
+    static func entries() -> [(keys: String, summary: String)] {
+        var entries: [(keys: String, summary: String)] = []
+        for binding in KeyMap.bindings {
+            if let index = entries.firstIndex(where: { $0.summary == binding.summary }) {
+                if !entries[index].keys.contains(binding.label) { entries[index].keys += ", " + binding.label }
+            } else {
+                entries.append((binding.label, binding.summary))
+            }
+        }
+        return entries
+    }
+
+    /// The conversation's token use: the sum of its replies' usage.
+    static func totals(_ state: AppState) -> String {
+        let usages = state.messages.compactMap(\.usage)
+        guard !usages.isEmpty else { return "No token usage in this conversation yet." }
+        let prompt = usages.reduce(0) { $0 + $1.promptTokens }
+        let completion = usages.reduce(0) { $0 + $1.completionTokens }
+        let cached = usages.reduce(0) { $0 + ($1.cachedTokens ?? 0) }
+        return "This conversation: \(usages.count) replies, \(prompt) prompt tokens (\(cached) cached), "
+            + "\(completion) completion tokens, \(prompt + completion) in all."
+    }
+}

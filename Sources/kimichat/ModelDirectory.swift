@@ -1,0 +1,84 @@
+import ChatDomain
+import ChatService
+import Foundation
+import Logging
+import ModelCatalogue
+
+/// The model lineup for this run: the endpoint's GET /v1/models, cached on disk for a
+/// day (per base URL), merged with the bundled catalogue. Offline, or before the first
+/// fetch, the cache or the catalogue alone.
+final class ModelDirectory: ModelListing {
+    static let cacheLifetime: TimeInterval = 24 * 60 * 60
+
+    private struct Cache: Codable {
+        var baseURL: String
+        var fetchedAt: Date
+        var models: [EndpointModel]
+    }
+
+    private let service: ChatService
+    private let baseURL: String
+    private let cachePath: String
+    private let catalogue: [ModelInfo]
+    private let logger: Logger
+
+    init(service: ChatService, baseURL: String, logger: Logger,
+         environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.service = service
+        self.baseURL = baseURL
+        self.logger = logger
+        let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
+        cachePath = (cacheHome as NSString).appendingPathComponent("kimichat/models.json")
+        do {
+            catalogue = try BundledModels.load()
+        } catch {
+            logger.error("the bundled model catalogue is unreadable: \(error)")
+            catalogue = []
+        }
+    }
+
+    /// What is known without the network: the cached list (however old), else the catalogue.
+    var knownLineup: [ModelInfo] {
+        ModelLineup.merge(endpoint: readCache()?.models, catalogue: catalogue)
+    }
+
+    func lineup() async -> (models: [ModelInfo], note: String?) {
+        let cached = readCache()
+        if let cached, Date().timeIntervalSince(cached.fetchedAt) < Self.cacheLifetime {
+            return (ModelLineup.merge(endpoint: cached.models, catalogue: catalogue), nil)
+        }
+        do {
+            let models = try await service.listModels()
+            writeCache(Cache(baseURL: baseURL, fetchedAt: Date(), models: models))
+            return (ModelLineup.merge(endpoint: models, catalogue: catalogue), nil)
+        } catch {
+            let reason = (error as? ChatError)?.userMessage ?? String(describing: error)
+            logger.warning("model list: \(reason)")
+            let fallback = cached == nil ? "the bundled catalogue" : "the list fetched earlier"
+            return (ModelLineup.merge(endpoint: cached?.models, catalogue: catalogue),
+                    "Could not fetch the endpoint's models; showing \(fallback).")
+        }
+    }
+
+    private func readCache() -> Cache? {
+        guard let data = FileManager.default.contents(atPath: cachePath) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let cache = try? decoder.decode(Cache.self, from: data), cache.baseURL == baseURL else { return nil }
+        return cache
+    }
+
+    private func writeCache(_ cache: Cache) {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            try FileManager.default.createDirectory(atPath: (cachePath as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try encoder.encode(cache).write(to: URL(fileURLWithPath: cachePath), options: .atomic)
+        } catch {
+            logger.warning("could not write the model cache \(cachePath): \(error)")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import ChatDomain
+import Foundation
+import TextLayout
+
+/// `kimichat models`: the endpoint's models merged with the bundled catalogue.
+struct ModelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List the models: what the endpoint offers, merged with the bundled catalogue."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() async throws {
+        let logger = FileLogHandler.bootstrap()
+        let settings = ResolvedSettings.load(options)
+        let endpoint = try await Endpoint.open(settings, logger: logger)
+        let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, logger: logger)
+        let lineup: (models: [ModelInfo], note: String?)
+        if endpoint.hasKey {
+            lineup = await directory.lineup()
+        } else {
+            lineup = (directory.knownLineup, "No API key: the bundled catalogue only (set MOONSHOT_API_KEY, or use --demo).")
+        }
+        await endpoint.close()
+        if let note = lineup.note {
+            try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(note)\n".utf8))
+        }
+        do {
+            StandardOutput().write(json ? try Self.json(lineup.models) : Self.table(lineup.models))
+        } catch {
+            CommandFailure.report(error)
+        }
+    }
+
+    static func table(_ models: [ModelInfo]) -> String {
+        func pad(_ text: String, _ width: Int) -> String {
+            text + String(repeating: " ", count: max(1, width - DisplayWidth.of(text)))
+        }
+        let idWidth = max(8, (models.map { DisplayWidth.of($0.id) }.max() ?? 0) + 2)
+        var out = pad("MODEL", idWidth) + pad("CONTEXT", 10) + pad("THINKS", 9) + pad("IMAGES", 8) + pad("OFFERED", 9)
+            + "DESCRIPTION\n"
+        for model in models {
+            out += pad(model.id, idWidth) + pad(String(model.contextLength), 10) + pad(model.thinking.rawValue, 9)
+                + pad(model.vision ? "yes" : "no", 8) + pad(model.isOffered ? "yes" : "no", 9) + model.description + "\n"
+        }
+        return out
+    }
+
+    static func json(_ models: [ModelInfo]) throws -> String {
+        struct Entry: Encodable {
+            var id: String
+            var context_length: Int
+            var thinking: String
+            var vision: Bool
+            var reply_budget: Int
+            var fixed_sampling: Bool
+            var offered: Bool
+            var description: String
+        }
+        let entries = models.map { model in
+            Entry(id: model.id, context_length: model.contextLength, thinking: model.thinking.rawValue,
+                  vision: model.vision, reply_budget: model.replyBudget, fixed_sampling: model.fixedSampling,
+                  offered: model.isOffered, description: model.description)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+    }
+}

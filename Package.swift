@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatServiceTests",
-            dependencies: ["ChatService", "ChatDomain", "MockMoonshot", "TestSupport"],
+            dependencies: ["ChatService", "ChatDomain", "ChatCore", "ModelCatalogue", "MockMoonshot", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,7 +1,9 @@
-/// A token count good enough to decide what history fits: Kimi's tokenizer spends
-/// about one token per Chinese character or less, and one per four characters of
-/// English; each message costs a few tokens of framing. `calibration` scales it to
-/// what the API reported for earlier requests (see `calibrated(…)`).
+/// A token count good enough to decide what history fits, erring high: a low guess
+/// fails the request (the window overflows), a high one only leaves out a little more
+/// history. It counts one token per Chinese (or other wide) character and one per
+/// three characters of other text, plus a few tokens of framing per message; tokenizers
+/// usually do better, and `calibration` (see `calibrated(…)`) brings the count to what
+/// the API reports for the requests actually sent.
 public struct TokenEstimate: Sendable, Equatable {
     public static let perMessage = 4
     public var calibration: Double
@@ -17,7 +19,7 @@ public struct TokenEstimate: Sendable, Equatable {
         for scalar in text.unicodeScalars {
             if scalar.value >= 0x2E80 { wide += 1 } else { other += 1 }
         }
-        return Double(wide) * 0.75 + Double(other) / 4.0
+        return Double(wide) + Double(other) / 3.0
     }
 
     /// Tokens of one turn as sent (content, reasoning sent back, framing), before calibration.

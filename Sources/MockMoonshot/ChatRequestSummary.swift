@@ -7,6 +7,8 @@ struct ChatRequestSummary {
     var stream: Bool
     var includeUsage: Bool
     var thinkingDisabled: Bool
+    var temperature: Double?
+    var maxCompletionTokens: Int?
 
     init?(_ request: RecordedRequest) {
         guard let json = request.json, let model = json["model"] as? String,
@@ -16,6 +18,26 @@ struct ChatRequestSummary {
         stream = json["stream"] as? Bool ?? false
         includeUsage = (json["stream_options"] as? [String: Any])?["include_usage"] as? Bool ?? false
         thinkingDisabled = (json["thinking"] as? [String: Any])?["type"] as? String == "disabled"
+        temperature = (json["temperature"] as? NSNumber)?.doubleValue
+        maxCompletionTokens = (json["max_completion_tokens"] as? NSNumber)?.intValue
+    }
+
+    /// The mock's token count for the prompt (its usage reports the same).
+    var promptTokens: Int { max(1, messages.reduce(0) { $0 + $1.content.count } / 3) }
+
+    /// What the real API refuses (moonshot-api.md §1.2, §4.4): a temperature a model
+    /// fixes, and a prompt plus reply budget larger than the context window.
+    func rejection(for model: MockModel) -> MockScenario.HTTPError? {
+        if model.fixedSampling, let temperature, temperature != 1 {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "invalid temperature: only 1 is allowed for this model")
+        }
+        let requested = promptTokens + (maxCompletionTokens ?? 1024)
+        if requested > model.contextLength {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "Your request exceeded model token limit: \(model.contextLength) (requested: \(requested))")
+        }
+        return nil
     }
 
     func script(for model: MockModel, scenario: MockScenario) -> ReplyScript {
@@ -34,14 +56,13 @@ struct ChatRequestSummary {
                 ?? "The user wrote \(quote(lastUser)). I should answer briefly and say this is the demo server."
             reasoning = ReplyScript.tokens(of: text)
         }
-        let promptCharacters = messages.reduce(0) { $0 + $1.content.count }
         return ReplyScript(
             id: "chatcmpl-mock\(UInt32.random(in: 0...UInt32.max))",
             model: model.id,
             created: Int(Date().timeIntervalSince1970),
             reasoningTokens: reasoning,
             contentTokens: content,
-            promptTokens: max(1, promptCharacters / 3),
+            promptTokens: promptTokens,
             finishReason: scenario.finishReason,
             includeTrailingUsage: includeUsage
         )

@@ -102,6 +102,7 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
                                    message: "Not found the model \(parsed.model) or Permission denied"),
                              context: context)
         }
+        if let rejection = parsed.rejection(for: model) { return sendError(rejection, context: context) }
         let scenario = state.nextScenario()
         if let failure = scenario.httpError { return sendError(failure, context: context) }
         let script = parsed.script(for: model, scenario: scenario)

@@ -29,6 +29,11 @@ enum Spawn {
         else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
         if let errors { posix_spawn_file_actions_adddup2(&actions, errors.write, 2) }
         else { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+        // Nothing else goes along. The test process's own sockets (the mock servers',
+        // opened on NIO's threads without close-on-exec) would otherwise live on in
+        // the child, and in tmux's long-lived server: a connection the mock closes
+        // would stay open there, and its client would wait forever for the end.
+        _ = closeFrom?(&actions, 3)
 
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -108,3 +113,11 @@ enum Spawn {
         return PipeEnds(read: descriptors[0], write: descriptors[1])
     }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc
+/// module does not expose: looked up by name.
+private let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+    else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()

@@ -1,0 +1,147 @@
+import ChatDomain
+import ScreenKit
+import Testing
+@testable import ChatCore
+
+@Suite("Reducer: the model picker, thinking and history marks")
+struct ReducerModelPickerTests {
+    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), models: Fixtures.models)
+
+    var picker: ModelPicker? {
+        if case let .models(picker) = state.overlay { return picker }
+        return nil
+    }
+
+    mutating func press(_ keys: Key...) -> [AppEffect] {
+        keys.flatMap { reduce(&state, .keyPressed($0)) }
+    }
+
+    @Test("Ctrl-T opens on the current model at once and asks for a fresh lineup")
+    mutating func opens() {
+        #expect(press(.ctrl("t")) == [.fetchModels])
+        #expect(picker?.selected?.id == "kimi-k2.6")
+        #expect(picker?.shown.count == 3)
+        _ = press(.escape)
+        #expect(state.overlay == nil)
+        #expect(state.conversation.model == "kimi-k2.6", "Esc keeps the model")
+    }
+
+    @Test("typing filters best first; Enter makes it the conversation's model for the next request")
+    mutating func chooses() {
+        _ = press(.ctrl("t"))
+        _ = reduce(&state, .textEntered("v18"))
+        #expect(picker?.shown.map(\.id) == ["moonshot-v1-8k"])
+        let effects = press(.enter)
+        #expect(state.overlay == nil)
+        #expect(state.conversation.model == "moonshot-v1-8k")
+        #expect(effects == [.setConversationModel(state.conversation)])
+        _ = reduce(&state, .textEntered("hello"))
+        let sent = press(.enter)
+        guard case let .startReply(_, request) = sent.last else { Issue.record("no request"); return }
+        #expect(request.model == "moonshot-v1-8k")
+        #expect(request.maxCompletionTokens == 2_048)
+        #expect(sent.saves.last?.message.model == "moonshot-v1-8k", "the reply records the model that wrote it")
+        #expect(sent.saves.first?.conversation.model == "moonshot-v1-8k")
+    }
+
+    @Test("arrows, pages, Home and End move; letters that are keys elsewhere filter")
+    mutating func moving() {
+        _ = press(.ctrl("t"), .home)
+        #expect(picker?.selection == 0)
+        _ = press(.down, .down, .down)
+        #expect(picker?.selection == 2, "stops at the last")
+        _ = press(.pageUp)
+        #expect(picker?.selection == 0)
+        _ = press(.end)
+        #expect(picker?.selection == 2)
+        _ = press(.character("q"))
+        #expect(picker?.filter.text == "q")
+        #expect(state.overlay != nil)
+        _ = press(.backspace)
+        #expect(picker?.shown.count == 3)
+    }
+
+    @Test("a fresh lineup arriving keeps the selection and shows its note")
+    mutating func lineupArrives() {
+        _ = press(.ctrl("t"), .down)
+        let selected = picker?.selected?.id
+        let fresh = [ModelInfo.assumed(id: "new-model")] + Fixtures.models
+        _ = reduce(&state, .modelsListed(fresh, note: "Could not fetch the endpoint's models; showing the bundled catalogue."))
+        #expect(picker?.selected?.id == selected)
+        #expect(picker?.shown.count == 4)
+        #expect(picker?.note?.hasPrefix("Could not fetch") == true)
+        #expect(state.models == fresh)
+    }
+
+    @Test("a reopened conversation keeps its own model; a new one starts with the default")
+    func perConversation() {
+        let saved = SavedConversation(summary: Fixtures.summary(id: 4), messages: [])
+        var summary = saved.summary
+        summary.model = "kimi-k3"
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true),
+                             reopening: SavedConversation(summary: summary, messages: []), models: Fixtures.models)
+        #expect(state.conversation.model == "kimi-k3")
+        _ = reduce(&state, .keyPressed(.ctrl("n")))
+        #expect(state.conversation.model == "kimi-k2.6")
+    }
+
+    @Test("a reply sent with part of the history says how much was left out")
+    func omittedMark() {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true, history: .keepRounds(1)),
+                             reopening: Fixtures.exchanges(id: 1, count: 6), models: Fixtures.models)
+        _ = reduce(&state, .textEntered("next"))
+        let effects = reduce(&state, .keyPressed(.enter))
+        guard case let .startReply(_, request) = effects.last else { Issue.record("no request"); return }
+        #expect(request.turns.map(\.content) == ["question 4", "answer 5", "next"])
+        #expect(state.messages.last?.omittedHistory == 4)
+    }
+
+    @Test("the first usage of a reply calibrates the estimate, once")
+    mutating func calibration() {
+        _ = reduce(&state, .textEntered(String(repeating: "word ", count: 200)))
+        _ = press(.enter)
+        let usage = Usage(promptTokens: 600, completionTokens: 5, totalTokens: 605)
+        _ = reduce(&state, .streamEvent(1, .usage(usage)))
+        let once = state.tokenEstimate
+        #expect(once.calibration > 1)
+        _ = reduce(&state, .streamEvent(1, .usage(usage)))
+        #expect(state.tokenEstimate == once)
+    }
+
+    @Test("thinking is timed while it streams; Alt-T folds and unfolds the last reply's thinking")
+    mutating func thinking() {
+        _ = reduce(&state, .textEntered("hi"))
+        _ = press(.enter)
+        _ = reduce(&state, .streamEvent(1, .reasoning("Let me see.")))
+        _ = reduce(&state, .tick)
+        _ = reduce(&state, .tick)
+        #expect(state.messages.last?.thinkingTicks == 2)
+        _ = reduce(&state, .streamEvent(1, .content("Hello")))
+        _ = reduce(&state, .tick)
+        #expect(state.messages.last?.thinkingTicks == 2, "the clock stops when the answer starts")
+        #expect(state.messages.last?.showsReasoning == false)
+        _ = press(.alt("t"))
+        #expect(state.messages.last?.showsReasoning == true)
+        _ = press(.alt("t"))
+        #expect(state.messages.last?.showsReasoning == false)
+    }
+
+    @Test("F1 opens help; Esc closes it")
+    mutating func help() {
+        _ = press(.function(1))
+        #expect(state.overlay == .help)
+        _ = press(.character("x"))
+        #expect(state.overlay == .help)
+        _ = press(.escape)
+        #expect(state.overlay == nil)
+    }
+
+    @Test("the picker's key table names each key once and leaves letters to the filter")
+    func pickerKeys() {
+        let keys = PickerKeyMap.bindings.map(\.key)
+        #expect(Set(keys).count == keys.count)
+        #expect(!keys.contains { if case .character = $0 { return true } else { return false } })
+        let main = KeyMap.bindings.map(\.key)
+        #expect(Set(main).count == main.count)
+    }
+}

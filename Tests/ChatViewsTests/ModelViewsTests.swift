@@ -1,0 +1,88 @@
+import ChatDomain
+import Foundation
+import ScreenKit
+import Testing
+@testable import ChatCore
+@testable import ChatViews
+
+@Suite("Model picker, thinking block, history mark and help on screen")
+struct ModelViewsTests {
+    static let models = [
+        ModelInfo(id: "kimi-k2.6", contextLength: 262_144, thinking: .byDefault, vision: true, replyBudget: 32_768,
+                  fixedSampling: true, description: "General model", isOffered: true),
+        ModelInfo(id: "moonshot-v1-8k", contextLength: 8_192, thinking: .never, vision: false, replyBudget: 2_048,
+                  fixedSampling: false, temperatureRange: 0...1, description: "Classic", isOffered: false),
+    ]
+
+    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), models: models)
+    let renderer = ScreenRenderer(theme: .dark)
+
+    @Test("the picker lists each model's facts, marks the current one, and keeps the cursor in the filter")
+    mutating func picker() {
+        _ = reduce(&state, .keyPressed(.ctrl("t")))
+        _ = reduce(&state, .modelsListed(Self.models, note: "Could not fetch the endpoint's models; showing the bundled catalogue."))
+        let frame = renderer.render(state, width: 100, height: 14)
+        #expect(frame.lines[0].hasPrefix(" Models · 2 shown · current: kimi-k2.6"))
+        #expect(frame.lines[1] == " Filter:")
+        #expect(frame.cursor?.row == 1)
+        #expect(frame.lines[3].hasPrefix("▸ ● kimi-k2.6"))
+        #expect(frame.lines[3].contains("256K  thinks  images  General model"))
+        #expect(frame.lines[4].contains("moonshot-v1-8k"))
+        #expect(frame.lines[4].contains("8K"))
+        #expect(frame.lines[4].hasSuffix("Classic (not offered here)"))
+        #expect(frame.lines.contains { $0.hasPrefix(" Could not fetch the endpoint's models") })
+        _ = reduce(&state, .textEntered("zz"))
+        #expect(renderer.render(state, width: 100, height: 14).lines[3].contains("No model matches “zz”"))
+    }
+
+    @Test("thinking streams under a timer, then folds to one line when the answer starts")
+    mutating func thinkingBlock() {
+        _ = reduce(&state, .textEntered("hi"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvent(1, .reasoning("First I consider.\nThen I answer.")))
+        for _ in 0..<12 { _ = reduce(&state, .tick) }
+        var lines = renderer.render(state, width: 60, height: 16).lines
+        #expect(lines.contains { $0.contains("thinking… 1.2 s") })
+        #expect(lines.contains("  │ First I consider."))
+        _ = reduce(&state, .streamEvent(1, .content("Hello there.")))
+        lines = renderer.render(state, width: 60, height: 16).lines
+        #expect(lines.contains("  ▸ thought for 1.2 s · 2 lines (Alt-T shows)"))
+        #expect(!lines.contains("  │ First I consider."))
+        #expect(lines.contains("  Hello there."))
+        _ = reduce(&state, .keyPressed(.alt("t")))
+        lines = renderer.render(state, width: 60, height: 16).lines
+        #expect(lines.contains("  ▾ thought for 1.2 s (Alt-T folds)"))
+        #expect(lines.contains("  │ First I consider."))
+    }
+
+    @Test("a reply says how many earlier messages were not sent")
+    func omittedMark() {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true, history: .keepRounds(0)),
+                             models: Self.models)
+        for text in ["one", "two"] {
+            _ = reduce(&state, .textEntered(text))
+            _ = reduce(&state, .keyPressed(.enter))
+            _ = reduce(&state, .streamEvent(state.activeReply?.requestID ?? 0, .content("ok")))
+            _ = reduce(&state, .streamEvent(state.activeReply?.requestID ?? 0, .done))
+        }
+        let text = ScreenRenderer(theme: .dark).render(state, width: 120, height: 20).lines.joined(separator: "\n")
+        #expect(text.contains("(2 earlier messages were not sent with this request"))
+    }
+
+    @Test("help lists the keys from the key table and the conversation's token totals")
+    mutating func help() {
+        _ = reduce(&state, .textEntered("hi"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvent(1, .usage(Usage(promptTokens: 10, completionTokens: 5, totalTokens: 15,
+                                                         cachedTokens: 4))))
+        _ = reduce(&state, .streamEvent(1, .done))
+        _ = reduce(&state, .keyPressed(.function(1)))
+        let lines = renderer.render(state, width: 110, height: 40).lines
+        #expect(lines[1].contains("1 replies, 10 prompt tokens (4 cached), 5 completion tokens, 15 in all"))
+        #expect(lines.contains { $0.hasPrefix("  Ctrl-T") && $0.contains("choose the model") })
+        #expect(lines.contains { $0.hasPrefix("  PgUp") || $0.contains("PgUp") })
+        for binding in KeyMap.bindings {
+            #expect(lines.contains { $0.contains(binding.summary) }, "\(binding.label) is in help")
+        }
+    }
+}

@@ -13,6 +13,8 @@ struct AskCommandTests {
         let directory = try Binaries.temporaryDirectory().path
         variables["XDG_STATE_HOME"] = directory
         variables["XDG_DATA_HOME"] = directory
+        variables["XDG_CACHE_HOME"] = directory + "/cache"
+        variables["XDG_CONFIG_HOME"] = directory + "/config"
         variables["KIMICHAT_DEMO_PACE_MS"] = "0"
         variables.merge(extra) { $1 }
         return variables

@@ -85,6 +85,19 @@ struct ModelSelectionTests {
         #expect(cached.stdout.contains("kimi-k2.7-code"))
         #expect(cached.stderr.isEmpty)
 
+        // A day later the cache is stale and the fetch fails: the old list, and a quiet note.
+        let cachePath = home.directory.appendingPathComponent("cache/kimichat/models.json").path
+        let fresh = try String(contentsOfFile: cachePath, encoding: .utf8)
+        let stale = fresh.replacingOccurrences(of: #""fetchedAt" : "[^"]*""#, with: #""fetchedAt" : "2020-01-01T00:00:00Z""#,
+                                               options: .regularExpression)
+        #expect(stale != fresh)
+        try stale.write(toFile: cachePath, atomically: true, encoding: .utf8)
+        let old = try await home.run(["models", "--json", "--base-url", server.baseURL], environment: key)
+        #expect(old.status == 0)
+        #expect(old.stderr.contains("showing the list fetched earlier"))
+        let oldModels = try JSONSerialization.jsonObject(with: Data(old.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(oldModels.filter { $0["offered"] as? Bool == true }.count == MockModel.catalogue.count)
+
         // Another endpoint, unreachable, never cached: the catalogue, and a quiet note.
         let offline = try await home.run(["models", "--base-url", "http://127.0.0.1:1/v1"], environment: key)
         #expect(offline.status == 0)

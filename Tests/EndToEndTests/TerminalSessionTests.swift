@@ -10,6 +10,7 @@ struct TerminalSessionTests {
                         width: Int = 100, height: Int = 30) throws -> (TmuxSession, URL) {
         let directory = try Binaries.temporaryDirectory()
         var variables = ["XDG_STATE_HOME": directory.path, "XDG_DATA_HOME": directory.path,
+                         "XDG_CACHE_HOME": directory.path + "/cache", "XDG_CONFIG_HOME": directory.path + "/config",
                          "KIMICHAT_MOCK_LOG": directory.appendingPathComponent("requests.jsonl").path]
         variables.merge(environment) { $1 }
         // A key from the developer's own environment must not leak into the test.

@@ -21,6 +21,8 @@ public struct KimichatHome: Sendable {
         variables["MOONSHOT_BASE_URL"] = nil
         variables["XDG_STATE_HOME"] = directory.path
         variables["XDG_DATA_HOME"] = directory.path
+        variables["XDG_CACHE_HOME"] = directory.appendingPathComponent("cache").path
+        variables["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
         variables["KIMICHAT_DEMO_PACE_MS"] = "0"
         variables["KIMICHAT_MOCK_LOG"] = requestLogPath
         variables.merge(extra) { $1 }
@@ -37,6 +39,8 @@ public struct KimichatHome: Sendable {
     public func launch(_ arguments: String, environment extra: [String: String] = [:], width: Int = 100,
                        height: Int = 30) throws -> TmuxSession {
         var variables = ["XDG_STATE_HOME": directory.path, "XDG_DATA_HOME": directory.path,
+                         "XDG_CACHE_HOME": directory.appendingPathComponent("cache").path,
+                         "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
                          "KIMICHAT_MOCK_LOG": requestLogPath]
         variables.merge(extra) { $1 }
         // A key from the developer's own environment must not leak into the test.

@@ -96,7 +96,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kimichat-bench",
-            dependencies: ["ChatDomain", "ChatCore", "ChatViews", "Persistence", "ScreenKit"],
+            dependencies: ["ChatDomain", "ChatCore", "ChatViews", "Persistence", "ScreenKit", "ModelCatalogue"],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -2,6 +2,7 @@ import ChatCore
 import ChatDomain
 import ChatViews
 import Foundation
+import ModelCatalogue
 import Persistence
 import ScreenKit
 
@@ -42,6 +43,25 @@ struct KimichatBench {
         }
         print("switch to \(options.longConversation) messages, first frame \(width)x\(height): \(switching.summary)")
         print("  of which reading the rows:                      \(loading.summary)")
+
+        // Sending in the long conversation: history chosen to fit the window (issue 4),
+        // the request built, the saves asked for; the pure part the main thread runs.
+        let catalogue = (try? BundledModels.load()) ?? []
+        for model in ["kimi-k2.6", "moonshot-v1-8k"] {
+            var sending = Measurement()
+            var omitted = 0
+            let saved = try store.load(longID)
+            for _ in 0..<options.runs {
+                var state = AppState(settings: ChatSettings(model: model, hasAPIKey: true), reopening: saved,
+                                     models: catalogue)
+                state.conversation.model = model
+                _ = reduce(&state, .textEntered("one more question"))
+                _ = sending.run { reduce(&state, .keyPressed(.enter)) }
+                omitted = state.messages.last?.omittedHistory ?? 0
+            }
+            let label = "send in it, \(model) (\(omitted) left out)".padding(toLength: 44, withPad: " ", startingAt: 0)
+            print("\(label) \(sending.summary)")
+        }
 
         let queries = ["", "the", "pomegranate", "thinking result", "世界", "石榴", "上下文", "zq"]
         for query in queries {

@@ -11,8 +11,8 @@ public struct ActiveReply: Sendable, Equatable {
     public var deltas = 0
     /// Spinner ticks since the request started; ticks come every `AppState.tickSeconds`.
     public var ticks = 0
-    /// The message version last written to the database.
-    var savedVersion = -1
+    /// How much text and thinking (in bytes) the last save wrote.
+    var savedSize = 0
     /// The request's turns, estimated before calibration: compared with the prompt
     /// tokens the API reports, to calibrate the estimate.
     var estimatedPromptTokens: Double = 0
@@ -60,7 +60,10 @@ public struct AppState: Sendable, Equatable {
         self.settings = settings
         self.models = models
         conversation = OpenConversation(key: 1, model: settings.model)
-        if let saved { replaceTranscript(with: saved) }
+        if let saved {
+            replaceTranscript(with: saved)
+            if settings.modelIsExplicit { conversation.model = settings.model }
+        }
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
                 + "not from Kimi. Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")

@@ -15,13 +15,16 @@ public struct ChatSettings: Sendable, Equatable {
     public var hasAPIKey: Bool
     public var isDemo: Bool
     public var history: HistoryPolicy
+    /// `--model` was given: the conversation reopened at start uses it, not its own.
+    public var modelIsExplicit: Bool
 
     public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
-                history: HistoryPolicy = .fitContextWindow) {
+                history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false) {
         self.model = model
         self.systemPrompt = systemPrompt
         self.hasAPIKey = hasAPIKey
         self.isDemo = isDemo
         self.history = history
+        self.modelIsExplicit = modelIsExplicit
     }
 }

@@ -30,8 +30,9 @@ public struct HistoryWindow: Sendable, Equatable {
             let cost = round.reduce(0) { $0 + TokenEstimate.raw($1) }
             if fixed + cost > available { break }
             fixed += cost
-            kept.insert(round, at: 0)
+            kept.append(round)
         }
+        kept.reverse()
         omitted += rounds.dropLast(kept.count).reduce(0) { $0 + $1.count }
         var turns = system.map { [$0] } ?? []
         turns += kept.flatMap { $0 }

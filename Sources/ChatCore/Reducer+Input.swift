@@ -116,15 +116,15 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     }
     let model = state.currentModel
     let system = state.settings.systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
-    let window = HistoryWindow.choose(system: system, earlier: earlier, question: ChatTurn(role: .user, content: text),
-                                      model: model, policy: state.settings.history, estimate: state.tokenEstimate)
+    let window = HistoryWindow.choose(system: system, earlier: RequestRules.turnsAsSent(earlier, to: model),
+                                      question: ChatTurn(role: .user, content: text), model: model,
+                                      policy: state.settings.history, estimate: state.tokenEstimate)
     let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
     let requestID = state.nextRequestID
     state.nextRequestID += 1
     let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: model.id)
     state.editMessage(id: messageID) { $0.omittedHistory = window.omitted }
     var reply = ActiveReply(requestID: requestID, messageID: messageID)
-    reply.savedVersion = state.message(withID: messageID)?.version ?? -1
     reply.estimatedPromptTokens = window.estimatedRaw
     state.activeReply = reply
     let savedReply = state.save(messageID: messageID)

@@ -70,8 +70,9 @@ private func rankModels(_ picker: inout ModelPicker, _ models: [ModelInfo], keep
 
 /// Enter: the conversation uses this model from its next request on, and keeps it.
 private func choose(_ state: inout AppState, _ model: ModelInfo?) -> [AppEffect] {
+    guard let model else { return [] }
     state.overlay = nil
-    guard let model, model.id != state.conversation.model else { return [] }
+    guard model.id != state.conversation.model else { return [] }
     state.conversation.model = model.id
     state.statusNote = "This conversation now uses \(model.id)."
     return [.setConversationModel(state.conversation)]

@@ -36,9 +36,10 @@ func reduceTick(_ state: inout AppState) -> [AppEffect] {
     if let thinking = state.message(withID: reply.messageID), thinking.text.isEmpty, !thinking.reasoning.isEmpty {
         state.editMessage(id: reply.messageID) { $0.thinkingTicks = ($0.thinkingTicks ?? 0) + 1 }
     }
-    guard reply.ticks % AppState.saveEveryTicks == 0,
-          let message = state.message(withID: reply.messageID), message.version != reply.savedVersion
+    // Saved when its text or thinking grew: the thinking timer alone is not worth a write.
+    guard reply.ticks % AppState.saveEveryTicks == 0, let message = state.message(withID: reply.messageID),
+          message.text.utf8.count + message.reasoning.utf8.count != reply.savedSize
     else { return [] }
-    reply.savedVersion = message.version
+    reply.savedSize = message.text.utf8.count + message.reasoning.utf8.count
     return [state.save(message)]
 }

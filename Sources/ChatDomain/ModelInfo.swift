@@ -40,11 +40,18 @@ public struct ModelInfo: Sendable, Equatable, Codable, Identifiable {
         self.isOffered = isOffered
     }
 
-    /// What kimichat assumes about a model it has no facts for: a cautious window and
-    /// budget, and no sampling parameters (the safe rule of moonshot-api.md §1.2).
+    /// What kimichat assumes about a model it has no facts for: a cautious window, no
+    /// sampling parameters (the safe rule of moonshot-api.md §1.2), and that it may
+    /// think — so reasoning goes back to it (§8.1) and its budget leaves room for it.
     public static func assumed(id: String) -> ModelInfo {
-        ModelInfo(id: id, contextLength: 32_768, thinking: .never, vision: false, replyBudget: 4_096,
+        ModelInfo(id: id, contextLength: 32_768, thinking: .byDefault, vision: false, replyBudget: 8_192,
                   fixedSampling: true, description: "Not in kimichat's catalogue")
+    }
+
+    /// A reply budget thinking can live with (§8.1 recommends 16,000 or more), within the window.
+    static func budget(thinking: ThinkingMode, contextLength: Int, suggested: Int) -> Int {
+        let floor = thinking == .never ? suggested : max(suggested, 16_384)
+        return max(256, min(floor, contextLength / 4))
     }
 }
 

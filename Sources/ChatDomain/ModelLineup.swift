@@ -10,15 +10,17 @@ public enum ModelLineup {
         var seen = Set<String>()
         for offered in endpoint where !seen.contains(offered.id) {
             seen.insert(offered.id)
-            var model = catalogue.first { $0.id == offered.id } ?? ModelInfo.assumed(id: offered.id)
-            if let context = offered.contextLength, context > 0 {
-                model.contextLength = context
-                model.replyBudget = min(model.replyBudget, max(256, context / 4))
-            }
+            let known = catalogue.first { $0.id == offered.id }
+            var model = known ?? ModelInfo.assumed(id: offered.id)
+            if let context = offered.contextLength, context > 0 { model.contextLength = context }
             if let image = offered.supportsImageIn { model.vision = image }
-            if let reasoning = offered.supportsReasoning, !catalogue.contains(where: { $0.id == offered.id }) {
-                model.thinking = reasoning ? .byDefault : .never
-                if reasoning { model.description = "Offered by the endpoint; thinks" }
+            if known == nil {
+                if let reasoning = offered.supportsReasoning { model.thinking = reasoning ? .byDefault : .never }
+                model.description = "Offered by the endpoint; not in kimichat's catalogue"
+                model.replyBudget = ModelInfo.budget(thinking: model.thinking, contextLength: model.contextLength,
+                                                     suggested: 4_096)
+            } else {
+                model.replyBudget = min(model.replyBudget, max(256, model.contextLength / 4))
             }
             model.isOffered = true
             merged.append(model)

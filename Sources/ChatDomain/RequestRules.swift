@@ -16,13 +16,18 @@ public enum RequestRules {
         } else {
             adjusted.temperature = nil
         }
-        if model.thinking == .never {
-            adjusted.turns = adjusted.turns.map { turn in
-                var turn = turn
-                turn.reasoning = nil
-                return turn
-            }
-        }
+        adjusted.turns = turnsAsSent(adjusted.turns, to: model)
         return adjusted
+    }
+
+    /// The turns as they go to `model`: without reasoning for a model that never thinks.
+    /// History is measured on these, so the estimate counts what is sent.
+    public static func turnsAsSent(_ turns: [ChatTurn], to model: ModelInfo) -> [ChatTurn] {
+        guard model.thinking == .never else { return turns }
+        return turns.map { turn in
+            var turn = turn
+            turn.reasoning = nil
+            return turn
+        }
     }
 }

@@ -33,10 +33,11 @@ public struct TokenEstimate: Sendable, Equatable {
 
     /// The estimate adjusted after the API counted `actual` prompt tokens for turns we
     /// estimated at `estimatedRaw` (uncalibrated): a moving average, bounded, so one odd
-    /// reply cannot swing it far.
+    /// reply cannot swing it far. It only ever raises the count: where the API counts
+    /// fewer tokens than the raw estimate, the raw estimate stands (erring high).
     public func calibrated(estimatedRaw: Double, actual: Int) -> TokenEstimate {
         guard estimatedRaw >= 16, actual > 0 else { return self }
-        let observed = min(4.0, max(0.25, Double(actual) / estimatedRaw))
-        return TokenEstimate(calibration: calibration * 0.6 + observed * 0.4)
+        let observed = min(4.0, max(1.0, Double(actual) / estimatedRaw))
+        return TokenEstimate(calibration: max(1.0, calibration * 0.6 + observed * 0.4))
     }
 }

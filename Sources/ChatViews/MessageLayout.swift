@@ -23,9 +23,8 @@ struct MessageLayout {
         var lines = [header(message, theme: theme)]
         if message.omittedHistory > 0 {
             let count = message.omittedHistory
-            lines.append(StyledLine(MessageLayout.indent + "(\(count) earlier message\(count == 1 ? " was" : "s were") "
-                                    + "not sent with this request, to fit the context window or the history setting)",
-                                    style: theme.marker))
+            lines.append(StyledLine(MessageLayout.indent + "(\(count) earlier message\(count == 1 ? "" : "s") not sent: "
+                                    + "context window or history.keep_rounds)", style: theme.marker))
         }
         if !message.reasoning.isEmpty {
             lines += thinkingBlock(message, textWidth: textWidth, theme: theme)
@@ -57,15 +56,15 @@ struct MessageLayout {
         thinking.update(text: TerminalSafeText.sanitize(message.reasoning), width: max(1, textWidth - 2))
         if !isThinking, !message.text.isEmpty, !message.showsReasoning {
             let count = thinking.lines.count
-            return [StyledLine(MessageLayout.indent + "▸ thought\(seconds) · \(count) line\(count == 1 ? "" : "s") "
-                               + "(Alt-T shows)", style: theme.reasoning)]
+            return [StyledLine(MessageLayout.indent + "▸ thought\(seconds) · \(count) line\(count == 1 ? "" : "s")",
+                               style: theme.reasoning)]
         }
         let title: String
         if isThinking {
             let glyph = StatusBarView.spinner[(message.thinkingTicks ?? 0) % StatusBarView.spinner.count]
             title = "\(glyph) thinking\(seconds.isEmpty ? "…" : "…" + seconds.replacingOccurrences(of: " for", with: ""))"
         } else {
-            title = "▾ thought\(seconds)" + (message.text.isEmpty ? "" : " (Alt-T folds)")
+            title = "▾ thought\(seconds)"
         }
         var lines = [StyledLine(MessageLayout.indent + title, style: theme.reasoning)]
         for line in thinking.lines {

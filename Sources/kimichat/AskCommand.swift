@@ -62,10 +62,11 @@ struct AskCommand: AsyncParsableCommand {
         }
 
         let endpoint = try await Endpoint.open(settings, logger: logger)
-        let model = ModelLineup.info(for: modelID, in: ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL,
+        let model = ModelLineup.info(for: modelID, in: ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo,
                                                                        logger: logger).knownLineup)
         let system = settings.systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
-        let window = HistoryWindow.choose(system: system, earlier: history, question: ChatTurn(role: .user, content: text),
+        let window = HistoryWindow.choose(system: system, earlier: RequestRules.turnsAsSent(history, to: model),
+                                          question: ChatTurn(role: .user, content: text),
                                           model: model, policy: settings.history, estimate: TokenEstimate())
         if window.omitted > 0 { logger.info("ask: \(window.omitted) earlier messages left out to fit") }
         let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))

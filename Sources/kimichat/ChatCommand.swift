@@ -54,10 +54,10 @@ struct ChatCommand: AsyncParsableCommand {
         } catch {
             return String(describing: error)
         }
-        let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, logger: logger)
+        let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo, logger: logger)
         let state = AppState(settings: ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
                                                     hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
-                                                    history: settings.history),
+                                                    history: settings.history, modelIsExplicit: settings.modelIsExplicit),
                              reopening: reopened, models: directory.knownLineup)
         let theme: Theme = ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .dark : .monochrome
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,

@@ -53,6 +53,9 @@ struct ConfigFile: Equatable {
         config.baseURL = try string(table, "base_url", path)
         if let history = table["history"] {
             guard let section = history.table else { throw CommandFailure("\(path): history must be a [history] table.") }
+            if let unknown = section.keys.first(where: { $0 != "keep_rounds" }) {
+                throw CommandFailure("\(path): unknown setting “history.\(unknown)” (known: history.keep_rounds).")
+            }
             if let rounds = section["keep_rounds"] {
                 guard let count = rounds.int, count >= 0 else {
                     throw CommandFailure("\(path): history.keep_rounds must be a whole number of rounds, 0 or more.")

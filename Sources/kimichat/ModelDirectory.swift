@@ -21,11 +21,15 @@ final class ModelDirectory: ModelListing {
     private let cachePath: String
     private let catalogue: [ModelInfo]
     private let logger: Logger
+    /// The demo's server moves to a new port every run: its list is never cached, so
+    /// it cannot replace the real endpoint's.
+    private let usesCache: Bool
 
-    init(service: ChatService, baseURL: String, logger: Logger,
+    init(service: ChatService, baseURL: String, usesCache: Bool = true, logger: Logger,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.service = service
         self.baseURL = baseURL
+        self.usesCache = usesCache
         self.logger = logger
         let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
@@ -45,7 +49,7 @@ final class ModelDirectory: ModelListing {
 
     func lineup() async -> (models: [ModelInfo], note: String?) {
         let cached = readCache()
-        if let cached, Date().timeIntervalSince(cached.fetchedAt) < Self.cacheLifetime {
+        if let cached, abs(Date().timeIntervalSince(cached.fetchedAt)) < Self.cacheLifetime {
             return (ModelLineup.merge(endpoint: cached.models, catalogue: catalogue), nil)
         }
         do {
@@ -62,7 +66,7 @@ final class ModelDirectory: ModelListing {
     }
 
     private func readCache() -> Cache? {
-        guard let data = FileManager.default.contents(atPath: cachePath) else { return nil }
+        guard usesCache, let data = FileManager.default.contents(atPath: cachePath) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         guard let cache = try? decoder.decode(Cache.self, from: data), cache.baseURL == baseURL else { return nil }
@@ -70,6 +74,7 @@ final class ModelDirectory: ModelListing {
     }
 
     private func writeCache(_ cache: Cache) {
+        guard usesCache else { return }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

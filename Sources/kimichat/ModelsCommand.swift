@@ -19,7 +19,7 @@ struct ModelsCommand: AsyncParsableCommand {
         let logger = FileLogHandler.bootstrap()
         let settings = ResolvedSettings.load(options)
         let endpoint = try await Endpoint.open(settings, logger: logger)
-        let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, logger: logger)
+        let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo, logger: logger)
         let lineup: (models: [ModelInfo], note: String?)
         if endpoint.hasKey {
             lineup = await directory.lineup()

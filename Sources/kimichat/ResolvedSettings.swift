@@ -11,6 +11,8 @@ struct ResolvedSettings {
     var systemPrompt: String?
     var isDemo: Bool
     var history: HistoryPolicy
+    /// `--model` was given (it then beats a reopened conversation's own model).
+    var modelIsExplicit: Bool
 
     init(_ options: GlobalOptions, config: ConfigFile = ConfigFile(),
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -22,6 +24,7 @@ struct ResolvedSettings {
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .flatMap { $0.isEmpty ? nil : $0 }
         model = options.model ?? config.model ?? Defaults.model
+        modelIsExplicit = options.model != nil
         systemPrompt = options.system ?? config.systemPrompt
         isDemo = options.demo
         history = config.historyPolicy

@@ -93,6 +93,7 @@ struct HistoryWindowTests {
         let estimate = TokenEstimate()
         let adjusted = estimate.calibrated(estimatedRaw: 100, actual: 150)
         #expect(adjusted.calibration > 1 && adjusted.calibration < 1.5)
+        #expect(estimate.calibrated(estimatedRaw: 100, actual: 60) == estimate, "never below the raw estimate")
         #expect(estimate.calibrated(estimatedRaw: 100, actual: 100_000).calibration <= 0.6 + 4 * 0.4, "bounded")
         #expect(estimate.calibrated(estimatedRaw: 2, actual: 50) == estimate, "too small a sample says nothing")
     }

@@ -54,8 +54,10 @@ struct ModelTests {
         #expect(unknown.contextLength == 65_536)
         #expect(unknown.thinking == .byDefault)
         #expect(unknown.fixedSampling, "no sampling parameters for a model we know nothing about")
-        #expect(unknown.replyBudget <= 65_536 / 4)
-        #expect(merged[2].contextLength == ModelInfo.assumed(id: "x").contextLength)
+        #expect(unknown.replyBudget == 16_384, "room for thinking, within a quarter of the window")
+        let mystery = merged[2]
+        #expect(mystery.contextLength == ModelInfo.assumed(id: "x").contextLength)
+        #expect(mystery.thinking != .never, "reasoning goes back to a model that might think")
         #expect(ModelLineup.merge(endpoint: nil, catalogue: Self.catalogue) == Self.catalogue)
         #expect(ModelLineup.info(for: "nope", in: merged).id == "nope")
     }
@@ -75,5 +77,11 @@ struct ModelTests {
         #expect(classic.maxCompletionTokens == 2_048)
         #expect(classic.turns[1].reasoning == nil, "a model that never thinks is spared the tokens")
         #expect(RequestRules.apply(v1, to: ChatRequest(model: "x", turns: turns)).temperature == nil)
+    }
+
+    @Test("a tiny window still leaves a reply budget")
+    func tinyWindow() {
+        let endpoint = [EndpointModel(id: "ok", contextLength: 1_000)]
+        #expect(ModelLineup.merge(endpoint: endpoint, catalogue: []).first?.replyBudget == 256)
     }
 }

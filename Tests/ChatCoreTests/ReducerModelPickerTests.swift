@@ -83,6 +83,9 @@ struct ReducerModelPickerTests {
         #expect(state.conversation.model == "kimi-k3")
         _ = reduce(&state, .keyPressed(.ctrl("n")))
         #expect(state.conversation.model == "kimi-k2.6")
+        let explicit = AppState(settings: ChatSettings(model: "moonshot-v1-8k", hasAPIKey: true, modelIsExplicit: true),
+                                reopening: SavedConversation(summary: summary, messages: []), models: Fixtures.models)
+        #expect(explicit.conversation.model == "moonshot-v1-8k", "--model beats the reopened conversation's own")
     }
 
     @Test("a reply sent with part of the history says how much was left out")

@@ -48,6 +48,14 @@ struct ModelRequestTests {
         }
     }
 
+    @Test("one malformed entry of GET /v1/models does not lose the others")
+    func lenientList() throws {
+        let body = #"{"object":"list","data":[{"id":"good","context_length":8192},{"id":"odd","context_length":"big"},"#
+            + #"{"context_length":1},{"id":"also-good","supports_reasoning":true}]}"#
+        #expect(try ModelListDecoder.decode(body).map(\.id) == ["good", "also-good"])
+        #expect(throws: ChatError.self) { try ModelListDecoder.decode("<html>") }
+    }
+
     @Test("a wrong key fails the model list with the server's 401, the key not in the message")
     func listFailsPolitely() async throws {
         var configuration = MockMoonshotServer.Configuration()

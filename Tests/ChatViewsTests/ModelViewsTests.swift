@@ -46,12 +46,12 @@ struct ModelViewsTests {
         #expect(lines.contains("  │ First I consider."))
         _ = reduce(&state, .streamEvent(1, .content("Hello there.")))
         lines = renderer.render(state, width: 60, height: 16).lines
-        #expect(lines.contains("  ▸ thought for 1.2 s · 2 lines (Alt-T shows)"))
+        #expect(lines.contains("  ▸ thought for 1.2 s · 2 lines"))
         #expect(!lines.contains("  │ First I consider."))
         #expect(lines.contains("  Hello there."))
         _ = reduce(&state, .keyPressed(.alt("t")))
         lines = renderer.render(state, width: 60, height: 16).lines
-        #expect(lines.contains("  ▾ thought for 1.2 s (Alt-T folds)"))
+        #expect(lines.contains("  ▾ thought for 1.2 s"))
         #expect(lines.contains("  │ First I consider."))
     }
 
@@ -66,7 +66,7 @@ struct ModelViewsTests {
             _ = reduce(&state, .streamEvent(state.activeReply?.requestID ?? 0, .done))
         }
         let text = ScreenRenderer(theme: .dark).render(state, width: 120, height: 20).lines.joined(separator: "\n")
-        #expect(text.contains("(2 earlier messages were not sent with this request"))
+        #expect(text.contains("(2 earlier messages not sent: context window or history.keep_rounds)"))
     }
 
     @Test("help lists the keys from the key table and the conversation's token totals")

@@ -11,6 +11,7 @@ struct MessageLayout {
     private(set) var version = -1
     private(set) var width = 0
     private var answer = IncrementalWrap()
+    private var markdown = IncrementalMarkdown()
     private var thinking = IncrementalWrap()
     private(set) var lines: [StyledLine] = []
 
@@ -35,7 +36,12 @@ struct MessageLayout {
         case .notice: bodyStyle = theme.noticeBody
         case .user, .assistant: bodyStyle = theme.body
         }
-        if !message.text.isEmpty {
+        if !message.text.isEmpty, message.kind == .assistant {
+            // Replies are Markdown; the controls in them were made visible first.
+            let layout = MarkdownLayout(theme: theme, base: bodyStyle, indent: MessageLayout.indent)
+            markdown.update(text: TerminalSafeText.sanitize(message.text), width: width, layout: layout)
+            lines += markdown.lines
+        } else if !message.text.isEmpty {
             answer.update(text: TerminalSafeText.sanitize(message.text), width: textWidth)
             for line in answer.lines {
                 lines.append(StyledLine(MessageLayout.indent + line, style: bodyStyle))

@@ -20,6 +20,10 @@ public struct Theme: Sendable {
     public var selection: Style
     /// Secondary text in lists: models, dates, snippets.
     public var detail: Style
+    public var heading: Style
+    public var code: Style
+    public var quote: Style
+    public var link: Style
 
     public static let dark = Theme(
         userHeader: Style(foreground: PaletteColor.cyan, bold: true),
@@ -37,7 +41,11 @@ public struct Theme: Sendable {
         statusAccent: Style(bold: true, reverse: true),
         highlight: Style(foreground: PaletteColor.black, background: PaletteColor.yellow, bold: true),
         selection: Style(reverse: true),
-        detail: Style(dim: true)
+        detail: Style(dim: true),
+        heading: Style(foreground: PaletteColor.cyan, bold: true),
+        code: Style(foreground: PaletteColor.green, background: PaletteColor.black),
+        quote: Style(dim: true, italic: true),
+        link: Style(foreground: PaletteColor.blue, underline: true)
     )
 
     /// For NO_COLOR: attributes only.
@@ -57,6 +65,10 @@ public struct Theme: Sendable {
         statusAccent: Style(bold: true, reverse: true),
         highlight: Style(bold: true, underline: true),
         selection: Style(reverse: true),
-        detail: Style(dim: true)
+        detail: Style(dim: true),
+        heading: Style(bold: true, underline: true),
+        code: Style(bold: true),
+        quote: Style(dim: true),
+        link: Style(underline: true)
     )
 }

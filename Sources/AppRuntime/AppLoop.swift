@@ -114,6 +114,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation,
              .setConversationModel:
             storage.run(effect)
+        case let .sendToTerminal(sequence):
+            terminal.sendInvisible(sequence)
         case .fetchModels:
             let listing = modelListing
             let send = self.send

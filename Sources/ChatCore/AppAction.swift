@@ -42,6 +42,8 @@ public enum AppEffect: Sendable, Equatable {
     case renameConversation(ConversationID, title: String)
     case deleteConversation(ConversationID)
     case scrollTranscript(ScrollMove)
+    /// Send this (invisible) control sequence to the terminal: OSC 52 for the clipboard.
+    case sendToTerminal(String)
     /// Refresh the model lineup (from the cache or the endpoint) in the background.
     case fetchModels
     /// The conversation's model changed: save it with the conversation.

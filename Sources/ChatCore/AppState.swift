@@ -41,6 +41,9 @@ public struct AppState: Sendable, Equatable {
     public var modelsNote: String?
     /// How tokens are counted when history is fitted to the context window.
     public var tokenEstimate = TokenEstimate()
+    /// Walking through earlier messages with Up/Down: which one is shown, and the
+    /// unsent text to come back to.
+    public var inputRecall: InputRecall?
     /// A short note for the status bar ("Press Ctrl-C again to quit").
     public var statusNote: String?
     /// Ctrl-C was pressed once on an idle screen; a second one quits.

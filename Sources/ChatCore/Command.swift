@@ -12,5 +12,5 @@ public enum Command: Sendable, Equatable {
     case moveLineStart, moveLineEnd, moveWordBackward, moveWordForward
     case deleteBackward, deleteForward
     case killToLineEnd, killToLineStart, killWordBackward, yank
-    case newConversation, openConversationList, openModelPicker, toggleThinking, openHelp
+    case newConversation, openConversationList, openModelPicker, toggleThinking, openHelp, copyLastReply
 }

@@ -64,8 +64,8 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
         if state.input.isEmpty { state.scroll = .following } else { state.input.moveToLineEnd() }
     case .moveLeft: state.input.moveLeft()
     case .moveRight: state.input.moveRight()
-    case .moveUp: state.input.moveUp()
-    case .moveDown: state.input.moveDown()
+    case .moveUp: if !state.input.moveUp() { recallEarlierInput(&state) }
+    case .moveDown: if !state.input.moveDown() { recallLaterInput(&state) }
     case .moveLineStart: state.input.moveToLineStart()
     case .moveLineEnd: state.input.moveToLineEnd()
     case .moveWordBackward: state.input.moveWordBackward()
@@ -81,6 +81,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .openModelPicker: return openModelPicker(&state)
     case .toggleThinking: toggleThinking(&state)
     case .openHelp: state.overlay = .help
+    case .copyLastReply: return copyLastReply(&state)
     }
     return []
 }
@@ -102,6 +103,7 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     }
     let text = state.input.text
     state.input.clear()
+    state.inputRecall = nil
     state.statusNote = nil
     state.scroll = .following
     state.highlight = nil
@@ -146,4 +148,16 @@ func conversationTurns(_ state: AppState) -> [ChatTurn] {
         }
     }
     return turns
+}
+
+/// Alt-Y: the last reply's text to the system clipboard.
+private func copyLastReply(_ state: inout AppState) -> [AppEffect] {
+    guard let reply = state.messages.last(where: { $0.kind == .assistant && !$0.text.isEmpty }) else {
+        state.statusNote = "No reply to copy yet."
+        return []
+    }
+    let (sequence, isComplete) = ClipboardSequence.osc52(reply.text)
+    state.statusNote = isComplete ? "Copied the last reply (\(reply.text.count) characters) to the clipboard."
+        : "Copied the start of the last reply: the whole is too long for the terminal's clipboard."
+    return [.sendToTerminal(sequence)]
 }

@@ -151,6 +151,20 @@ public final class CursesTerminal: InteractiveTerminal {
         }
     }
 
+    /// Written straight to the tty after the frame, which ncurses has already sent:
+    /// an OSC sequence changes no cell, so ncurses' idea of the screen stays true.
+    public func sendInvisible(_ sequence: String) {
+        let bytes = Array(sequence.utf8)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
     public func flush() {
         wnoutrefresh(kc_stdscr())
         doupdate()

@@ -16,6 +16,8 @@ public protocol InteractiveTerminal: TerminalBackend {
     mutating func readKeys() -> [Key]
     /// Adopts the new window size after `.resized`.
     mutating func adoptNewSize()
+    /// Sends a control sequence that draws nothing (OSC 52 for the clipboard) to the terminal.
+    mutating func sendInvisible(_ sequence: String)
     /// Gives the terminal back as it was found.
     mutating func stop()
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ChatDomain
 import ScreenKit
 import Testing
@@ -99,9 +100,64 @@ struct ReducerInputTests {
         #expect(state.scroll == .following)
     }
 
+    @Test("Up on the first line recalls earlier messages; Down walks back to the unsent draft")
+    mutating func inputHistory() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: false))
+        for text in ["first", "second\nline"] {
+            _ = reduce(&state, .textEntered(text))
+            _ = reduce(&state, .keyPressed(.enter))
+        }
+        _ = reduce(&state, .textEntered("draft"))
+        _ = reduce(&state, .keyPressed(.up))
+        #expect(state.input.text == "second\nline")
+        _ = reduce(&state, .keyPressed(.up))
+        #expect(state.input.text == "second\nline", "Up first moves within the recalled message")
+        _ = reduce(&state, .keyPressed(.up))
+        #expect(state.input.text == "first")
+        _ = reduce(&state, .keyPressed(.up))
+        #expect(state.input.text == "first", "the oldest stays")
+        _ = reduce(&state, .keyPressed(.down))
+        #expect(state.input.text == "second\nline")
+        _ = reduce(&state, .keyPressed(.down))
+        _ = reduce(&state, .keyPressed(.down))
+        #expect(state.input.text == "draft")
+        #expect(state.inputRecall == nil)
+        _ = reduce(&state, .keyPressed(.down))
+        #expect(state.input.text == "draft")
+    }
+
     @Test("every binding in the key map names a distinct key")
     func keyMapHasNoConflicts() {
         let keys = KeyMap.bindings.map(\.key)
         #expect(Set(keys).count == keys.count)
+    }
+}
+
+@Suite("Copying with OSC 52")
+struct ClipboardTests {
+    @Test("the sequence carries the text base64-encoded, cut on a character boundary when too long")
+    func sequence() {
+        let (sequence, complete) = ClipboardSequence.osc52("你好, world")
+        #expect(sequence == "\u{1B}]52;c;" + Data("你好, world".utf8).base64EncodedString() + "\u{07}")
+        #expect(complete)
+        let long = String(repeating: "中", count: 40_000)
+        let (cut, whole) = ClipboardSequence.osc52(long)
+        #expect(!whole)
+        #expect(cut.utf8.count <= ClipboardSequence.maximumEncodedBytes + 10)
+        let payload = Data(base64Encoded: String(cut.dropFirst(7).dropLast()))
+        #expect(payload.flatMap { String(data: $0, encoding: .utf8) }?.allSatisfy { $0 == "中" } == true)
+    }
+
+    @Test("Alt-Y copies the last reply and says so; with none, it says that")
+    func copy() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        #expect(reduce(&state, .keyPressed(.alt("y"))).isEmpty)
+        #expect(state.statusNote == "No reply to copy yet.")
+        _ = reduce(&state, .textEntered("hi"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvent(1, .content("Hello\n**there**")))
+        _ = reduce(&state, .streamEvent(1, .done))
+        #expect(reduce(&state, .keyPressed(.alt("y"))) == [.sendToTerminal(ClipboardSequence.osc52("Hello\n**there**").sequence)])
+        #expect(state.statusNote?.hasPrefix("Copied the last reply") == true)
     }
 }

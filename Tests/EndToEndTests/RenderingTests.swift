@@ -54,3 +54,23 @@ struct RenderingTests {
         try await session.waitFor("[exited 0]")
     }
 }
+
+extension RenderingTests {
+    @Test("Alt-Y puts the last reply on the clipboard through OSC 52 (tmux keeps it as a paste buffer)",
+          .timeLimit(.minutes(1)))
+    func copyReply() async throws {
+        let session = try home.launch("--demo")
+        try session.setServerOption("set-clipboard", "on")
+        try await session.waitFor("Demo mode")
+        try session.type("copy me")
+        try session.press("Enter")
+        try await session.waitUntil("the reply") { $0.contains("逐字显示") && $0.contains("ready") }
+        try session.press("M-y")
+        try await session.waitFor("Copied the last reply")
+        let buffer = try #require(session.pasteBuffer())
+        #expect(buffer.hasPrefix("You said “copy me”. This is reply 1"))
+        #expect(buffer.hasSuffix("演示模式的回复也会逐字显示。"))
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+}

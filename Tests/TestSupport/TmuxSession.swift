@@ -90,6 +90,16 @@ public final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// Sets a tmux server option (`set-option -s NAME VALUE`).
+    public func setServerOption(_ name: String, _ value: String) throws {
+        try ProcessRunner.tmux(socket, ["set-option", "-s", name, value])
+    }
+
+    /// tmux's newest paste buffer (what an OSC 52 copy put there), or nil if there is none.
+    public func pasteBuffer() -> String? {
+        try? ProcessRunner.tmux(socket, ["show-buffer"])
+    }
+
     public func kill() {
         guard isAlive else { return }
         isAlive = false

@@ -21,12 +21,14 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private var replies: ReplyRunner!
     private var storage: StorageRunner!
     private let modelListing: any ModelListing
+    private let editor: any ExternalEditing
     private var ticker: Task<Void, Never>?
     private var drawnRevision = -1
 
     public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, conversations: any ConversationRepository,
-                models: any ModelListing, theme: Theme, logger: Logger) {
+                models: any ModelListing, editor: any ExternalEditing, theme: Theme, logger: Logger) {
         modelListing = models
+        self.editor = editor
         store = Store(state: state)
         self.terminal = terminal
         renderer = ScreenRenderer(theme: theme)
@@ -116,6 +118,13 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             storage.run(effect)
         case let .sendToTerminal(sequence):
             terminal.sendInvisible(sequence)
+        case let .editExternally(text):
+            var outcome: Result<String, ExternalEditFailure> = .failure(ExternalEditFailure("The editor did not run."))
+            let editor = self.editor
+            terminal.runOutside { outcome = editor.edit(text) }
+            presenter.invalidate()
+            drawnRevision = -1
+            dispatch(.externalEditFinished(outcome))
         case .fetchModels:
             let listing = modelListing
             let send = self.send

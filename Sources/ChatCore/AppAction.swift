@@ -22,6 +22,8 @@ public enum AppAction: Sendable, Equatable {
     case conversationLoaded(SavedConversation, focus: StoredMessageID?, words: [String])
     /// Reading or writing the database failed.
     case storageFailed(String)
+    /// The external editor closed: the text it left, or why it failed.
+    case externalEditFinished(Result<String, ExternalEditFailure>)
     /// The model lineup, with a quiet note when the endpoint's list could not be had.
     case modelsListed([ModelInfo], note: String?)
     /// A spinner tick while a reply streams.
@@ -42,6 +44,8 @@ public enum AppEffect: Sendable, Equatable {
     case renameConversation(ConversationID, title: String)
     case deleteConversation(ConversationID)
     case scrollTranscript(ScrollMove)
+    /// Open $VISUAL/$EDITOR on this text (the input), the terminal handed over meanwhile.
+    case editExternally(String)
     /// Send this (invisible) control sequence to the terminal: OSC 52 for the clipboard.
     case sendToTerminal(String)
     /// Refresh the model lineup (from the cache or the endpoint) in the background.
@@ -49,4 +53,10 @@ public enum AppEffect: Sendable, Equatable {
     /// The conversation's model changed: save it with the conversation.
     case setConversationModel(OpenConversation)
     case quit
+}
+
+/// Why the external editor did not give text back.
+public struct ExternalEditFailure: Error, Sendable, Equatable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
 }

@@ -44,6 +44,8 @@ public struct AppState: Sendable, Equatable {
     /// Walking through earlier messages with Up/Down: which one is shown, and the
     /// unsent text to come back to.
     public var inputRecall: InputRecall?
+    /// Ctrl-X was pressed: Ctrl-E next opens the editor.
+    public var awaitsEditorKey = false
     /// A short note for the status bar ("Press Ctrl-C again to quit").
     public var statusNote: String?
     /// Ctrl-C was pressed once on an idle screen; a second one quits.

@@ -13,4 +13,6 @@ public enum Command: Sendable, Equatable {
     case deleteBackward, deleteForward
     case killToLineEnd, killToLineStart, killWordBackward, yank
     case newConversation, openConversationList, openModelPicker, toggleThinking, openHelp, copyLastReply
+    /// Ctrl-X: the first key of Ctrl-X Ctrl-E (compose in $VISUAL/$EDITOR).
+    case beginEditorChord
 }

@@ -39,6 +39,8 @@ public enum KeyMap {
         KeyBinding(key: .alt("t"), command: .toggleThinking, label: "Alt-T",
                    summary: "show or fold the last reply's thinking"),
         KeyBinding(key: .function(1), command: .openHelp, label: "F1", summary: "help: every key, and token totals"),
+        KeyBinding(key: .ctrl("x"), command: .beginEditorChord, label: "Ctrl-X Ctrl-E",
+                   summary: "write the message in $VISUAL or $EDITOR"),
         KeyBinding(key: .alt("y"), command: .copyLastReply, label: "Alt-Y",
                    summary: "copy the last reply to the clipboard (OSC 52: works over SSH and in tmux)"),
         KeyBinding(key: .ctrl("d"), command: .quitIfInputEmptyElseDeleteForward, label: "Ctrl-D",

@@ -17,6 +17,14 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
             state.isPasting = false
         }
     }
+    if state.awaitsEditorKey {
+        state.awaitsEditorKey = false
+        if key == .ctrl("e") {
+            state.statusNote = nil
+            return [.editExternally(state.input.text)]
+        }
+        state.statusNote = nil
+    }
     if case let .character(character) = key {
         state.statusNote = nil
         state.input.insert(String(character))
@@ -82,6 +90,9 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .toggleThinking: toggleThinking(&state)
     case .openHelp: state.overlay = .help
     case .copyLastReply: return copyLastReply(&state)
+    case .beginEditorChord:
+        state.awaitsEditorKey = true
+        state.statusNote = "Ctrl-X: Ctrl-E opens the editor."
     }
     return []
 }

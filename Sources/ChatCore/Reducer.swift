@@ -14,6 +14,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         }
     case let .textEntered(text):
         disarmQuit(&state)
+        state.awaitsEditorKey = false
         switch state.overlay {
         case let .conversations(list): return reduceListText(&state, list, text)
         case let .models(picker): return reducePickerText(&state, picker, text)
@@ -41,6 +42,16 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         return reduceConversationLoaded(&state, saved, focus: focus, words: words)
     case let .storageFailed(reason):
         state.statusNote = reason
+        return []
+    case let .externalEditFinished(.success(text)):
+        // Editors end files with a newline; it is not part of the message.
+        var edited = text
+        while edited.hasSuffix("\n") { edited.removeLast() }
+        state.input = InputBuffer(edited)
+        state.statusNote = nil
+        return []
+    case let .externalEditFinished(.failure(failure)):
+        state.statusNote = failure.reason
         return []
     case let .modelsListed(models, note):
         return reduceModelsListed(&state, models, note: note)

@@ -58,6 +58,17 @@ public final class CursesTerminal: InteractiveTerminal {
         kc_restore_signal_handlers()
     }
 
+    public func runOutside(_ body: () -> Void) {
+        Self.writeRaw("\u{1B}[?2004l")
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        Self.writeRaw("\u{1B}[?2004h")
+        clearok(kc_stdscr(), true)
+        adoptNewSize()
+    }
+
     public func adoptNewSize() {
         var newRows: Int32 = 0
         var newColumns: Int32 = 0

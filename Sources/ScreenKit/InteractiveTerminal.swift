@@ -18,6 +18,9 @@ public protocol InteractiveTerminal: TerminalBackend {
     mutating func adoptNewSize()
     /// Sends a control sequence that draws nothing (OSC 52 for the clipboard) to the terminal.
     mutating func sendInvisible(_ sequence: String)
+    /// Gives the terminal to `body` (an editor) in its ordinary mode, then takes it back;
+    /// the next frame must be drawn whole.
+    mutating func runOutside(_ body: () -> Void)
     /// Gives the terminal back as it was found.
     mutating func stop()
 }

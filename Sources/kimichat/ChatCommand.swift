@@ -61,7 +61,7 @@ struct ChatCommand: AsyncParsableCommand {
                              reopening: reopened, models: directory.knownLineup)
         let theme: Theme = ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .dark : .monochrome
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,
-                           models: directory, theme: theme, logger: logger)
+                           models: directory, editor: ExternalEditor(), theme: theme, logger: logger)
         logger.info("TUI started model=\(settings.model) demo=\(settings.isDemo)")
         await loop.run()
         logger.info("TUI ended")

@@ -161,3 +161,31 @@ struct ClipboardTests {
         #expect(state.statusNote?.hasPrefix("Copied the last reply") == true)
     }
 }
+
+@Suite("Composing in an external editor")
+struct ExternalEditorTests {
+    @Test("Ctrl-X Ctrl-E asks for the editor on the input; Ctrl-X then anything else is that key")
+    func chord() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        _ = reduce(&state, .textEntered("draft"))
+        #expect(reduce(&state, .keyPressed(.ctrl("x"))).isEmpty)
+        #expect(reduce(&state, .keyPressed(.ctrl("e"))) == [.editExternally("draft")])
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .keyPressed(.character("!")))
+        #expect(state.input.text == "draft!")
+        _ = reduce(&state, .keyPressed(.ctrl("e")))
+        #expect(state.input.cursor == state.input.characters.count, "a plain Ctrl-E is end of line")
+    }
+
+    @Test("the editor's text replaces the input, without the final newline editors add; a failure keeps it")
+    func result() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        _ = reduce(&state, .textEntered("before"))
+        _ = reduce(&state, .externalEditFinished(.failure(ExternalEditFailure("The editor (nano) exited with status 1"))))
+        #expect(state.input.text == "before")
+        #expect(state.statusNote?.contains("status 1") == true)
+        _ = reduce(&state, .externalEditFinished(.success("line one\nline two\n")))
+        #expect(state.input.text == "line one\nline two")
+        #expect(state.messages.isEmpty, "nothing is sent until Enter")
+    }
+}

@@ -74,3 +74,24 @@ extension RenderingTests {
         try await session.waitFor("[exited 0]")
     }
 }
+
+extension RenderingTests {
+    @Test("Ctrl-X Ctrl-E opens $EDITOR on the input and brings the edited text back", .timeLimit(.minutes(1)))
+    func externalEditor() async throws {
+        let script = home.directory.appendingPathComponent("editor.sh").path
+        try "#!/bin/sh\nprintf '%s\\nwritten in the editor, 中文\\n' \"$(cat \"$1\")\" > \"$1\"\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let session = try home.launch("--demo", environment: ["EDITOR": script, "VISUAL": ""])
+        try await session.waitFor("Demo mode")
+        try session.type("draft")
+        try session.press("C-x", "C-e")
+        let screen = try await session.waitFor("written in the editor, 中文")
+        #expect(screen.contains("› draft"))
+        #expect(try session.alternateScreenIsOn(), "the full screen is back")
+        try session.press("Enter")
+        try await session.waitFor("You said “draft written in the editor, 中文”")
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+}

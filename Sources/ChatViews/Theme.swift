@@ -48,6 +48,39 @@ public struct Theme: Sendable {
         link: Style(foreground: PaletteColor.blue, underline: true)
     )
 
+    /// For light backgrounds: darker accents, code on a pale background.
+    public static let light = Theme(
+        userHeader: Style(foreground: PaletteColor.blue, bold: true),
+        assistantHeader: Style(foreground: PaletteColor.magenta, bold: true),
+        noticeHeader: Style(foreground: PaletteColor.blue, bold: true),
+        errorHeader: Style(foreground: PaletteColor.red, bold: true),
+        body: .plain,
+        reasoning: Style(dim: true, italic: true),
+        errorBody: Style(foreground: PaletteColor.red),
+        noticeBody: Style(foreground: PaletteColor.blue),
+        marker: Style(foreground: PaletteColor.magenta, dim: true),
+        separator: Style(dim: true),
+        prompt: Style(foreground: PaletteColor.blue, bold: true),
+        statusBar: Style(reverse: true),
+        statusAccent: Style(bold: true, reverse: true),
+        highlight: Style(foreground: PaletteColor.black, background: PaletteColor.yellow, bold: true),
+        selection: Style(reverse: true),
+        detail: Style(dim: true),
+        heading: Style(foreground: PaletteColor.blue, bold: true),
+        code: Style(foreground: PaletteColor.black, background: PaletteColor.white),
+        quote: Style(dim: true, italic: true),
+        link: Style(foreground: PaletteColor.blue, underline: true)
+    )
+
+    /// The theme named in the config file ("dark" or "light"); nil for another name.
+    public static func named(_ name: String) -> Theme? {
+        switch name.lowercased() {
+        case "dark": return .dark
+        case "light": return .light
+        default: return nil
+        }
+    }
+
     /// For NO_COLOR: attributes only.
     public static let monochrome = Theme(
         userHeader: Style(bold: true),

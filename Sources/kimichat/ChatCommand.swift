@@ -50,7 +50,7 @@ struct ChatCommand: AsyncParsableCommand {
         DisplayWidth.prepareProcessLocale()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(useColor: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            terminal = try CursesTerminal(useColor: settings.usesColor)
         } catch {
             return String(describing: error)
         }
@@ -59,7 +59,7 @@ struct ChatCommand: AsyncParsableCommand {
                                                     hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
                                                     history: settings.history, modelIsExplicit: settings.modelIsExplicit),
                              reopening: reopened, models: directory.knownLineup)
-        let theme: Theme = ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .dark : .monochrome
+        let theme = settings.theme
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,
                            models: directory, editor: ExternalEditor(), theme: theme, logger: logger)
         logger.info("TUI started model=\(settings.model) demo=\(settings.isDemo)")

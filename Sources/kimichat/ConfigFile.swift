@@ -1,4 +1,5 @@
 import ChatCore
+import ChatViews
 import Foundation
 import TOMLKit
 
@@ -7,6 +8,7 @@ import TOMLKit
 ///     model = "kimi-k2.6"            # new conversations start with it
 ///     system_prompt = "Be brief."
 ///     base_url = "https://api.moonshot.cn/v1"
+///     theme = "light"                # or "dark", the default
 ///     [history]
 ///     keep_rounds = 10               # only the last 10 rounds; unset: all that fits
 ///
@@ -16,8 +18,10 @@ struct ConfigFile: Equatable {
     var systemPrompt: String?
     var baseURL: String?
     var keepRounds: Int?
+    /// "dark" (the default) or "light"; NO_COLOR beats it.
+    var theme: String?
 
-    static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history"]
+    static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history", "theme"]
 
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -51,6 +55,10 @@ struct ConfigFile: Equatable {
         config.model = try string(table, "model", path)
         config.systemPrompt = try string(table, "system_prompt", path)
         config.baseURL = try string(table, "base_url", path)
+        config.theme = try string(table, "theme", path)
+        if let theme = config.theme, Theme.named(theme) == nil {
+            throw CommandFailure("\(path): theme must be \"dark\" or \"light\", not “\(theme)”.")
+        }
         if let history = table["history"] {
             guard let section = history.table else { throw CommandFailure("\(path): history must be a [history] table.") }
             if let unknown = section.keys.first(where: { $0 != "keep_rounds" }) {

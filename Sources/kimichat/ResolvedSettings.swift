@@ -1,5 +1,6 @@
 import ChatCore
 import ChatService
+import ChatViews
 import Foundation
 
 /// The settings of one run: options first, then the environment, then the config
@@ -13,6 +14,9 @@ struct ResolvedSettings {
     var history: HistoryPolicy
     /// `--model` was given (it then beats a reopened conversation's own model).
     var modelIsExplicit: Bool
+    /// The colours: NO_COLOR (any value, per no-color.org) beats the config's theme.
+    var theme: Theme
+    var usesColor: Bool
 
     init(_ options: GlobalOptions, config: ConfigFile = ConfigFile(),
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -25,6 +29,8 @@ struct ResolvedSettings {
             .flatMap { $0.isEmpty ? nil : $0 }
         model = options.model ?? config.model ?? Defaults.model
         modelIsExplicit = options.model != nil
+        usesColor = environment["NO_COLOR"] == nil
+        theme = usesColor ? config.theme.flatMap(Theme.named) ?? .dark : .monochrome
         systemPrompt = options.system ?? config.systemPrompt
         isDemo = options.demo
         history = config.historyPolicy

@@ -86,3 +86,35 @@ struct ModelViewsTests {
         }
     }
 }
+
+@Suite("Themes")
+struct ThemeTests {
+    /// A screen that uses most styles: Markdown, thinking, an error, the status bar.
+    static func busyScreen(_ theme: Theme) -> Frame {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+        _ = reduce(&state, .textEntered("hi"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvent(1, .reasoning("thinking")))
+        _ = reduce(&state, .streamEvent(1, .content("# Head\n**bold** `code` [link](http://x)\n```\nlet x\n```\n| a | b |\n")))
+        _ = reduce(&state, .streamFailed(1, .interrupted("cut")))
+        return ScreenRenderer(theme: theme).render(state, width: 60, height: 24)
+    }
+
+    @Test("NO_COLOR's theme draws with attributes only: no cell has a colour")
+    func monochrome() {
+        let frame = Self.busyScreen(.monochrome)
+        for row in frame.rows {
+            for cell in row {
+                #expect(cell.style.foreground == nil && cell.style.background == nil)
+            }
+        }
+        #expect(frame.rows.joined().contains { $0.style.bold })
+    }
+
+    @Test("dark and light themes draw the same text; config names them")
+    func themes() {
+        #expect(Self.busyScreen(.dark).lines == Self.busyScreen(.light).lines)
+        #expect(Theme.named("Light") != nil)
+        #expect(Theme.named("purple") == nil)
+    }
+}

@@ -130,6 +130,9 @@ struct ModelSelectionTests {
         let broken = try await home.run(["ask", "--demo", "--config", config, "hi"])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("line 1"))
+        try "theme = \"purple\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let theme = try await home.run(["ask", "--demo", "--config", config, "hi"])
+        #expect(theme.stderr.contains("theme must be \"dark\" or \"light\""))
         let missing = try await home.run(["ask", "--demo", "--config",
                                           home.directory.appendingPathComponent("nope.toml").path, "hi"])
         #expect(missing.stderr.contains("does not exist"))

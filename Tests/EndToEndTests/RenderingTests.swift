@@ -95,3 +95,21 @@ extension RenderingTests {
         try await session.waitFor("[exited 0]")
     }
 }
+
+extension RenderingTests {
+    @Test("NO_COLOR: a usable screen with no colour at all", .timeLimit(.minutes(1)))
+    func noColor() async throws {
+        let session = try home.launch("--demo", environment: ["NO_COLOR": "1"])
+        try await session.waitFor("Demo mode")
+        try session.type("hello")
+        try session.press("Enter")
+        try await session.waitUntil("the reply") { $0.contains("逐字显示") && $0.contains("ready") }
+        let screen = try session.captureWithAttributes()
+        // An SGR sequence with a colour among its parameters (39 and 49, the defaults, are no colour).
+        let colour = try Regex(#"\u{1B}\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9]+)*m"#)
+        #expect(screen.firstMatch(of: colour) == nil, "a colour sequence in: \(screen.debugDescription.prefix(400))")
+        #expect(screen.contains("\u{1B}[7m") || screen.contains(";7m") || screen.contains("[7;"), "the status bar is reversed")
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+}

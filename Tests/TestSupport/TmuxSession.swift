@@ -53,6 +53,11 @@ public final class TmuxSession {
         try ProcessRunner.tmux(socket, ["capture-pane", "-p", "-t", "0"])
     }
 
+    /// The visible screen with its colours and attributes as escape sequences.
+    public func captureWithAttributes() throws -> String {
+        try ProcessRunner.tmux(socket, ["capture-pane", "-p", "-e", "-t", "0"])
+    }
+
     /// Waits until `text` is on screen; throws with the screen when it does not appear.
     @discardableResult
     public func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {

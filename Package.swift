@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     ],
     targets: [
         // MARK: - Pure layers
@@ -113,7 +114,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ServerSentEventsTests", dependencies: ["ServerSentEvents", "ChatDomain"], swiftSettings: strict),
-        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"], swiftSettings: strict),
+        .testTarget(
+            name: "TextLayoutTests",
+            dependencies: ["TextLayout", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatDomain", "ScreenKit", "ModelCatalogue"],
                     swiftSettings: strict),
         .testTarget(

@@ -11,7 +11,7 @@ public enum Command: Sendable, Equatable {
     case moveLeft, moveRight, moveUp, moveDown
     case moveLineStart, moveLineEnd, moveWordBackward, moveWordForward
     case deleteBackward, deleteForward
-    case killToLineEnd, killToLineStart, killWordBackward, yank
+    case killToLineEnd, killToLineStart, killWordBackward, killWordForward, yank
     case newConversation, openConversationList, openModelPicker, toggleThinking, openHelp, copyLastReply
     /// Ctrl-X: the first key of Ctrl-X Ctrl-E (compose in $VISUAL/$EDITOR).
     case beginEditorChord

@@ -68,10 +68,12 @@ public struct InputBuffer: Sendable, Equatable {
     public mutating func moveWordBackward() { cursor = wordStart(before: cursor) }
 
     public mutating func moveWordForward() {
-        var index = cursor
-        while index < characters.count, !isWordCharacter(characters[index]) { index += 1 }
-        while index < characters.count, isWordCharacter(characters[index]) { index += 1 }
-        cursor = index
+        cursor = wordEnd(after: cursor)
+    }
+
+    /// Alt-D: cuts from the cursor to the end of the next word.
+    public mutating func killWordForward() {
+        cut(cursor..<wordEnd(after: cursor))
     }
 
     public mutating func killToLineEnd() {
@@ -121,6 +123,13 @@ public struct InputBuffer: Sendable, Equatable {
     private func lineEnd(of index: Int) -> Int {
         var index = index
         while index < characters.count, characters[index] != "\n" { index += 1 }
+        return index
+    }
+
+    private func wordEnd(after index: Int) -> Int {
+        var index = index
+        while index < characters.count, !isWordCharacter(characters[index]) { index += 1 }
+        while index < characters.count, isWordCharacter(characters[index]) { index += 1 }
         return index
     }
 

@@ -75,6 +75,7 @@ public enum KeyMap {
         KeyBinding(key: .ctrl("k"), command: .killToLineEnd, label: "Ctrl-K", summary: "cut to end of line"),
         KeyBinding(key: .ctrl("u"), command: .killToLineStart, label: "Ctrl-U", summary: "cut to start of line"),
         KeyBinding(key: .ctrl("w"), command: .killWordBackward, label: "Ctrl-W", summary: "cut the word before"),
+        KeyBinding(key: .alt("d"), command: .killWordForward, label: "Alt-D", summary: "cut the word after"),
         KeyBinding(key: .ctrl("y"), command: .yank, label: "Ctrl-Y", summary: "paste what was cut"),
     ]
 

@@ -83,6 +83,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .killToLineEnd: state.input.killToLineEnd()
     case .killToLineStart: state.input.killToLineStart()
     case .killWordBackward: state.input.killWordBackward()
+    case .killWordForward: state.input.killWordForward()
     case .yank: state.input.yank()
     case .newConversation: return startNewConversation(&state)
     case .openConversationList: return openConversationList(&state)

@@ -61,3 +61,34 @@ struct InputBufferTests {
         #expect(buffer.cursor == 8)
     }
 }
+
+@Suite("Input buffer: Chinese and emoji")
+struct InputBufferUnicodeTests {
+    @Test("a Chinese character, an emoji, a ZWJ sequence, a flag and a combining letter are one step each")
+    func clusters() {
+        var buffer = InputBuffer("你👍🏽👩‍💻🇨🇳e\u{301}")
+        #expect(buffer.characters.count == 5)
+        buffer.moveLeft()
+        buffer.deleteBackward()
+        #expect(buffer.text == "你👍🏽👩‍💻e\u{301}", "the flag went whole")
+        buffer.moveToLineStart()
+        buffer.moveRight()
+        buffer.deleteForward()
+        #expect(buffer.text == "你👩‍💻e\u{301}")
+        buffer.insert("好")
+        #expect(buffer.text == "你好👩‍💻e\u{301}")
+    }
+
+    @Test("word cuts treat CJK as word characters; Alt-D cuts the next word and Ctrl-Y yanks it back")
+    func words() {
+        var buffer = InputBuffer("你好 世界 again")
+        buffer.moveToLineStart()
+        buffer.killWordForward()
+        #expect(buffer.text == " 世界 again")
+        buffer.moveToLineEnd()
+        buffer.yank()
+        #expect(buffer.text == " 世界 again你好")
+        buffer.killWordBackward()
+        #expect(buffer.text == " 世界 ")
+    }
+}

@@ -113,3 +113,62 @@ extension RenderingTests {
         try await session.waitFor("[exited 0]")
     }
 }
+
+extension RenderingTests {
+    @Test("a pasted multi-line block lands in the input and is not sent; 100,000 characters too",
+          .timeLimit(.minutes(1)))
+    func paste() async throws {
+        let session = try home.launch("--demo")
+        try await session.waitFor("Demo mode")
+        try session.paste("first pasted line\nsecond pasted line\n")
+        let screen = try await session.waitFor("second pasted line")
+        #expect(screen.contains("› first pasted line"))
+        #expect(!screen.contains("You said"), "a pasted newline never sends")
+        try session.press("C-u", "C-u", "C-u")
+        let big = (0..<1_250).map { "line \($0) " + String(repeating: "x", count: 70) }.joined(separator: "\n") + "\nTHE END"
+        let started = ContinuousClock.now
+        try session.paste(big)
+        try await session.waitFor("THE END")
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(try !session.capture().contains("You said"))
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+
+    @Test("a reply full of escape sequences changes nothing on screen but its own visible text",
+          .timeLimit(.minutes(1)))
+    func escapeInjection() async throws {
+        let server = try await MockMoonshotServer.start()
+        defer { Task { try? await server.shutdown() } }
+        server.enqueue(MockScenario(reply: "Safe \u{1B}[2J\u{1B}[H\u{1B}]0;pwned\u{07}\u{1B}]52;c;ZXZpbA==\u{07} text\r\u{1B}[K end"))
+        let session = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k",
+                                      environment: ["MOONSHOT_API_KEY": "sk-test"])
+        try await session.waitFor("Enter send")
+        try session.type("try it")
+        try session.press("Enter")
+        let screen = try await session.waitUntil("the reply and ready") { $0.contains(" end") && $0.contains("ready") }
+        #expect(screen.contains("Safe ␛[2J␛[H␛]0;pwned␇␛]52;c;ZXZpbA==␇ text"))
+        #expect(screen.contains("You"), "the screen was not cleared")
+        #expect(screen.contains("try it"))
+        #expect(session.pasteBuffer() == nil, "no clipboard was set")
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+
+    @Test("resizing mid-stream re-wraps everything and the reply finishes", .timeLimit(.minutes(1)))
+    func resizeMidStream() async throws {
+        let session = try home.launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "40"])
+        try await session.waitFor("Demo mode")
+        try session.type("a long question to wrap " + String(repeating: "again ", count: 20))
+        try session.press("Enter")
+        try await session.waitFor("streaming")
+        try session.resize(width: 50, height: 20)
+        try await session.waitFor("streaming")
+        try session.resize(width: 90, height: 28)
+        let screen = try await session.waitUntil("the reply to finish") { $0.contains("逐字显示") && $0.contains("ready") }
+        #expect(screen.split(separator: "\n").contains { $0 == Substring(String(repeating: "─", count: 90)) })
+        #expect(screen.contains("You said “a long question to wrap again"))
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+}

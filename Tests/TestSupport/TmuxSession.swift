@@ -95,6 +95,17 @@ public final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// Pastes `text` as a terminal would: wrapped in bracketed-paste markers when the
+    /// program asked for them (`paste-buffer -p`).
+    public func paste(_ text: String) throws {
+        // Through a file: tmux refuses long command lines.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kimichat-paste-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try ProcessRunner.tmux(socket, ["load-buffer", file.path])
+        try ProcessRunner.tmux(socket, ["paste-buffer", "-p", "-t", "0"])
+    }
+
     /// Sets a tmux server option (`set-option -s NAME VALUE`).
     public func setServerOption(_ name: String, _ value: String) throws {
         try ProcessRunner.tmux(socket, ["set-option", "-s", name, value])

@@ -6,7 +6,7 @@ public enum Command: Sendable, Equatable {
     case interrupt
     case quit
     case quitIfInputEmptyElseDeleteForward
-    case scrollPageUp, scrollPageDown, scrollLineUp, scrollLineDown
+    case scrollPageUp, scrollPageDown, scrollLineUp, scrollLineDown, previousMessage, nextMessage
     case topOrLineStart, bottomOrLineEnd
     case moveLeft, moveRight, moveUp, moveDown
     case moveLineStart, moveLineEnd, moveWordBackward, moveWordForward

@@ -66,5 +66,6 @@ public struct ConversationList: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case conversations(ConversationList)
     case models(ModelPicker)
-    case help
+    /// Help, scrolled down by `firstEntry` entries.
+    case help(firstEntry: Int)
 }

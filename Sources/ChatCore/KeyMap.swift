@@ -51,6 +51,8 @@ public enum KeyMap {
         KeyBinding(key: .wheelDown, command: .scrollLineDown, label: "wheel down", summary: "scroll down a line"),
         KeyBinding(key: .ctrlUp, command: .scrollLineUp, label: "Ctrl-Up", summary: "scroll up a line"),
         KeyBinding(key: .ctrlDown, command: .scrollLineDown, label: "Ctrl-Down", summary: "scroll down a line"),
+        KeyBinding(key: .altUp, command: .previousMessage, label: "Alt-Up", summary: "jump to the previous message"),
+        KeyBinding(key: .altDown, command: .nextMessage, label: "Alt-Down", summary: "jump to the next message"),
         KeyBinding(key: .home, command: .topOrLineStart, label: "Home",
                    summary: "top of the transcript (empty input) or start of line"),
         KeyBinding(key: .end, command: .bottomOrLineEnd, label: "End",

@@ -65,6 +65,8 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .scrollPageDown: return [.scrollTranscript(.pages(1))]
     case .scrollLineUp: return [.scrollTranscript(.lines(-1))]
     case .scrollLineDown: return [.scrollTranscript(.lines(1))]
+    case .previousMessage: return [.scrollTranscript(.messages(-1))]
+    case .nextMessage: return [.scrollTranscript(.messages(1))]
     case .topOrLineStart:
         if state.input.isEmpty { return [.scrollTranscript(.top)] }
         state.input.moveToLineStart()
@@ -89,7 +91,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .openConversationList: return openConversationList(&state)
     case .openModelPicker: return openModelPicker(&state)
     case .toggleThinking: toggleThinking(&state)
-    case .openHelp: state.overlay = .help
+    case .openHelp: state.overlay = .help(firstEntry: 0)
     case .copyLastReply: return copyLastReply(&state)
     case .beginEditorChord:
         state.awaitsEditorKey = true

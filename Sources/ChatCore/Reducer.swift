@@ -9,7 +9,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         switch state.overlay {
         case let .conversations(list): return reduceListKey(&state, list, key)
         case let .models(picker): return reducePickerKey(&state, picker, key)
-        case .help: return reduceHelpKey(&state, key)
+        case let .help(first): return reduceHelpKey(&state, key, firstEntry: first)
         case nil: return reduceKey(&state, key)
         }
     case let .textEntered(text):

@@ -29,6 +29,8 @@ public enum TranscriptScroll: Sendable, Equatable {
 public enum ScrollMove: Sendable, Equatable {
     case lines(Int)
     case pages(Int)
+    /// To the start of the message before (negative) or after the one at the top.
+    case messages(Int)
     /// The first row of the first message.
     case top
 }

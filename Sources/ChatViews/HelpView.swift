@@ -5,15 +5,19 @@ import ScreenKit
 /// F1: every key of the chat from the same table that dispatches them, and the token
 /// totals of the open conversation.
 struct HelpView {
-    static func draw(_ state: AppState, rows: Int, width: Int, theme: Theme, into frame: inout Frame) {
+    static func draw(_ state: AppState, firstEntry: Int, rows: Int, width: Int, theme: Theme, into frame: inout Frame) {
         frame.cursor = nil
         for row in 0..<rows { frame.fill(row: row, style: .plain) }
+        let all = entries()
+        let shown = max(1, rows - 4)
+        let first = min(max(0, firstEntry), max(0, all.count - shown))
         frame.fill(row: 0, style: theme.statusBar)
-        frame.put(" Help · Esc or F1 closes", row: 0, column: 0, style: theme.statusAccent)
+        let more = all.count > shown ? " · ↑↓ PgUp PgDn scroll (\(first + 1)–\(min(all.count, first + shown)) of \(all.count))" : ""
+        frame.put(" Help · Esc or F1 closes" + more, row: 0, column: 0, style: theme.statusAccent)
         var row = 1
         frame.put(" " + totals(state), row: row, column: 0, style: theme.prompt)
         row += 2
-        for entry in entries() where row < rows {
+        for entry in all.dropFirst(first) where row < rows - 1 {
             let column = frame.put("  " + entry.keys.padding(24), row: row, column: 0, style: Style(bold: true))
             frame.put(entry.summary, row: row, column: column)
             row += 1

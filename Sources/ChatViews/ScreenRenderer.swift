@@ -34,8 +34,9 @@ public struct ScreenRenderer {
         case let .models(picker):
             ModelPickerView.draw(picker, current: state.conversation.model, rows: layout.separatorRow + 1,
                                  width: width, theme: theme, into: &frame)
-        case .help:
-            HelpView.draw(state, rows: layout.separatorRow + 1, width: width, theme: theme, into: &frame)
+        case let .help(first):
+            HelpView.draw(state, firstEntry: first, rows: layout.separatorRow + 1, width: width, theme: theme,
+                          into: &frame)
         }
         return frame
     }

@@ -97,6 +97,13 @@ struct TranscriptLines {
         return result
     }
 
+    /// "37% · 120/324": how far down the top row is, for the separator while scrolled up.
+    func positionLabel(top: TranscriptPosition) -> String {
+        let count = state.messages.count
+        let percent = count <= 1 ? 0 : top.index * 100 / (count - 1)
+        return "\(percent)% · \(top.index + 1)/\(count)"
+    }
+
     /// Where a view of `rows` rows starts for `scroll`, and whether it is held away
     /// from the end (so new output is below it).
     func top(for scroll: TranscriptScroll, rows: Int) -> (position: TranscriptPosition, isAwayFromEnd: Bool) {
@@ -116,6 +123,10 @@ struct TranscriptLines {
         case let .lines(count): target = self.move(start, by: count)
         case let .pages(count): target = self.move(start, by: count * max(1, rows - 1))
         case .top: target = TranscriptPosition(index: 0, line: 0)
+        case let .messages(count):
+            // Back from the middle of a message goes to its own start first.
+            let base = count < 0 && start.line > 0 ? start.index + 1 : start.index
+            target = TranscriptPosition(index: min(max(0, base + count), state.messages.count - 1), line: 0)
         }
         return endIsWithin(rows, from: target) ? .following : .pinned(anchor(at: target))
     }

@@ -26,6 +26,10 @@ struct TranscriptView {
         if isAwayFromEnd {
             let column = max(0, layout.width - newOutputMark.count)
             frame.put(newOutputMark, row: viewport - 1, column: column, style: theme.statusAccent)
+            // Where the view is, on the separator below it.
+            let position = " " + transcript.positionLabel(top: top) + " "
+            frame.put(position, row: layout.separatorRow, column: max(0, layout.width - position.count - 2),
+                      style: theme.detail)
         }
     }
 }

@@ -10,11 +10,14 @@ enum ExtraKeyCode {
     static let ctrlDown = base + 3
     static let ctrlLeft = base + 4
     static let ctrlRight = base + 5
+    static let altUp = base + 6
+    static let altDown = base + 7
 
     static let sequences: [(String, Int32)] = [
         ("\u{1B}[200~", pasteBegin), ("\u{1B}[201~", pasteEnd),
         ("\u{1B}[1;5A", ctrlUp), ("\u{1B}[1;5B", ctrlDown),
         ("\u{1B}[1;5D", ctrlLeft), ("\u{1B}[1;5C", ctrlRight),
+        ("\u{1B}[1;3A", altUp), ("\u{1B}[1;3B", altDown),
     ]
 }
 
@@ -67,6 +70,8 @@ enum KeyDecoder {
         case ExtraKeyCode.ctrlDown: return .ctrlDown
         case ExtraKeyCode.ctrlLeft: return .ctrlLeft
         case ExtraKeyCode.ctrlRight: return .ctrlRight
+        case ExtraKeyCode.altUp: return .altUp
+        case ExtraKeyCode.altDown: return .altDown
         default:
             let f0 = kc_key_f0()
             if code > f0 && code <= f0 + 24 { return .function(Int(code - f0)) }

@@ -132,9 +132,10 @@ struct ReducerModelPickerTests {
     @Test("F1 opens help; Esc closes it")
     mutating func help() {
         _ = press(.function(1))
-        #expect(state.overlay == .help)
+        #expect(state.overlay == .help(firstEntry: 0))
         _ = press(.character("x"))
-        #expect(state.overlay == .help)
+        _ = press(.pageDown, .up)
+        #expect(state.overlay == .help(firstEntry: 9))
         _ = press(.escape)
         #expect(state.overlay == nil)
     }

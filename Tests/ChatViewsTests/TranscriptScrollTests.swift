@@ -114,6 +114,23 @@ struct TranscriptScrollTests {
         #expect(lines[2] == "  the kumquat is here")
     }
 
+    @Test("Alt-Up and Alt-Down jump by message; scrolled up, the separator says where the view is")
+    mutating func byMessage() {
+        scroll(.top)
+        scroll(.messages(1))
+        #expect(screen()[0].hasPrefix("Kimi"))
+        scroll(.messages(2))
+        #expect(screen()[0].hasPrefix("Kimi"), "two messages on: the next reply")
+        scroll(.lines(1))
+        scroll(.messages(-1))
+        #expect(screen()[0].hasPrefix("Kimi"), "back from inside a message: its own start")
+        scroll(.messages(-1))
+        #expect(screen()[0] == "You")
+        #expect(screen().contains { $0.hasPrefix("───") && $0.contains(" 0% · 3/10000 ") })
+        _ = reduce(&state, .keyPressed(.end))
+        #expect(!screen().joined().contains("/10000"), "at the end there is no position label")
+    }
+
     @Test("a short transcript never pins: it always shows its end")
     func shortTranscript() {
         var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true), reopening: Self.longConversation(2))

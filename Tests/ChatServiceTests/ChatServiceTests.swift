@@ -6,23 +6,8 @@ import Testing
 /// The live chat service against the project's mock server, over real TCP on loopback.
 @Suite("Chat service against the mock server")
 struct ChatServiceTests {
-    static let key = "sk-test-key"
+    static let key = harnessKey
 
-    private func withServer(_ body: (MockMoonshotServer, ChatService) async throws -> Void) async throws {
-        var configuration = MockMoonshotServer.Configuration()
-        configuration.acceptedKey = Self.key
-        let server = try await MockMoonshotServer.start(configuration)
-        let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: Self.key))
-        do {
-            try await body(server, service)
-        } catch {
-            await service.shutdown()
-            try await server.shutdown()
-            throw error
-        }
-        await service.shutdown()
-        try await server.shutdown()
-    }
 
     private func collect(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ([StreamEvent], ChatError?) {
         var events: [StreamEvent] = []
@@ -40,7 +25,7 @@ struct ChatServiceTests {
 
     @Test("streamed content equals what the mock sent; usage comes from choices[0]")
     func streamedContent() async throws {
-        try await withServer { server, service in
+        try await withMockServer { server, service in
             server.enqueue(MockScenario(reply: "Hello, 世界! 1+1=2."))
             let (events, failure) = await collect(service.streamReply(to: request("What is 1+1?")))
             #expect(failure == nil)
@@ -58,7 +43,7 @@ struct ChatServiceTests {
 
     @Test("the request carries the model, every message, stream and include_usage, and the key")
     func requestBody() async throws {
-        try await withServer { server, service in
+        try await withMockServer { server, service in
             _ = await collect(service.streamReply(to: request("hi")))
             let recorded = try #require(server.requests.last)
             #expect(recorded.authorization == "Bearer \(Self.key)")
@@ -73,7 +58,7 @@ struct ChatServiceTests {
 
     @Test("a thinking model streams reasoning before content")
     func reasoningFirst() async throws {
-        try await withServer { server, service in
+        try await withMockServer { server, service in
             server.enqueue(MockScenario(reply: "Two.", reasoning: "Add one and one."))
             let (events, _) = await collect(service.streamReply(to: request("1+1?", model: "kimi-k2.6")))
             let firstContent = try #require(events.firstIndex { if case .content = $0 { true } else { false } })
@@ -84,7 +69,7 @@ struct ChatServiceTests {
 
     @Test("each HTTP error maps to a typed error with the server's message", arguments: ["401", "404", "429", "500"])
     func httpErrors(code: String) async throws {
-        try await withServer { server, service in
+        try await withMockServer { server, service in
             let scenario = try #require(MockScenario.errors[code])
             server.enqueue(MockScenario(httpError: scenario))
             let (events, failure) = await collect(service.streamReply(to: request("hi")))
@@ -96,7 +81,7 @@ struct ChatServiceTests {
 
     @Test("a wrong key gets 401 from the server itself")
     func wrongKey() async throws {
-        try await withServer { server, _ in
+        try await withMockServer { server, _ in
             let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: "sk-wrong"))
             let (_, failure) = await collect(service.streamReply(to: request("hi")))
             await service.shutdown()
@@ -106,7 +91,7 @@ struct ChatServiceTests {
 
     @Test("an unknown model gets 404 resource_not_found_error")
     func unknownModel() async throws {
-        try await withServer { _, service in
+        try await withMockServer { _, service in
             let (_, failure) = await collect(service.streamReply(to: request("hi", model: "kimi-nonexistent")))
             guard case let .http(status, type, message) = failure else {
                 Issue.record("expected an HTTP error, got \(String(describing: failure))")
@@ -120,7 +105,7 @@ struct ChatServiceTests {
 
     @Test("a connection cut mid-reply delivers what arrived, then an interrupted error")
     func cutMidReply() async throws {
-        try await withServer { server, service in
+        try await withMockServer { server, service in
             server.enqueue(MockScenario(reply: "one two three four five six", cutAfterTokens: 3))
             let (events, failure) = await collect(service.streamReply(to: request("hi")))
             let text = events.compactMap { if case let .content(piece) = $0 { piece } else { nil } }.joined()
@@ -134,7 +119,7 @@ struct ChatServiceTests {
 
     @Test("a key the HTTP client refuses never appears in the error")
     func keyNeverInErrors() async throws {
-        try await withServer { server, _ in
+        try await withMockServer { server, _ in
             let key = "sk-secret\u{1}value1234"
             let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: key))
             let (_, failure) = await collect(service.streamReply(to: request("hi")))
@@ -168,7 +153,7 @@ struct ChatServiceTests {
 
     @Test("cancelling the consumer closes the connection; the mock sees the disconnect")
     func cancelClosesConnection() async throws {
-        try await withServer { server, service in
+        try await withMockServer { server, service in
             server.enqueue(MockScenario(tokenCount: 500, paceMilliseconds: 20))
             let stream = service.streamReply(to: request("long"))
             let (started, signal) = AsyncStream.makeStream(of: Void.self)
@@ -195,7 +180,7 @@ struct ChatServiceTests {
 
     @Test("--no-stream: the whole reply arrives as the same events")
     func wholeReply() async throws {
-        try await withServer { server, service in
+        try await withMockServer { server, service in
             server.enqueue(MockScenario(reply: "Complete answer."))
             let (events, failure) = await collect(service.wholeReply(to: request("hi")))
             #expect(failure == nil)

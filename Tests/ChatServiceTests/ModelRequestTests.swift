@@ -9,23 +9,8 @@ import Testing
 /// real API refuses (a temperature a model fixes; more tokens than the window holds).
 @Suite("Models and request rules against the mock server")
 struct ModelRequestTests {
-    static let key = "sk-test-key"
+    static let key = harnessKey
 
-    private func withServer(_ body: (MockMoonshotServer, ChatService) async throws -> Void) async throws {
-        var configuration = MockMoonshotServer.Configuration()
-        configuration.acceptedKey = Self.key
-        let server = try await MockMoonshotServer.start(configuration)
-        let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: Self.key))
-        do {
-            try await body(server, service)
-        } catch {
-            await service.shutdown()
-            try await server.shutdown()
-            throw error
-        }
-        await service.shutdown()
-        try await server.shutdown()
-    }
 
     private func outcome(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ChatError? {
         do {
@@ -38,7 +23,7 @@ struct ModelRequestTests {
 
     @Test("GET /v1/models is parsed into the endpoint's models, windows and abilities")
     func listsModels() async throws {
-        try await withServer { _, service in
+        try await withMockServer { _, service in
             let models = try await service.listModels()
             #expect(models.map(\.id) == MockModel.catalogue.map(\.id))
             let k3 = try #require(models.first { $0.id == "kimi-k3" })
@@ -78,7 +63,7 @@ struct ModelRequestTests {
 
     @Test("the mock refuses a temperature a model fixes; the rules never send one")
     func temperatureRules() async throws {
-        try await withServer { _, service in
+        try await withMockServer { _, service in
             let turns = [ChatTurn(role: .user, content: "hi")]
             let raw = ChatRequest(model: "kimi-k2.6", turns: turns, temperature: 0.3)
             let refused = await outcome(service.streamReply(to: raw))
@@ -90,7 +75,7 @@ struct ModelRequestTests {
 
     @Test("a long history overflows a small window; fitted to it, the same request goes through")
     func historyFits() async throws {
-        try await withServer { _, service in
+        try await withMockServer { _, service in
             let v1 = try #require(try BundledModels.load().first { $0.id == "moonshot-v1-8k" })
             let earlier = (0..<40).flatMap { index in
                 [ChatTurn(role: .user, content: "question \(index) " + String(repeating: "lorem ipsum ", count: 60)),

@@ -1,0 +1,23 @@
+import ChatService
+import MockMoonshot
+
+/// The key the harness's mock server accepts.
+let harnessKey = "sk-test-key"
+
+/// Runs `body` with a fresh mock server (accepting `harnessKey`) and a chat service
+/// pointed at it; both are shut down afterwards, whatever `body` did.
+func withMockServer(_ body: (MockMoonshotServer, ChatService) async throws -> Void) async throws {
+    var configuration = MockMoonshotServer.Configuration()
+    configuration.acceptedKey = harnessKey
+    let server = try await MockMoonshotServer.start(configuration)
+    let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: harnessKey))
+    do {
+        try await body(server, service)
+    } catch {
+        await service.shutdown()
+        try await server.shutdown()
+        throw error
+    }
+    await service.shutdown()
+    try await server.shutdown()
+}

@@ -8,7 +8,6 @@ import Testing
 struct ChatServiceTests {
     static let key = harnessKey
 
-
     private func collect(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ([StreamEvent], ChatError?) {
         var events: [StreamEvent] = []
         do {

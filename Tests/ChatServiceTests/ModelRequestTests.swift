@@ -11,7 +11,6 @@ import Testing
 struct ModelRequestTests {
     static let key = harnessKey
 
-
     private func outcome(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ChatError? {
         do {
             for try await _ in stream {}

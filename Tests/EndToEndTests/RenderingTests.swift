@@ -172,3 +172,51 @@ extension RenderingTests {
         try await session.waitFor("[exited 0]")
     }
 }
+
+extension RenderingTests {
+    @Test("while a reply streams, the real cursor stays visible at the insertion point (where input methods open)",
+          .timeLimit(.minutes(1)))
+    func cursorWhileStreaming() async throws {
+        let session = try home.launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "40"], width: 80, height: 24)
+        try await session.waitFor("Demo mode")
+        try session.type("first")
+        try session.press("Enter")
+        try await session.waitFor("streaming")
+        try session.type("你好ab")
+        try await session.waitFor("› 你好ab")
+        for _ in 0..<5 {
+            let cursor = try session.cursor()
+            #expect(cursor.visible)
+            #expect(cursor.row == 22, "the input row, above the status bar")
+            #expect(cursor.column == 2 + 4 + 2, "after “› ”, two wide characters and two narrow ones")
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+
+    @Test("a resize with the conversation list open re-lays it out, and the chat comes back whole",
+          .timeLimit(.minutes(1)))
+    func resizeWithOverlay() async throws {
+        let session = try home.launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "1"])
+        try await session.waitFor("Demo mode")
+        try session.type("hello there")
+        try session.press("Enter")
+        try await session.waitUntil("the reply") { $0.contains("逐字显示") && $0.contains("ready") }
+        try session.press("C-o")
+        try await session.waitFor("1 found")
+        try session.resize(width: 44, height: 14)
+        try await session.waitUntil("the list at the new width") { screen in
+            screen.contains("Conversations") && screen.split(separator: "\n").contains { $0.hasPrefix("▸ ● hello there") }
+        }
+        try session.press("Escape")
+        try session.resize(width: 100, height: 30)
+        try await session.waitUntil("the chat at full width") { screen in
+            screen.contains("You said “hello there”") && screen.split(separator: "\n").contains {
+                $0 == Substring(String(repeating: "─", count: 100))
+            }
+        }
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+}

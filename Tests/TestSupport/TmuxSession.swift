@@ -106,6 +106,14 @@ public final class TmuxSession {
         try ProcessRunner.tmux(socket, ["paste-buffer", "-p", "-t", "0"])
     }
 
+    /// Where the terminal's real cursor is (column, row), and whether it is shown.
+    public func cursor() throws -> (column: Int, row: Int, visible: Bool) {
+        let fields = try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0",
+                                                     "#{cursor_x} #{cursor_y} #{cursor_flag}"])
+            .split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        return (fields[0], fields[1], fields.count > 2 && fields[2] == 1)
+    }
+
     /// Sets a tmux server option (`set-option -s NAME VALUE`).
     public func setServerOption(_ name: String, _ value: String) throws {
         try ProcessRunner.tmux(socket, ["set-option", "-s", name, value])

@@ -35,10 +35,7 @@ enum ConversationExport {
     }
 
     static func json(_ saved: SavedConversation) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(ExportedConversation(saved)), as: UTF8.self) + "\n"
+        try JSONOutput.text(ExportedConversation(saved))
     }
 
     static func timestamp(_ date: Date) -> String {

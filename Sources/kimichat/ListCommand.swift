@@ -60,9 +60,6 @@ struct ListCommand: AsyncParsableCommand {
                   created_at: match.summary.createdAt, updated_at: match.summary.updatedAt,
                   messages: match.summary.messageCount, snippet: match.snippet)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+        return try JSONOutput.text(entries)
     }
 }

@@ -67,8 +67,6 @@ struct ModelsCommand: AsyncParsableCommand {
                   vision: model.vision, reply_budget: model.replyBudget, fixed_sampling: model.fixedSampling,
                   offered: model.isOffered, description: model.description)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+        return try JSONOutput.text(entries)
     }
 }

@@ -9,6 +9,25 @@ public struct KeyBinding<Action: Sendable & Equatable>: Sendable, Equatable {
     public let summary: String
 }
 
+/// One line of help: every key that does the same thing, and what that is.
+public struct KeyHelpEntry: Sendable, Equatable {
+    public var keys: String
+    public var summary: String
+
+    /// The bindings grouped by what they do, in table order: "Alt-Enter, Ctrl-J".
+    public static func entries<Action>(_ bindings: [KeyBinding<Action>]) -> [KeyHelpEntry] {
+        var entries: [KeyHelpEntry] = []
+        for binding in bindings {
+            if let index = entries.firstIndex(where: { $0.summary == binding.summary }) {
+                if !entries[index].keys.contains(binding.label) { entries[index].keys += ", " + binding.label }
+            } else {
+                entries.append(KeyHelpEntry(keys: binding.label, summary: binding.summary))
+            }
+        }
+        return entries
+    }
+}
+
 /// A key table's dispatch: the first binding of a key wins.
 struct KeyLookup<Action: Sendable & Equatable>: Sendable {
     private let actions: [Key: Action]

@@ -28,18 +28,7 @@ struct HelpView {
         }
     }
 
-    /// One line per action, its keys joined: "Ctrl-C", "PgUp", "Home".
-    static func entries() -> [(keys: String, summary: String)] {
-        var entries: [(keys: String, summary: String)] = []
-        for binding in KeyMap.bindings {
-            if let index = entries.firstIndex(where: { $0.summary == binding.summary }) {
-                if !entries[index].keys.contains(binding.label) { entries[index].keys += ", " + binding.label }
-            } else {
-                entries.append((binding.label, binding.summary))
-            }
-        }
-        return entries
-    }
+    static func entries() -> [KeyHelpEntry] { KeyHelpEntry.entries(KeyMap.bindings) }
 
     /// The conversation's token use: the sum of its replies' usage.
     static func totals(_ state: AppState) -> String {

@@ -10,15 +10,8 @@ struct KeyMapDocumentTests {
         .deletingLastPathComponent().appendingPathComponent("docs/keys.md").path
 
     static func table<Action>(_ bindings: [KeyBinding<Action>]) -> String {
-        var rows: [(keys: String, summary: String)] = []
-        for binding in bindings {
-            if let index = rows.firstIndex(where: { $0.summary == binding.summary }) {
-                rows[index].keys += ", " + binding.label
-            } else {
-                rows.append((binding.label, binding.summary))
-            }
-        }
-        return "| key | action |\n| --- | --- |\n" + rows.map { "| \($0.keys) | \($0.summary) |" }.joined(separator: "\n")
+        "| key | action |\n| --- | --- |\n"
+            + KeyHelpEntry.entries(bindings).map { "| \($0.keys) | \($0.summary) |" }.joined(separator: "\n")
     }
 
     static var document: String {

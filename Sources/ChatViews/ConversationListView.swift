@@ -12,30 +12,18 @@ struct ConversationListView {
 
     static func draw(_ list: ConversationList, currentID: ConversationID?, rows: Int, width: Int, theme: Theme,
                      into frame: inout Frame) {
-        frame.cursor = nil
-        for row in 0..<rows { frame.fill(row: row, style: .plain) }
         let more = list.matches.count >= ConversationList.limit(for: list.filter.text) ? "+" : ""
         let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count)\(more) found"
-        frame.fill(row: 0, style: theme.statusBar)
-        frame.put(" Conversations · \(count)", row: 0, column: 0, style: theme.statusAccent)
-
-        let label = " Filter: "
-        let filterColumn = frame.put(label, row: 1, column: 0, style: theme.prompt)
-        let shownFilter = TerminalSafeText.sanitizeLine(list.filter.text)
-        frame.put(shownFilter, row: 1, column: filterColumn)
-        if case .browsing = list.mode {
-            let beforeCursor = TerminalSafeText.sanitizeLine(String(list.filter.characters.prefix(list.filter.cursor)))
-            frame.cursor = (1, min(width - 1, filterColumn + DisplayWidth.of(beforeCursor)))
-        }
-        frame.put(String(repeating: "─", count: width), row: 2, column: 0, style: theme.separator)
+        OverlayHeader.draw(title: " Conversations · \(count)", filter: list.filter, showsCursor: list.mode == .browsing,
+                           rows: rows, width: width, theme: theme, into: &frame)
 
         let footerRow = rows - 1
-        let entryRows = max(0, footerRow - 3)
+        let entryRows = max(0, footerRow - OverlayHeader.rows)
         let first = firstVisibleEntry(list, rows: entryRows)
-        var row = 3
+        var row = OverlayHeader.rows
         var entry = first
-        while row < 3 + entryRows, entry < list.entryCount {
-            row = drawEntry(entry, of: list, currentID: currentID, row: row, lastRow: 3 + entryRows - 1, width: width,
+        while row < OverlayHeader.rows + entryRows, entry < list.entryCount {
+            row = drawEntry(entry, of: list, currentID: currentID, row: row, lastRow: OverlayHeader.rows + entryRows - 1, width: width,
                             theme: theme, into: &frame)
             entry += 1
         }
@@ -77,10 +65,9 @@ struct ConversationListView {
         var column = frame.put(marker, row: row, column: 0, style: style)
         if case let .renaming(target, title) = list.mode, target == summary.id {
             column = frame.put("Rename: ", row: row, column: column, style: theme.prompt)
-            let text = TerminalSafeText.sanitizeLine(title.text)
-            frame.put(text, row: row, column: column, style: style, maxColumns: max(1, width - column - 1))
-            let beforeCursor = TerminalSafeText.sanitizeLine(String(title.characters.prefix(title.cursor)))
-            frame.cursor = (row, min(width - 1, column + DisplayWidth.of(beforeCursor)))
+            let cursor = OverlayHeader.putEditable(title, row: row, column: column, style: style, width: width,
+                                                   maxColumns: max(1, width - column - 1), into: &frame)
+            frame.cursor = (row, cursor)
         } else {
             let current = summary.id == currentID ? "● " : ""
             let titleRoom = max(1, width - column - detailWidth - 1)

@@ -8,26 +8,18 @@ import TextLayout
 struct ModelPickerView {
     static func draw(_ picker: ModelPicker, current: String, rows: Int, width: Int, theme: Theme,
                      into frame: inout Frame) {
-        frame.cursor = nil
-        for row in 0..<rows { frame.fill(row: row, style: .plain) }
-        frame.fill(row: 0, style: theme.statusBar)
-        frame.put(" Models · \(picker.shown.count) shown · current: \(TerminalSafeText.sanitizeLine(current))",
-                  row: 0, column: 0, style: theme.statusAccent)
-        let filterColumn = frame.put(" Filter: ", row: 1, column: 0, style: theme.prompt)
-        frame.put(TerminalSafeText.sanitizeLine(picker.filter.text), row: 1, column: filterColumn)
-        let beforeCursor = TerminalSafeText.sanitizeLine(String(picker.filter.characters.prefix(picker.filter.cursor)))
-        frame.cursor = (1, min(width - 1, filterColumn + DisplayWidth.of(beforeCursor)))
-        frame.put(String(repeating: "─", count: width), row: 2, column: 0, style: theme.separator)
+        OverlayHeader.draw(title: " Models · \(picker.shown.count) shown · current: \(TerminalSafeText.sanitizeLine(current))",
+                           filter: picker.filter, showsCursor: true, rows: rows, width: width, theme: theme, into: &frame)
 
         let footerRow = rows - 1
-        let listRows = max(0, footerRow - 3)
+        let listRows = max(0, footerRow - OverlayHeader.rows)
         let first = max(0, min(picker.selection - listRows + 1, picker.shown.count - listRows))
         for (offset, model) in picker.shown.dropFirst(first).prefix(listRows).enumerated() {
             drawRow(model, selected: first + offset == picker.selection, isCurrent: model.id == current,
-                    row: 3 + offset, width: width, theme: theme, into: &frame)
+                    row: OverlayHeader.rows + offset, width: width, theme: theme, into: &frame)
         }
         if picker.shown.isEmpty, listRows > 0 {
-            frame.put("  No model matches “\(TerminalSafeText.sanitizeLine(picker.filter.text))”.", row: 3, column: 0,
+            frame.put("  No model matches “\(TerminalSafeText.sanitizeLine(picker.filter.text))”.", row: OverlayHeader.rows, column: 0,
                       style: theme.detail)
         }
         frame.fill(row: footerRow, style: theme.statusBar)

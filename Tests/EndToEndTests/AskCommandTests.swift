@@ -6,18 +6,9 @@ import TestSupport
 /// `kimichat ask`: one turn on stdout, errors on stderr with a non-zero exit.
 @Suite("kimichat ask")
 struct AskCommandTests {
+    /// The environment of a home of its own, per run (`KimichatHome`).
     private func environment(_ extra: [String: String] = [:]) throws -> [String: String] {
-        var variables = ProcessInfo.processInfo.environment
-        variables["MOONSHOT_API_KEY"] = nil
-        variables["MOONSHOT_BASE_URL"] = nil
-        let directory = try Binaries.temporaryDirectory().path
-        variables["XDG_STATE_HOME"] = directory
-        variables["XDG_DATA_HOME"] = directory
-        variables["XDG_CACHE_HOME"] = directory + "/cache"
-        variables["XDG_CONFIG_HOME"] = directory + "/config"
-        variables["KIMICHAT_DEMO_PACE_MS"] = "0"
-        variables.merge(extra) { $1 }
-        return variables
+        try KimichatHome().environment(extra)
     }
 
     @Test("ask --demo prints the mock's reply on stdout and exits 0")

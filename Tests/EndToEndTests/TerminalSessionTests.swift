@@ -5,19 +5,11 @@ import TestSupport
 /// The built `kimichat` in a real terminal (tmux), driven by keys and read from the screen.
 @Suite("kimichat in a terminal", .serialized)
 struct TerminalSessionTests {
-    /// Starts `kimichat ARGS` in tmux with its own log and state directories.
+    /// Starts `kimichat ARGS` in tmux in a home of its own (`KimichatHome`).
     private func launch(_ arguments: String, environment: [String: String] = [:],
                         width: Int = 100, height: Int = 30) throws -> (TmuxSession, URL) {
-        let directory = try Binaries.temporaryDirectory()
-        var variables = ["XDG_STATE_HOME": directory.path, "XDG_DATA_HOME": directory.path,
-                         "XDG_CACHE_HOME": directory.path + "/cache", "XDG_CONFIG_HOME": directory.path + "/config",
-                         "KIMICHAT_MOCK_LOG": directory.appendingPathComponent("requests.jsonl").path]
-        variables.merge(environment) { $1 }
-        // A key from the developer's own environment must not leak into the test.
-        let unsetKey = environment["MOONSHOT_API_KEY"] == nil ? "env -u MOONSHOT_API_KEY " : ""
-        let session = try TmuxSession(command: "\(unsetKey)\(try Binaries.kimichat) \(arguments)",
-                                      width: width, height: height, environment: variables)
-        return (session, directory)
+        let home = try KimichatHome()
+        return (try home.launch(arguments, environment: environment, width: width, height: height), home.directory)
     }
 
     @Test("demo: two messages stream in, and the second request carries the first exchange")

@@ -4,13 +4,8 @@ import Foundation
 public enum RequestLog {
     /// The chat requests in the log, each as its list of (role, content) messages.
     public static func chatMessages(at path: String) throws -> [[(role: String, content: String)]] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return text.split(separator: "\n").compactMap { line in
-            guard let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  entry["path"] as? String == "/v1/chat/completions",
-                  let body = entry["body"] as? [String: Any],
-                  let messages = body["messages"] as? [[String: Any]] else { return nil }
-            return messages.map { (($0["role"] as? String) ?? "", ($0["content"] as? String) ?? "") }
+        try bodies(at: path).compactMap { body in
+            (body["messages"] as? [[String: Any]])?.map { (($0["role"] as? String) ?? "", ($0["content"] as? String) ?? "") }
         }
     }
 }

@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(name: "TextLayout", dependencies: ["CWideChar"], swiftSettings: strict),
         .target(name: "ScreenKit", dependencies: ["TextLayout"], swiftSettings: strict),
-        .target(name: "ChatCore", dependencies: ["ChatDomain", "ScreenKit"], swiftSettings: strict),
+        .target(name: "ChatCore", dependencies: ["ChatDomain", "ScreenKit", "TextLayout"], swiftSettings: strict),
         .target(
             name: "ChatViews",
             dependencies: ["ChatCore", "ChatDomain", "TextLayout", "ScreenKit"],

@@ -48,6 +48,8 @@ public struct AppState: Sendable, Equatable {
     public var awaitsEditorKey = false
     /// A short note for the status bar ("Press Ctrl-C again to quit").
     public var statusNote: String?
+    /// The code block Alt-C copied last, while Alt-C is pressed again and again.
+    public var codeBlockCopy: CodeBlockCopy?
     /// Ctrl-C was pressed once on an idle screen; a second one quits.
     public var quitArmed = false
     /// Inside a bracketed paste: Enter inserts a newline instead of sending.

@@ -12,7 +12,11 @@ public enum Command: Sendable, Equatable {
     case moveLineStart, moveLineEnd, moveWordBackward, moveWordForward
     case deleteBackward, deleteForward
     case killToLineEnd, killToLineStart, killWordBackward, killWordForward, yank
-    case newConversation, openConversationList, openModelPicker, toggleThinking, openHelp, copyLastReply
+    case newConversation, openConversationList, openModelPicker, toggleThinking, openHelp
+    /// Alt-Y: the message at the top of the view while scrolled, else the last reply.
+    case copyMessage
+    /// Alt-C: the code blocks of that message, one per press.
+    case copyCodeBlock
     /// Ctrl-X: the first key of Ctrl-X Ctrl-E (compose in $VISUAL/$EDITOR).
     case beginEditorChord
 }

@@ -3,6 +3,7 @@ import ScreenKit
 
 func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if key != .ctrl("c") { disarmQuit(&state) }
+    if key != .alt("c") { state.codeBlockCopy = nil }
     if key == .pasteBegin { state.isPasting = true; return [] }
     if key == .pasteEnd { state.isPasting = false; return [] }
     if state.isPasting {
@@ -92,7 +93,8 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .openModelPicker: return openModelPicker(&state)
     case .toggleThinking: toggleThinking(&state)
     case .openHelp: state.overlay = .help(firstEntry: 0)
-    case .copyLastReply: return copyLastReply(&state)
+    case .copyMessage: return copyMessage(&state)
+    case .copyCodeBlock: return copyCodeBlock(&state)
     case .beginEditorChord:
         state.awaitsEditorKey = true
         state.statusNote = "Ctrl-X: Ctrl-E opens the editor."
@@ -162,16 +164,4 @@ func conversationTurns(_ state: AppState) -> [ChatTurn] {
         }
     }
     return turns
-}
-
-/// Alt-Y: the last reply's text to the system clipboard.
-private func copyLastReply(_ state: inout AppState) -> [AppEffect] {
-    guard let reply = state.messages.last(where: { $0.kind == .assistant && !$0.text.isEmpty }) else {
-        state.statusNote = "No reply to copy yet."
-        return []
-    }
-    let (sequence, isComplete) = ClipboardSequence.osc52(reply.text)
-    state.statusNote = isComplete ? "Copied the last reply (\(reply.text.count) characters) to the clipboard."
-        : "Copied the start of the last reply: the whole is too long for the terminal's clipboard."
-    return [.sendToTerminal(sequence)]
 }

@@ -147,19 +147,6 @@ struct ClipboardTests {
         let payload = Data(base64Encoded: String(cut.dropFirst(7).dropLast()))
         #expect(payload.flatMap { String(data: $0, encoding: .utf8) }?.allSatisfy { $0 == "中" } == true)
     }
-
-    @Test("Alt-Y copies the last reply and says so; with none, it says that")
-    func copy() {
-        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
-        #expect(reduce(&state, .keyPressed(.alt("y"))).isEmpty)
-        #expect(state.statusNote == "No reply to copy yet.")
-        _ = reduce(&state, .textEntered("hi"))
-        _ = reduce(&state, .keyPressed(.enter))
-        _ = reduce(&state, .streamEvent(1, .content("Hello\n**there**")))
-        _ = reduce(&state, .streamEvent(1, .done))
-        #expect(reduce(&state, .keyPressed(.alt("y"))) == [.sendToTerminal(ClipboardSequence.osc52("Hello\n**there**").sequence)])
-        #expect(state.statusNote?.hasPrefix("Copied the last reply") == true)
-    }
 }
 
 @Suite("Composing in an external editor")

@@ -12,7 +12,7 @@ struct RenderingTests {
         home = try KimichatHome()
     }
 
-    @Test("a Chinese reply with a code block and a table: columns line up as tmux draws them",
+    @Test("a Chinese reply with a code block and a table: columns line up as tmux draws them; Alt-C copies the code",
           .timeLimit(.minutes(1)))
     func markdownReply() async throws {
         let server = try await MockMoonshotServer.start()
@@ -50,6 +50,10 @@ struct RenderingTests {
         #expect(lines.contains("  │ 名字 │ 分数 │"))
         #expect(lines.contains("  │ 张三 │ 90   │"))
         #expect(lines.contains("  │ Bob  │ 100  │"))
+        try session.setServerOption("set-clipboard", "on")
+        try session.press("M-c")
+        try await session.waitFor("Copied code block 1 of 1 (swift, 1 line)")
+        #expect(session.pasteBuffer() == "let 问候 = \"你好\"")
         try session.press("C-q")
         try await session.waitFor("[exited 0]")
     }

@@ -224,3 +224,31 @@ extension RenderingTests {
         try await session.waitFor("[exited 0]")
     }
 }
+
+extension RenderingTests {
+    @Test("a resize keeps the reading position: the message at the top stays at the top", .timeLimit(.minutes(1)))
+    func resizeKeepsReadingPosition() async throws {
+        let session = try home.launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "1"], width: 80, height: 14)
+        try await session.waitFor("Demo mode")
+        for question in ["question one", "question two", "question three", "question four", "question five"] {
+            try session.type(question)
+            try session.press("Enter")
+            try await session.waitUntil("the reply to \(question)") { $0.contains("“\(question)”") && $0.contains("ready") }
+        }
+        try session.press("Home")
+        // The demo notice, then You/Kimi pairs: three jumps reach “question two”.
+        for _ in 0..<3 { try session.press("M-Down") }
+        func topRows(_ screen: String) -> [String] {
+            screen.split(separator: "\n").prefix(2).map { String($0).replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+        }
+        try await session.waitUntil("question two at the top") { topRows($0) == ["You", "  question two"] }
+        for (width, height) in [(40, 16), (100, 20), (24, 12)] {
+            try session.resize(width: width, height: height)
+            try await session.waitUntil("question two still at the top at \(width)x\(height)") { screen in
+                topRows(screen) == ["You", "  question two"] && screen.contains("↓")
+            }
+        }
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+}

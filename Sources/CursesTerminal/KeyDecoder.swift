@@ -18,6 +18,11 @@ enum ExtraKeyCode {
         ("\u{1B}[1;5A", ctrlUp), ("\u{1B}[1;5B", ctrlDown),
         ("\u{1B}[1;5D", ctrlLeft), ("\u{1B}[1;5C", ctrlRight),
         ("\u{1B}[1;3A", altUp), ("\u{1B}[1;3B", altDown),
+        // Home and End as tmux, screen, rxvt and the Linux console send them, and as
+        // xterm sends them in either cursor mode: a TERM that names another terminal
+        // (common over SSH and inside tmux) must not turn them into stray text.
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+        ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
     ]
 }
 

@@ -142,7 +142,7 @@ struct TranscriptScrollTests {
     }
 
     @Test("the words of the search that opened a conversation are highlighted in the found message")
-    func highlight() {
+    func highlight() throws {
         let saved = Self.longConversation(30)
         var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
         _ = reduce(&state, .keyPressed(.ctrl("o")))
@@ -153,15 +153,14 @@ struct TranscriptScrollTests {
         #expect(reduce(&state, .keyPressed(.enter)) == [.openConversation(1, focus: 12, words: ["MESSAGE", "11"])])
         _ = reduce(&state, .conversationLoaded(saved, focus: 12, words: ["MESSAGE 11"]))
         let frame = ScreenRenderer(theme: .dark).render(state, width: 60, height: 20)
-        let row = try? #require(frame.lines.firstIndex { $0.contains("message 11") })
-        guard let row else { return }
+        let row = try #require(frame.lines.firstIndex { $0.contains("message 11") })
         #expect(row < 3, "the found message is at the top")
         let column = frame.lines[row].distance(from: frame.lines[row].startIndex,
                                                to: frame.lines[row].range(of: "message 11")!.lowerBound)
         #expect(frame.rows[row][column].style == Theme.dark.highlight)
         #expect(frame.rows[row][column + 9].style == Theme.dark.highlight)
         #expect(frame.rows[row][column + 11].style != Theme.dark.highlight)
-        let other = try? #require(frame.lines.firstIndex { $0.contains("message 13") })
-        if let other { #expect(!frame.rows[other].contains { $0.style == Theme.dark.highlight }) }
+        let other = try #require(frame.lines.firstIndex { $0.contains("message 13") })
+        #expect(!frame.rows[other].contains { $0.style == Theme.dark.highlight })
     }
 }

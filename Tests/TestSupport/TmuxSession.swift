@@ -26,7 +26,9 @@ public final class TmuxSession {
         }
         // The pane lingers after the program ends so its last screen can be read; a
         // bounded linger means a crashed test run leaves nothing behind for long.
-        arguments.append("\(command); echo \"[exited $?]\"; sleep 120")
+        // tmux sets a pane's TERM from its default-terminal, whatever `-e` says.
+        let term = variables["TERM"].map { "export TERM='\($0)'; " } ?? ""
+        arguments.append("\(term)\(command); echo \"[exited $?]\"; sleep 120")
         do {
             try ProcessRunner.tmux(socket, arguments, captureOutput: false)
         } catch {

@@ -43,7 +43,7 @@ public struct Theme: Sendable {
         selection: Style(reverse: true),
         detail: Style(dim: true),
         heading: Style(foreground: PaletteColor.cyan, bold: true),
-        code: Style(foreground: PaletteColor.green, background: PaletteColor.black),
+        code: Style(foreground: PaletteColor.green, background: PaletteColor.darkGrey),
         quote: Style(dim: true, italic: true),
         link: Style(foreground: PaletteColor.blue, underline: true)
     )
@@ -67,7 +67,7 @@ public struct Theme: Sendable {
         selection: Style(reverse: true),
         detail: Style(dim: true),
         heading: Style(foreground: PaletteColor.blue, bold: true),
-        code: Style(foreground: PaletteColor.black, background: PaletteColor.white),
+        code: Style(foreground: PaletteColor.black, background: PaletteColor.paleGrey),
         quote: Style(dim: true, italic: true),
         link: Style(foreground: PaletteColor.blue, underline: true)
     )

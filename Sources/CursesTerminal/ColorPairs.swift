@@ -18,10 +18,11 @@ struct ColorPairs {
         guard Int32(next) < kc_color_pairs() else { return 0 }
         let pair = next
         next += 1
-        let colors = kc_colors()
-        let foreground = style.foreground.map { Int16(Int32($0) < colors ? Int32($0) : 7) } ?? -1
-        let background = style.background.map { Int16(Int32($0) < colors ? Int32($0) : 0) } ?? -1
-        init_pair(pair, foreground, background)
+        let colors = Int(kc_colors())
+        let foreground = style.foreground.map { TerminalColor.number(for: $0, colors: colors) } ?? -1
+        let background = style.background.map { TerminalColor.number(for: $0, colors: colors) } ?? -1
+        // The extended call takes RGB numbers past 32767, which direct-colour terminals use.
+        init_extended_pair(Int32(pair), foreground, background)
         pairs[key] = pair
         return pair
     }

@@ -22,7 +22,7 @@ public struct Style: Hashable, Sendable {
     public static let plain = Style()
 }
 
-/// The eight ANSI colours, by palette index.
+/// Colours by palette index: the eight ANSI colours, and the 256-colour entries the themes use.
 public enum PaletteColor {
     public static let black: UInt8 = 0
     public static let red: UInt8 = 1
@@ -32,4 +32,8 @@ public enum PaletteColor {
     public static let magenta: UInt8 = 5
     public static let cyan: UInt8 = 6
     public static let white: UInt8 = 7
+    /// From the 256-colour palette: backgrounds for code that differ from the
+    /// terminal's own. 8-colour terminals get the nearest of their colours instead.
+    public static let darkGrey: UInt8 = 236
+    public static let paleGrey: UInt8 = 254
 }

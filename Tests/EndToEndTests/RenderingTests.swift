@@ -252,3 +252,40 @@ extension RenderingTests {
         try await session.waitFor("[exited 0]")
     }
 }
+
+extension RenderingTests {
+    /// What the code block's background looks like in tmux's capture, by terminal:
+    /// the nearest basic colour (black) on 8 colours, palette entry 236 on 256, its RGB
+    /// value on a direct-colour terminal.
+    @Test("code keeps a distinct background on 8-colour, 256-colour and true-colour terminals",
+          .timeLimit(.minutes(1)),
+          arguments: [("xterm", "40"), ("xterm-256color", "48;5;236"), ("xterm-direct", "48;2;48;48;48")])
+    func colourDepths(term: String, codeBackground: String) async throws {
+        let server = try await MockMoonshotServer.start()
+        defer { Task { try? await server.shutdown() } }
+        server.enqueue(MockScenario(reply: "Here:\n\n```sh\necho colour-check\n```\n\nDone."))
+        let session = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k",
+                                      environment: ["MOONSHOT_API_KEY": "sk-test", "TERM": term])
+        try await session.waitFor("Enter send")
+        try session.type("code")
+        try session.press("Enter")
+        try await session.waitUntil("the reply") { $0.contains("Done.") && $0.contains("ready") }
+        // The plain capture and the one with attributes are two reads: retry until the
+        // row is whole in the second too.
+        var screen = ""
+        var found: Substring?
+        for _ in 0..<20 where found == nil {
+            screen = try session.captureWithAttributes()
+            found = screen.split(separator: "\n").first { $0.contains("echo colour-check") }
+            if found == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let codeRow = try #require(found, "no code row in \(screen.debugDescription)")
+        let sgr = try Regex(#"\u{1B}\[([0-9;:]*)m"#)
+        let parameters = codeRow.matches(of: sgr).map { String($0.output[1].substring ?? "") }
+        #expect(parameters.contains { ";\($0);".contains(";\(codeBackground);") },
+                "\(term): \(codeBackground) in \(parameters)")
+        #expect(screen.contains("You"), "the screen draws")
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+}

@@ -97,7 +97,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kimichat-bench",
-            dependencies: ["ChatDomain", "ChatCore", "ChatViews", "Persistence", "ScreenKit", "ModelCatalogue"],
+            dependencies: ["ChatDomain", "ChatCore", "ChatViews", "Persistence", "ScreenKit", "ModelCatalogue", "MockMoonshot"],
             swiftSettings: strict
         ),
         .executableTarget(

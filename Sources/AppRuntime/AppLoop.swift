@@ -24,6 +24,9 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private let editor: any ExternalEditing
     private var ticker: Task<Void, Never>?
     private var drawnRevision = -1
+    private var streamStatistics = StreamFrameStatistics()
+    /// The reply has ended: its statistics are logged after the frame that shows its end.
+    private var streamStatisticsDue = false
 
     public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, conversations: any ConversationRepository,
                 models: any ModelListing, editor: any ExternalEditing, theme: Theme, logger: Logger) {
@@ -96,8 +99,13 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     }
 
     private func dispatch(_ action: AppAction) {
-        if case let .streamEnded(id) = action { replies.finished(id) }
-        if case let .streamFailed(id, _) = action { replies.finished(id) }
+        switch action {
+        case .streamEvent: streamStatistics.deltaArrived(at: clock.now)
+        case let .streamEnded(id), let .streamFailed(id, _):
+            replies.finished(id)
+            streamStatisticsDue = true
+        default: break
+        }
         for effect in store.send(action) {
             run(effect)
         }
@@ -107,9 +115,11 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private func run(_ effect: AppEffect) {
         switch effect {
         case let .startReply(id, request):
+            streamStatistics = StreamFrameStatistics()
             replies.start(id, request)
         case let .cancelReply(id):
             replies.cancel(id)
+            streamStatisticsDue = true
         case let .scrollTranscript(move):
             let scroll = renderer.scrolled(store.state, move, width: terminal.columns, height: terminal.rows)
             dispatch(.transcriptScrolled(scroll))
@@ -171,6 +181,12 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         let frame = renderer.render(store.state, width: terminal.columns, height: terminal.rows)
         presenter.present(frame, on: &terminal)
         drawnRevision = store.revision
-        scheduler.drew(at: clock.now)
+        let now = clock.now
+        scheduler.drew(at: now)
+        streamStatistics.frameDrawn(at: now)
+        if streamStatisticsDue {
+            streamStatisticsDue = false
+            logger.info("\(streamStatistics.summary)")
+        }
     }
 }

@@ -24,24 +24,29 @@ public struct MockScenario: Codable, Sendable, Equatable {
     public var reasoning: String?
     /// Milliseconds between chunks; 0 writes as fast as the socket takes them.
     public var paceMilliseconds: Int
+    /// Instead of `paceMilliseconds`: a steady rate, written in batches every 5 ms
+    /// (rates past 1,000 a second cannot be paced one chunk at a time).
+    public var tokensPerSecond: Int?
     public var httpError: HTTPError?
     /// Close the connection after this many content tokens, with no finish and no [DONE].
     public var cutAfterTokens: Int?
     public var finishReason: String
 
     public init(reply: String? = nil, tokenCount: Int? = nil, reasoning: String? = nil, paceMilliseconds: Int = 0,
-                httpError: HTTPError? = nil, cutAfterTokens: Int? = nil, finishReason: String = "stop") {
+                tokensPerSecond: Int? = nil, httpError: HTTPError? = nil, cutAfterTokens: Int? = nil,
+                finishReason: String = "stop") {
         self.reply = reply
         self.tokenCount = tokenCount
         self.reasoning = reasoning
         self.paceMilliseconds = paceMilliseconds
+        self.tokensPerSecond = tokensPerSecond
         self.httpError = httpError
         self.cutAfterTokens = cutAfterTokens
         self.finishReason = finishReason
     }
 
     enum CodingKeys: String, CodingKey {
-        case reply, tokenCount, reasoning, paceMilliseconds, httpError, cutAfterTokens, finishReason
+        case reply, tokenCount, reasoning, paceMilliseconds, tokensPerSecond, httpError, cutAfterTokens, finishReason
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +55,7 @@ public struct MockScenario: Codable, Sendable, Equatable {
         tokenCount = try container.decodeIfPresent(Int.self, forKey: .tokenCount)
         reasoning = try container.decodeIfPresent(String.self, forKey: .reasoning)
         paceMilliseconds = try container.decodeIfPresent(Int.self, forKey: .paceMilliseconds) ?? 0
+        tokensPerSecond = try container.decodeIfPresent(Int.self, forKey: .tokensPerSecond)
         httpError = try container.decodeIfPresent(HTTPError.self, forKey: .httpError)
         cutAfterTokens = try container.decodeIfPresent(Int.self, forKey: .cutAfterTokens)
         finishReason = try container.decodeIfPresent(String.self, forKey: .finishReason) ?? "stop"

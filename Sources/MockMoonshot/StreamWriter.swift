@@ -7,6 +7,8 @@ final class StreamWriter {
     private var pieces: [String] = []
     private var next = 0
     private let pace: TimeAmount
+    /// Chunks written per turn: many when unpaced or at a high steady rate.
+    private let batch: Int
     private let cutAfterPiece: Int?
     private let state: MockServerState
     private(set) var isFinished = false
@@ -14,7 +16,15 @@ final class StreamWriter {
 
     init(script: ReplyScript, scenario: MockScenario, state: MockServerState) {
         self.state = state
-        pace = .milliseconds(Int64(max(0, scenario.paceMilliseconds)))
+        if let rate = scenario.tokensPerSecond, rate > 0 {
+            pace = .milliseconds(5)
+            batch = max(1, rate / 200)
+        } else {
+            pace = .milliseconds(Int64(max(0, scenario.paceMilliseconds)))
+            // Unpaced: write in batches so a long reply neither sits in one giant buffer
+            // nor costs a flush per token.
+            batch = scenario.paceMilliseconds <= 0 ? 64 : 1
+        }
         pieces.append(script.firstChunk)
         pieces += script.reasoningTokens.map(script.reasoningChunk)
         if !script.reasoningTokens.isEmpty { pieces.append(script.reasoningChunk("")) }
@@ -46,9 +56,6 @@ final class StreamWriter {
 
     private func writeMore(context: ChannelHandlerContext, handler: MockRequestHandler) {
         guard !isCancelled else { return }
-        // Unpaced: write in batches so a long reply neither sits in one giant buffer
-        // nor costs a flush per token.
-        let batch = pace == .zero ? 64 : 1
         var written = 0
         while written < batch, next < (cutAfterPiece ?? pieces.count) {
             context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: pieces[next])))),

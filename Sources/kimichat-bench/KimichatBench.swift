@@ -2,6 +2,7 @@ import ChatCore
 import ChatDomain
 import ChatViews
 import Foundation
+import MockMoonshot
 import ModelCatalogue
 import Persistence
 import ScreenKit
@@ -13,8 +14,37 @@ import ScreenKit
 /// Usage: kimichat-bench [--conversations N] [--messages-per N] [--long N] [--runs N] [--db PATH]
 @main
 struct KimichatBench {
-    static func main() throws {
+    static func main() async throws {
         let options = Options(CommandLine.arguments.dropFirst())
+        if options.terminal {
+            do {
+                try await terminalBenchmarks(quick: options.quick)
+            } catch {
+                FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
+                exit(1)
+            }
+            return
+        }
+        try storageBenchmarks(options)
+    }
+
+    /// The scenarios that run kimichat itself on a pseudo-terminal (issue 6).
+    static func terminalBenchmarks(quick: Bool) async throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let kimichat = executable.deletingLastPathComponent().appendingPathComponent("kimichat").path
+        guard FileManager.default.isExecutableFile(atPath: kimichat) else {
+            throw BenchError.failed("build kimichat first: \(kimichat) is missing")
+        }
+        let server = try await MockMoonshotServer.start()
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kimichat-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let driver = TerminalDriver(kimichat: kimichat, server: server, root: root)
+        try TerminalBenchmarks(driver: driver, quick: quick).runAll()
+        try await server.shutdown()
+    }
+
+    static func storageBenchmarks(_ options: Options) throws {
         let path = options.db ?? NSTemporaryDirectory() + "kimichat-bench-\(getpid()).sqlite"
         let fresh = !FileManager.default.fileExists(atPath: path)
         let store = try ConversationStore(path: path)
@@ -104,10 +134,20 @@ struct Options {
     var longConversation = 10_000
     var runs = 20
     var db: String?
+    /// The terminal scenarios instead of the storage ones.
+    var terminal = false
+    /// Small sizes and single runs: a smoke test that the benchmark still works.
+    var quick = false
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
+            if argument == "--terminal" { terminal = true; continue }
+            if argument == "--quick" {
+                quick = true
+                conversations = 50; messagesPerConversation = 10; longConversation = 500; runs = 2
+                continue
+            }
             let value = iterator.next()
             switch argument {
             case "--conversations": conversations = value.flatMap(Int.init) ?? conversations

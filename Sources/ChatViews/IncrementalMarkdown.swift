@@ -2,12 +2,19 @@ import TextLayout
 
 /// Styled lines of a Markdown text that mostly grows at its end (a streaming reply).
 ///
-/// The part of the text whose blocks can no longer change (up to the last blank line
-/// outside a code block, or a closed code block) is laid out once; a new delta
-/// re-parses and re-styles only the tail. An unclosed fence already renders as code.
+/// The part of the text whose lines can no longer change (up to the last finished
+/// line outside a code block or table, or a closed code block) is laid out once; a
+/// new delta re-parses and re-styles only the tail. A long line still being written
+/// settles too, all but its last rows, when it is plain text (see `settleRows`), so a
+/// frame's cost does not grow with the reply. An unclosed fence already renders as code.
 struct IncrementalMarkdown {
+    /// A line being written is split into settled rows only past this many bytes.
+    static let longLine = 1_024
+
     private(set) var width = 0
-    private var settledText = ""
+    /// How many bytes of the text are laid out for good.
+    private(set) var settledCount = 0
+    private var settledTail: [UInt8] = []
     private var settledLines: [StyledLine] = []
     /// The settled part ends in a blank line: a blank the tail starts with is the same one
     /// (a whole parse merges runs of blank lines).
@@ -15,26 +22,56 @@ struct IncrementalMarkdown {
     private(set) var lines: [StyledLine] = []
 
     mutating func update(text: String, width: Int, layout: MarkdownLayout) {
-        if width != self.width || !text.hasPrefix(settledText) {
+        if width != self.width || !GrowingText.continues(text, count: settledCount, tail: settledTail) {
             self.width = width
-            settledText = ""
+            settledCount = 0
+            settledTail = []
             settledLines = []
             settledEndsBlank = false
         }
-        let settledEnd = text.utf8.index(text.startIndex, offsetBy: settledText.utf8.count)
-        let tail = String(text[settledEnd...])
-        let newlySettled = MarkdownBlocks.settledPrefix(tail)
-        var rest = Substring(tail)
+        var rest = text[text.utf8.index(text.startIndex, offsetBy: settledCount)...]
+        let newlySettled = MarkdownBlocks.settledPrefix(String(rest))
         if newlySettled > 0 {
-            let end = tail.utf8.index(tail.startIndex, offsetBy: newlySettled)
-            let blocks = joined(MarkdownBlocks.parse(String(tail[..<end]).droppingFinalNewline))
+            let end = rest.utf8.index(rest.startIndex, offsetBy: newlySettled)
+            let blocks = joined(MarkdownBlocks.parse(String(rest[..<end]).droppingFinalNewline))
             settledLines += layout.lines(blocks, width: width)
             if let last = blocks.last { settledEndsBlank = last == .blank }
-            settledText += tail[..<end]
-            rest = tail[end...]
+            settle(text, through: end)
+            rest = text[end...]
         }
-        lines = settledLines + layout.lines(joined(MarkdownBlocks.parse(String(rest))), width: width)
+        var tailLines = layout.lines(joined(MarkdownBlocks.parse(String(rest))), width: width)
+        if let (end, rows) = settleRows(rest, tailLines) {
+            settledLines += tailLines[..<rows]
+            settledEndsBlank = false
+            settle(text, through: end)
+            tailLines.removeFirst(rows)
+        }
+        lines = settledLines + tailLines
     }
+
+    private mutating func settle(_ text: String, through end: String.Index) {
+        settledCount = text.utf8.distance(from: text.startIndex, to: end)
+        settledTail = GrowingText.tail(of: text[..<end])
+    }
+
+    /// A long line of plain paragraph text: all its rows but the last two are final.
+    /// Wrapping is greedy, so rows already filled do not change as words are added;
+    /// the last two can (a word still arriving, a closing mark pulled to a new row).
+    /// Only text with no Markdown marks before the split qualifies — a mark could
+    /// pair with one still to come and restyle those rows — and only when the rest
+    /// starts with a letter, so that on its own it is still read as paragraph text.
+    private func settleRows(_ rest: Substring, _ tailLines: [StyledLine]) -> (String.Index, Int)? {
+        guard rest.utf8.count >= Self.longLine, tailLines.count >= 3, !rest.contains("\n"),
+              case .paragraph? = MarkdownBlocks.parse(String(rest)).first else { return nil }
+        let rows = tailLines.count - 2
+        let visible = tailLines.map { $0.spans.dropFirst().map(\.text).joined() }
+        guard let start = GrowingText.start(ofRow: rows, rows: visible, in: rest),
+              rest[start].isLetter,
+              !rest[..<start].contains(where: { Self.marks.contains($0) }) else { return nil }
+        return (start, rows)
+    }
+
+    private static let marks: Set<Character> = ["*", "_", "~", "`", "[", "]", "\\", "\t"]
 
     private func joined(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
         settledEndsBlank && blocks.first == .blank ? Array(blocks.dropFirst()) : blocks

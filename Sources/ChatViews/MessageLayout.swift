@@ -13,6 +13,9 @@ struct MessageLayout {
     private var answer = IncrementalWrap()
     private var markdown = IncrementalMarkdown()
     private var thinking = IncrementalWrap()
+    /// The text and the thinking made safe to draw, a delta at a time.
+    private var safeText = IncrementalSanitizer()
+    private var safeReasoning = IncrementalSanitizer()
     private(set) var lines: [StyledLine] = []
 
     mutating func update(_ message: TranscriptMessage, width: Int, theme: Theme) {
@@ -39,10 +42,10 @@ struct MessageLayout {
         if !message.text.isEmpty, message.kind == .assistant {
             // Replies are Markdown; the controls in them were made visible first.
             let layout = MarkdownLayout(theme: theme, base: bodyStyle, indent: MessageLayout.indent)
-            markdown.update(text: TerminalSafeText.sanitize(message.text), width: width, layout: layout)
+            markdown.update(text: safeText.update(message.text), width: width, layout: layout)
             lines += markdown.lines
         } else if !message.text.isEmpty {
-            answer.update(text: TerminalSafeText.sanitize(message.text), width: textWidth)
+            answer.update(text: safeText.update(message.text), width: textWidth)
             for line in answer.lines {
                 lines.append(StyledLine(MessageLayout.indent + line, style: bodyStyle))
             }
@@ -59,7 +62,7 @@ struct MessageLayout {
     private mutating func thinkingBlock(_ message: TranscriptMessage, textWidth: Int, theme: Theme) -> [StyledLine] {
         let seconds = message.thinkingTicks.map { String(format: " for %.1f s", Double($0) * AppState.tickSeconds) } ?? ""
         let isThinking = message.status == .streaming && message.text.isEmpty
-        thinking.update(text: TerminalSafeText.sanitize(message.reasoning), width: max(1, textWidth - 2))
+        thinking.update(text: safeReasoning.update(message.reasoning), width: max(1, textWidth - 2))
         if !isThinking, !message.text.isEmpty, !message.showsReasoning {
             let count = thinking.lines.count
             return [StyledLine(MessageLayout.indent + "▸ thought\(seconds) · \(count) line\(count == 1 ? "" : "s")",

@@ -81,9 +81,12 @@ public enum MarkdownBlocks {
         return blocks
     }
 
-    /// The length (in UTF-8 bytes) of the longest prefix of `text` whose blocks are
-    /// final however the text goes on: up to the last blank line outside a code
-    /// block, or the end of the last closed code block.
+    /// The length (in UTF-8 bytes) of the longest prefix of `text` whose lines are
+    /// final however the text goes on: up to the end of the last complete line outside
+    /// a code block, or the end of the last closed code block. Blocks are decided a
+    /// line at a time and a paragraph is drawn a line at a time, so a finished line
+    /// never changes; table rows are the exception (a later row can widen a column),
+    /// so a line ending a table row settles nothing.
     public static func settledPrefix(_ text: String) -> Int {
         var settled = 0
         var offset = 0
@@ -97,7 +100,7 @@ public enum MarkdownBlocks {
                 if trimmed.trimmingSpaces == Substring(open) { fence = nil; settled = end }
             } else if let opening = fenceOpening(trimmed) {
                 fence = opening
-            } else if trimmed.isEmpty {
+            } else if !isTableRow(trimmed) {
                 settled = end
             }
         }

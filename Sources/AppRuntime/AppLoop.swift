@@ -63,6 +63,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             storage.drain()
         }
         draw()
+        logger.info("first frame drawn")
         for await input in inputs {
             handle(input)
             if store.state.isQuitting { break }
@@ -82,6 +83,10 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
                 dispatch(.keyPressed(key))
             }
             if !text.isEmpty { dispatch(.textEntered(text)) }
+            // What was typed shows at once, not at the next frame's turn: keys come at
+            // a person's pace, so this costs a few frames a second at most.
+            if store.revision != drawnRevision, !store.state.isQuitting { draw() }
+            return
         case .terminal(.resized):
             terminal.adoptNewSize()
             presenter.invalidate()
@@ -91,8 +96,14 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             dispatch(.terminationRequested)
         case let .action(action):
             dispatch(action)
+            // The end of a reply shows at once: it happens once per reply.
+            if streamStatisticsDue, store.revision != drawnRevision, !store.state.isQuitting {
+                draw()
+                return
+            }
         case .frameDue:
-            draw()
+            // A key may have drawn this state already.
+            if store.revision != drawnRevision { draw() }
             return
         }
         requestFrame()

@@ -137,10 +137,13 @@ public actor ChatService: ChatStreaming {
         let decoder = KimiChunkDecoder()
         do {
             for try await buffer in body {
+                let fed = buffer.withUnsafeReadableBytes { bytes in
+                    Result { () throws(ServerSentEventError) in try parser.feed(bytes) }
+                }
                 let events: [ServerSentEvent]
-                do {
-                    events = try parser.feed(buffer.readableBytesView)
-                } catch {
+                switch fed {
+                case let .success(completed): events = completed
+                case let .failure(error):
                     throw ChatError.malformedStream("a line of the stream exceeded \(error.limitDescription)")
                 }
                 for event in events {

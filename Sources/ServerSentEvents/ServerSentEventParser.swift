@@ -27,6 +27,18 @@ public struct ServerSentEventParser: Sendable {
     /// Feeds the next chunk of the body and returns the events it completed.
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) throws(ServerSentEventError) -> [ServerSentEvent]
     where Bytes.Element == UInt8 {
+        try feedBytes(bytes)
+    }
+
+    /// The same for raw memory. A generic call from another module is not specialised,
+    /// and then every byte goes through protocol witnesses (the hottest code in a
+    /// profile of a fast stream); this one is specialised here.
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(ServerSentEventError) -> [ServerSentEvent] {
+        try feedBytes(bytes)
+    }
+
+    private mutating func feedBytes<Bytes: Sequence>(_ bytes: Bytes) throws(ServerSentEventError) -> [ServerSentEvent]
+    where Bytes.Element == UInt8 {
         var events: [ServerSentEvent] = []
         for byte in bytes {
             if let matched = byteOrderMarkMatched {

@@ -1,17 +1,17 @@
 import Foundation
 
-/// What the kernel says about a running process: CPU time across all its threads
-/// (nanoseconds, from each thread's schedstat) and resident memory.
+/// What the kernel says about a running process: the CPU time it has used (user and
+/// system, threads that have ended included; in clock ticks, 10 ms here) and its
+/// resident memory.
 enum ProcessProbe {
     static func cpu(_ pid: pid_t) -> Duration {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        var total: Int64 = 0
-        for task in tasks {
-            guard let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8),
-                  let first = text.split(separator: " ").first, let nanoseconds = Int64(first) else { continue }
-            total += nanoseconds
-        }
-        return .nanoseconds(total)
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return .zero }
+        // After "pid (name)": state is field 3, utime field 14 and stime field 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Int64(fields[11]), let system = Int64(fields[12]) else { return .zero }
+        let ticksPerSecond = Int64(sysconf(Int32(_SC_CLK_TCK)))
+        return .milliseconds((user + system) * 1000 / max(1, ticksPerSecond))
     }
 
     static func residentBytes(_ pid: pid_t) -> Int {

@@ -24,16 +24,24 @@ struct ChatCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = FileLogHandler.bootstrap()
         let settings = ResolvedSettings.load(options)
+        // The database is read while the HTTP client starts: both stand between the
+        // command and the first frame.
+        let options = self.options
+        let new = self.new
+        let loading = Task.detached { () throws -> (ConversationStore, SavedConversation?) in
+            let store = try ConversationDatabase.open(options)
+            return (store, new ? nil : try store.latestConversation().flatMap { try store.load($0.id) })
+        }
+        let endpoint = try await Endpoint.open(settings, logger: logger)
         let store: ConversationStore
         let reopened: SavedConversation?
         do {
-            store = try ConversationDatabase.open(options)
-            reopened = new ? nil : try store.latestConversation().flatMap { try store.load($0.id) }
+            (store, reopened) = try await loading.value
         } catch {
+            await endpoint.close()
             CommandFailure.report(error)
         }
         logger.info("database \(store.path), reopening \(reopened.map { String($0.summary.id) } ?? "nothing")")
-        let endpoint = try await Endpoint.open(settings, logger: logger)
         let outcome = await Self.runInterface(settings: settings, endpoint: endpoint, store: store, reopened: reopened,
                                               logger: logger)
         await endpoint.close()

@@ -35,8 +35,11 @@ struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    /// Milliseconds, to see where start-up time goes; a style is a value, made once.
+    private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     func log(event: LogEvent) {
-        let timestamp = ISO8601DateFormatter().string(from: Date())
+        let timestamp = Self.timestampStyle.format(Date())
         sink.write("\(timestamp) \(event.level) \(label): \(event.message)\n")
     }
 

@@ -85,7 +85,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             if !text.isEmpty { dispatch(.textEntered(text)) }
             // What was typed shows at once, not at the next frame's turn: keys come at
             // a person's pace, so this costs a few frames a second at most.
-            if store.revision != drawnRevision, !store.state.isQuitting { draw() }
+            drawIfChanged()
             return
         case .terminal(.resized):
             terminal.adoptNewSize()
@@ -97,13 +97,13 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         case let .action(action):
             dispatch(action)
             // The end of a reply shows at once: it happens once per reply.
-            if streamStatisticsDue, store.revision != drawnRevision, !store.state.isQuitting {
-                draw()
+            if streamStatisticsDue {
+                drawIfChanged()
                 return
             }
         case .frameDue:
             // A key may have drawn this state already.
-            if store.revision != drawnRevision { draw() }
+            drawIfChanged()
             return
         }
         requestFrame()
@@ -186,6 +186,10 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
                 send.yield(.frameDue)
             }
         }
+    }
+
+    private func drawIfChanged() {
+        if store.revision != drawnRevision, !store.state.isQuitting { draw() }
     }
 
     private func draw() {

@@ -12,9 +12,8 @@ struct IncrementalMarkdown {
     static let longLine = 1_024
 
     private(set) var width = 0
-    /// How many bytes of the text are laid out for good.
-    private(set) var settledCount = 0
-    private var settledTail: [UInt8] = []
+    /// How much of the text is laid out for good.
+    private var settled = GrowingText.Mark()
     private var settledLines: [StyledLine] = []
     /// The settled part ends in a blank line: a blank the tail starts with is the same one
     /// (a whole parse merges runs of blank lines).
@@ -22,37 +21,35 @@ struct IncrementalMarkdown {
     private(set) var lines: [StyledLine] = []
 
     mutating func update(text: String, width: Int, layout: MarkdownLayout) {
-        if width != self.width || !GrowingText.continues(text, count: settledCount, tail: settledTail) {
+        if width != self.width || !settled.holds(in: text) {
             self.width = width
-            settledCount = 0
-            settledTail = []
+            settled = GrowingText.Mark()
             settledLines = []
             settledEndsBlank = false
         }
-        var rest = text[text.utf8.index(text.startIndex, offsetBy: settledCount)...]
+        var rest = text[settled.end(in: text)...]
         let newlySettled = MarkdownBlocks.settledPrefix(String(rest))
         if newlySettled > 0 {
             let end = rest.utf8.index(rest.startIndex, offsetBy: newlySettled)
             let blocks = joined(MarkdownBlocks.parse(String(rest[..<end]).droppingFinalNewline))
             settledLines += layout.lines(blocks, width: width)
             if let last = blocks.last { settledEndsBlank = last == .blank }
-            settle(text, through: end)
+            settled = GrowingText.Mark(text, through: end)
             rest = text[end...]
         }
-        var tailLines = layout.lines(joined(MarkdownBlocks.parse(String(rest))), width: width)
-        if let (end, rows) = settleRows(rest, tailLines) {
+        let tailBlocks = MarkdownBlocks.parse(String(rest))
+        var tailLines = layout.lines(joined(tailBlocks), width: width)
+        if let (end, rows) = settleRows(rest, tailBlocks, tailLines) {
             settledLines += tailLines[..<rows]
             settledEndsBlank = false
-            settle(text, through: end)
+            settled = GrowingText.Mark(text, through: end)
             tailLines.removeFirst(rows)
         }
         lines = settledLines + tailLines
     }
 
-    private mutating func settle(_ text: String, through end: String.Index) {
-        settledCount = text.utf8.distance(from: text.startIndex, to: end)
-        settledTail = GrowingText.tail(of: text[..<end])
-    }
+    /// How many bytes of the text are laid out for good.
+    var settledCount: Int { settled.count }
 
     /// A long line of plain paragraph text: all its rows but the last two are final.
     /// Wrapping is greedy, so rows already filled do not change as words are added;
@@ -60,9 +57,9 @@ struct IncrementalMarkdown {
     /// Only text with no Markdown marks before the split qualifies — a mark could
     /// pair with one still to come and restyle those rows — and only when the rest
     /// starts with a letter, so that on its own it is still read as paragraph text.
-    private func settleRows(_ rest: Substring, _ tailLines: [StyledLine]) -> (String.Index, Int)? {
-        guard rest.utf8.count >= Self.longLine, tailLines.count >= 3, !rest.contains("\n"),
-              case .paragraph? = MarkdownBlocks.parse(String(rest)).first else { return nil }
+    private func settleRows(_ rest: Substring, _ blocks: [MarkdownBlock], _ tailLines: [StyledLine]) -> (String.Index, Int)? {
+        guard rest.utf8.count >= Self.longLine, tailLines.count >= 3, blocks.count == 1,
+              case .paragraph = blocks[0], !rest.contains("\n") else { return nil }
         let rows = tailLines.count - 2
         let visible = tailLines.map { $0.spans.dropFirst().map(\.text).joined() }
         guard let start = GrowingText.start(ofRow: rows, rows: visible, in: rest),

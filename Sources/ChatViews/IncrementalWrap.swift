@@ -7,20 +7,18 @@ import TextLayout
 /// filled rows stay as they are). Text that changed in any other way is wrapped afresh.
 struct IncrementalWrap {
     private(set) var width = 0
-    /// How many bytes of the text are wrapped for good, and the last of them.
-    private(set) var settledCount = 0
-    private var settledTail: [UInt8] = []
+    /// How much of the text is wrapped for good.
+    private var settled = GrowingText.Mark()
     private var settledLines: [String] = []
     private(set) var lines: [String] = []
 
     mutating func update(text: String, width: Int) {
-        if width != self.width || !GrowingText.continues(text, count: settledCount, tail: settledTail) {
+        if width != self.width || !settled.holds(in: text) {
             self.width = width
-            settledCount = 0
-            settledTail = []
+            settled = GrowingText.Mark()
             settledLines = []
         }
-        var settledEnd = text.utf8.index(text.startIndex, offsetBy: settledCount)
+        var settledEnd = settled.end(in: text)
         if let lastNewline = text[settledEnd...].lastIndex(of: "\n") {
             let newlySettled = text[settledEnd..<lastNewline]
             for paragraph in newlySettled.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -37,8 +35,10 @@ struct IncrementalWrap {
             tailLines.removeFirst(tailLines.count - 2)
             settledEnd = start
         }
-        settledCount = text.utf8.distance(from: text.startIndex, to: settledEnd)
-        settledTail = GrowingText.tail(of: text[..<settledEnd])
+        settled = GrowingText.Mark(text, through: settledEnd)
         lines = settledLines + tailLines
     }
+
+    /// How many bytes of the text are wrapped for good.
+    var settledCount: Int { settled.count }
 }

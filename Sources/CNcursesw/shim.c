@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
+#include <term.h>
 
 WINDOW *kc_stdscr(void) { return stdscr; }
 int kc_lines(void) { return LINES; }
@@ -109,4 +110,13 @@ void kc_restore_signal_handlers(void) {
         sigaction(forwarded_signals[i], &previous_forwarded_actions[forwarded_signals[i]], NULL);
     }
     wake_descriptor = -1;
+}
+
+int kc_check_terminal(void) {
+    int status = 0;
+    if (setupterm((char *)0, STDOUT_FILENO, &status) != OK) return status == 1 ? 2 : status;
+    // A terminal that cannot move the cursor cannot hold a full-screen interface.
+    int usable = tigetstr("cup") != (char *)0 && tigetstr("cup") != (char *)-1;
+    del_curterm(cur_term);
+    return usable ? 1 : 2;
 }

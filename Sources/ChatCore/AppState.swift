@@ -18,6 +18,14 @@ public struct ActiveReply: Sendable, Equatable {
     var estimatedPromptTokens: Double = 0
     /// The usage reported for this reply has adjusted the estimate (it may come twice).
     var hasCalibrated = false
+    /// Earlier rounds (question and answer) the request carried.
+    public var roundsSent = 0
+    /// The try failed and the next waits: shown as a countdown, from `retryTick`.
+    public var retry: RetryNotice?
+    public var retryTick = 0
+    /// Stream events that could not be read and were skipped, and the first reason.
+    public var unreadableEvents = 0
+    public var firstUnreadable: String?
 }
 
 /// Every piece of state the app has. Views read it; only `reduce` changes it.
@@ -50,6 +58,9 @@ public struct AppState: Sendable, Equatable {
     public var statusNote: String?
     /// The code block Alt-C copied last, while Alt-C is pressed again and again.
     public var codeBlockCopy: CodeBlockCopy?
+    /// The last request was too long for the context window: Ctrl-R retries with at
+    /// most this many earlier rounds.
+    public var overflowRetryRounds: Int?
     /// Ctrl-C was pressed once on an idle screen; a second one quits.
     public var quitArmed = false
     /// Inside a bracketed paste: Enter inserts a newline instead of sending.
@@ -71,6 +82,7 @@ public struct AppState: Sendable, Equatable {
             replaceTranscript(with: saved)
             if settings.modelIsExplicit { conversation.model = settings.model }
         }
+        for warning in settings.warnings { appendMessage(kind: .error, text: warning) }
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
                 + "not from Kimi. Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")

@@ -17,9 +17,12 @@ public struct ChatSettings: Sendable, Equatable {
     public var history: HistoryPolicy
     /// `--model` was given: the conversation reopened at start uses it, not its own.
     public var modelIsExplicit: Bool
+    /// Shown in the transcript at start (a config file others can read, and the like).
+    public var warnings: [String]
 
     public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
-                history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false) {
+                history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false, warnings: [String] = []) {
+        self.warnings = warnings
         self.model = model
         self.systemPrompt = systemPrompt
         self.hasAPIKey = hasAPIKey

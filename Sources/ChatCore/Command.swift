@@ -17,6 +17,8 @@ public enum Command: Sendable, Equatable {
     case copyMessage
     /// Alt-C: the code blocks of that message, one per press.
     case copyCodeBlock
+    /// Ctrl-R: ask again for a reply to the last question.
+    case regenerate
     /// Ctrl-X: the first key of Ctrl-X Ctrl-E (compose in $VISUAL/$EDITOR).
     case beginEditorChord
 }

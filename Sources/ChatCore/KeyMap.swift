@@ -54,6 +54,8 @@ public enum KeyMap {
         KeyBinding(key: .ctrl("n"), command: .newConversation, label: "Ctrl-N", summary: "start a new conversation"),
         KeyBinding(key: .ctrl("o"), command: .openConversationList, label: "Ctrl-O",
                    summary: "saved conversations: filter, open, rename, delete"),
+        KeyBinding(key: .ctrl("r"), command: .regenerate, label: "Ctrl-R",
+                   summary: "regenerate the last reply (after a too-long request: with fewer earlier rounds)"),
         KeyBinding(key: .ctrl("t"), command: .openModelPicker, label: "Ctrl-T", summary: "choose the model"),
         KeyBinding(key: .alt("t"), command: .toggleThinking, label: "Alt-T",
                    summary: "show or fold the last reply's thinking"),

@@ -95,6 +95,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .openHelp: state.overlay = .help(firstEntry: 0)
     case .copyMessage: return copyMessage(&state)
     case .copyCodeBlock: return copyCodeBlock(&state)
+    case .regenerate: return regenerate(&state)
     case .beginEditorChord:
         state.awaitsEditorKey = true
         state.statusNote = "Ctrl-X: Ctrl-E opens the editor."
@@ -124,19 +125,48 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     state.scroll = .following
     state.highlight = nil
     if state.conversation.title == nil { state.conversation.title = ConversationTitle.derived(from: text) }
-    let earlier = conversationTurns(state)
+    let earlier = conversationTurns(state.messages[...])
     let userID = state.appendMessage(kind: .user, text: text)
-    let savedUser = state.save(messageID: userID)
+    state.overflowRetryRounds = nil
+    return state.save(messageID: userID) + requestReply(&state, question: text, earlier: earlier,
+                                                        policy: state.settings.history)
+}
 
+/// Ctrl-R: asks again for a reply to the last question. Earlier replies to it stay in
+/// the transcript (nothing is lost); only the newest one is sent as history later.
+/// After a context overflow it sends fewer earlier rounds.
+func regenerate(_ state: inout AppState) -> [AppEffect] {
+    if state.isStreaming {
+        state.statusNote = "A reply is still streaming: press Esc to stop it first."
+        return []
+    }
+    guard let questionIndex = state.messages.lastIndex(where: { $0.kind == .user && !$0.text.isEmpty }) else {
+        state.statusNote = "Nothing to regenerate yet: send a message first."
+        return []
+    }
+    let question = state.messages[questionIndex].text
+    let earlier = conversationTurns(state.messages[..<questionIndex])
+    var policy = state.settings.history
+    if let rounds = state.overflowRetryRounds {
+        if case let .keepRounds(kept) = policy { policy = .keepRounds(min(kept, rounds)) } else { policy = .keepRounds(rounds) }
+    }
+    state.statusNote = nil
+    state.scroll = .following
+    return requestReply(&state, question: question, earlier: earlier, policy: policy)
+}
+
+/// Opens an empty assistant reply at the end of the transcript and asks for it.
+private func requestReply(_ state: inout AppState, question: String, earlier: [ChatTurn],
+                          policy: HistoryPolicy) -> [AppEffect] {
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
-        return savedUser
+        return []
     }
     let model = state.currentModel
     let system = state.settings.systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
     let window = HistoryWindow.choose(system: system, earlier: RequestRules.turnsAsSent(earlier, to: model),
-                                      question: ChatTurn(role: .user, content: text), model: model,
-                                      policy: state.settings.history, estimate: state.tokenEstimate)
+                                      question: ChatTurn(role: .user, content: question), model: model,
+                                      policy: policy, estimate: state.tokenEstimate)
     let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
     let requestID = state.nextRequestID
     state.nextRequestID += 1
@@ -144,19 +174,21 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     state.editMessage(id: messageID) { $0.omittedHistory = window.omitted }
     var reply = ActiveReply(requestID: requestID, messageID: messageID)
     reply.estimatedPromptTokens = window.estimatedRaw
+    reply.roundsSent = window.turns.filter { $0.role == .user }.count - 1
     state.activeReply = reply
-    let savedReply = state.save(messageID: messageID)
-    return savedUser + savedReply + [.startReply(requestID, request)]
+    return state.save(messageID: messageID) + [.startReply(requestID, request)]
 }
 
-/// Every user and assistant turn so far that can be sent, oldest first.
-func conversationTurns(_ state: AppState) -> [ChatTurn] {
+/// Every user and assistant turn of `messages` that can be sent, oldest first. A
+/// question answered more than once (Ctrl-R) is sent with its newest answer only.
+func conversationTurns(_ messages: ArraySlice<TranscriptMessage>) -> [ChatTurn] {
     var turns: [ChatTurn] = []
-    for message in state.messages where message.isSentAsHistory {
+    for message in messages where message.isSentAsHistory {
         switch message.kind {
         case .user:
             turns.append(ChatTurn(role: .user, content: message.text))
         case .assistant:
+            if turns.last?.role == .assistant { turns.removeLast() }
             turns.append(ChatTurn(role: .assistant, content: message.text,
                                   reasoning: message.reasoning.isEmpty ? nil : message.reasoning))
         case .notice, .error:

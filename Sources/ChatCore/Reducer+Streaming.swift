@@ -5,10 +5,18 @@ func reduceStreamEvent(_ state: inout AppState, _ requestID: RequestID, _ event:
     switch event {
     case let .content(text):
         state.activeReply?.deltas += 1
+        state.activeReply?.retry = nil
         state.editMessage(id: reply.messageID) { $0.text += text }
     case let .reasoning(text):
         state.activeReply?.deltas += 1
+        state.activeReply?.retry = nil
         state.editMessage(id: reply.messageID) { $0.reasoning += text }
+    case let .retrying(notice):
+        state.activeReply?.retry = notice
+        state.activeReply?.retryTick = reply.ticks
+    case let .unreadable(reason):
+        state.activeReply?.unreadableEvents += 1
+        if reply.firstUnreadable == nil { state.activeReply?.firstUnreadable = reason }
     case let .usage(usage):
         state.lastUsage = usage
         state.editMessage(id: reply.messageID) { $0.usage = usage }
@@ -41,6 +49,7 @@ func reduceStreamFailed(_ state: inout AppState, _ requestID: RequestID, _ error
     }
     state.activeReply = nil
     state.statusNote = nil
+    noteUnreadableEvents(&state, reply)
     var effects: [AppEffect] = []
     if let partial = state.message(withID: reply.messageID) {
         if !partial.text.isEmpty || !partial.reasoning.isEmpty {
@@ -51,8 +60,32 @@ func reduceStreamFailed(_ state: inout AppState, _ requestID: RequestID, _ error
             state.messages.removeAll { $0.id == reply.messageID }
         }
     }
-    state.appendMessage(kind: .error, text: error.userMessage)
+    state.appendMessage(kind: .error, text: error.userMessage + overflowAdvice(&state, error, reply))
     return effects
+}
+
+/// After a context overflow, Ctrl-R may try again with half the earlier rounds.
+private func overflowAdvice(_ state: inout AppState, _ error: ChatError, _ reply: ActiveReply) -> String {
+    guard error.isContextOverflow else { return "" }
+    guard reply.roundsSent > 0 else {
+        state.overflowRetryRounds = nil
+        return " Your message alone is too long for this model: shorten it, or choose a model with a larger "
+            + "context window (Ctrl-T)."
+    }
+    let rounds = reply.roundsSent / 2
+    state.overflowRetryRounds = rounds
+    let what = rounds == 0 ? "no earlier rounds" : rounds == 1 ? "only the last earlier round"
+        : "only the last \(rounds) earlier rounds"
+    return " Press Ctrl-R to try again with \(what) (the \(reply.roundsSent) sent were too many)."
+}
+
+/// A reply that had events skipped says so, once it has ended.
+private func noteUnreadableEvents(_ state: inout AppState, _ reply: ActiveReply) {
+    guard reply.unreadableEvents > 0, let reason = reply.firstUnreadable else { return }
+    let count = reply.unreadableEvents == 1 ? "One event" : "\(reply.unreadableEvents) events"
+    state.appendMessage(kind: .error, text: "\(count) of this reply could not be read and "
+        + (reply.unreadableEvents == 1 ? "was" : "were") + " skipped, so it may lack a piece. \(reason) "
+        + "Ctrl-R regenerates the reply.")
 }
 
 /// Ends the reply the user stopped (Esc, Ctrl-C, quitting), keeping what arrived.
@@ -67,12 +100,16 @@ func stopReply(_ state: inout AppState, _ reply: ActiveReply, status: ReplyStatu
     } else {
         state.statusNote = "Reply stopped."
     }
+    if let retry = reply.retry {
+        state.statusNote = "Stopped waiting to retry (\(retry.reason))."
+    }
     return [.cancelReply(reply.requestID)] + saved
 }
 
 private func finishReply(_ state: inout AppState, _ reply: ActiveReply) -> [AppEffect] {
     state.activeReply = nil
     state.statusNote = nil
+    noteUnreadableEvents(&state, reply)
     state.editMessage(id: reply.messageID) { $0.status = .complete }
     return state.save(messageID: reply.messageID)
 }

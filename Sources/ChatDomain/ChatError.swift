@@ -14,6 +14,8 @@ public enum ChatError: Error, Sendable, Equatable {
     case missingKey
     /// The message could not be saved, so it was not sent.
     case notSaved(String)
+    /// Every try failed; `last` is how the last one did.
+    indirect case gaveUp(attempts: Int, last: ChatError)
 
     /// A one-paragraph explanation for the transcript, the status bar or stderr.
     public var userMessage: String {
@@ -21,6 +23,10 @@ public enum ChatError: Error, Sendable, Equatable {
         case let .http(status, type, message):
             let detail = type.map { "\(status) \($0)" } ?? "\(status)"
             switch status {
+            case 400 where type == "content_filter":
+                return "The request was rejected by the content filter (\(detail)): \(message)"
+            case 400 where isContextOverflow:
+                return "The conversation is too long for the model's context window (\(detail)): \(message)"
             case 200:
                 return "The server reported an error in the middle of the reply (\(type ?? "error")): \(message)"
             case 401:
@@ -31,7 +37,8 @@ public enum ChatError: Error, Sendable, Equatable {
             case 404:
                 return "Not found (\(detail)): \(message). Check the model name (--model) and the base URL."
             case 429 where type == "exceeded_current_quota_error":
-                return "Your account's balance or quota is exhausted (\(detail)): \(message)"
+                return "Your account's balance or quota is exhausted (\(detail)): \(message). "
+                    + "Top up or check the plan at platform.kimi.ai; trying again will not help until then."
             case 429:
                 return "Rate limited (\(detail)): \(message). Wait a moment and try again."
             case 500...599:
@@ -51,10 +58,50 @@ public enum ChatError: Error, Sendable, Equatable {
             return ChatError.missingKeyHelp
         case let .notSaved(reason):
             return "Your message could not be saved, so it was not sent (it stays here): \(reason)"
+        case let .gaveUp(attempts, last):
+            return last.userMessage + " (kimichat tried \(attempts) times and gave up.)"
+        }
+    }
+
+    /// The request (history plus question) is larger than the model's context window.
+    public var isContextOverflow: Bool {
+        switch self {
+        case let .http(400, _, message):
+            let lowered = message.lowercased()
+            return lowered.contains("exceeded model token limit") || lowered.contains("input token length too long")
+        case let .gaveUp(_, last):
+            return last.isContextOverflow
+        default:
+            return false
         }
     }
 
     public static let missingKeyHelp =
         "No API key is set. Export MOONSHOT_API_KEY=sk-… (create one at platform.kimi.ai) and start "
         + "kimichat again, or run `kimichat --demo` to try it against the built-in offline server."
+}
+
+extension ChatError {
+    /// A few words for the status bar while a retry waits.
+    public var shortReason: String {
+        switch self {
+        case let .http(status, type, _):
+            if type == "engine_overloaded_error" { return "the server is overloaded" }
+            if status == 429 { return "rate limited" }
+            if status == 200 { return "error in the stream" }
+            return "server error \(status)"
+        case .connection: return "no connection"
+        case .interrupted: return "the stream broke"
+        case .malformedStream: return "unreadable data"
+        case .invalidRequest: return "bad request"
+        case .missingKey: return "no API key"
+        case .notSaved: return "not saved"
+        case let .gaveUp(_, last): return last.shortReason
+        }
+    }
+
+    public var isMalformedStream: Bool {
+        if case .malformedStream = self { return true }
+        return false
+    }
 }

@@ -8,4 +8,9 @@ public enum StreamEvent: Sendable, Equatable {
     case usage(Usage)
     /// The server said `[DONE]`: the reply is complete.
     case done
+    /// The try failed before its first token; another follows after the wait.
+    case retrying(RetryNotice)
+    /// One event of the stream could not be read and was skipped; the reply goes on,
+    /// but may lack a piece.
+    case unreadable(String)
 }

@@ -73,7 +73,7 @@ public actor ChatService: ChatStreaming {
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    try await self.perform(request, stream: stream) { continuation.yield($0) }
+                    try await self.performWithRetries(request, stream: stream) { continuation.yield($0) }
                     continuation.finish()
                 } catch is CancellationError {
                     continuation.finish()
@@ -86,6 +86,35 @@ public actor ChatService: ChatStreaming {
         }
     }
 
+    /// Tries the request until it succeeds, fails for good, or a token has arrived;
+    /// the waits in between are announced as `.retrying` events and end early when
+    /// the consumer cancels.
+    private func performWithRetries(_ request: ChatRequest, stream: Bool,
+                                    yield: @Sendable (StreamEvent) -> Void) async throws {
+        let policy = configuration.retry
+        var attempt = 1
+        while true {
+            do {
+                try await perform(request, stream: stream, yield: yield)
+                return
+            } catch let failure as AttemptFailure {
+                try Task.checkCancellation()
+                if failure.afterFirstToken { throw failure.error }
+                guard let wait = policy.delay(after: failure.error, attempt: attempt, retryAfter: failure.retryAfter,
+                                              jitter: Double.random(in: 0..<1)) else {
+                    let gaveUp = attempt > 1 && RetryPolicy.isRetryable(failure.error)
+                    throw gaveUp ? ChatError.gaveUp(attempts: attempt, last: failure.error) : failure.error
+                }
+                logger.warning("try \(attempt) failed: \(KeyRedaction.redact(failure.error.userMessage, key: configuration.apiKey)); retrying in \(wait) s")
+                yield(.retrying(RetryNotice(attempt: attempt + 1, maxAttempts: policy.maxAttempts, seconds: wait,
+                                            reason: failure.error.shortReason)))
+                try await Task.sleep(for: .seconds(wait))
+                attempt += 1
+            }
+        }
+    }
+
+    /// One try. Every failure comes out as an `AttemptFailure` (or `CancellationError`).
     private func perform(_ chatRequest: ChatRequest, stream: Bool,
                          yield: @Sendable (StreamEvent) -> Void) async throws {
         let url = configuration.endpointBase + "/chat/completions"
@@ -98,7 +127,7 @@ public actor ChatService: ChatStreaming {
         do {
             request.body = .bytes(ByteBuffer(bytes: try RequestBody(chatRequest, stream: stream).encoded()))
         } catch {
-            throw ChatError.invalidRequest("the request could not be encoded: \(error)")
+            throw AttemptFailure(error: .invalidRequest("the request could not be encoded: \(error)"))
         }
 
         logger.info("POST \(url) model=\(chatRequest.model) messages=\(chatRequest.turns.count) stream=\(stream)")
@@ -107,15 +136,18 @@ public actor ChatService: ChatStreaming {
             response = try await client.execute(request, timeout: .seconds(configuration.responseHeadTimeout))
         } catch {
             try Task.checkCancellation()
-            throw ErrorTranslation.beforeResponse(error, host: host, timeout: configuration.responseHeadTimeout)
+            throw AttemptFailure(error: ErrorTranslation.beforeResponse(error, host: host,
+                                                                        timeout: configuration.responseHeadTimeout))
         }
 
         guard response.status == .ok else {
             let body = (try? await response.body.collect(upTo: 1 << 20)).map { String(buffer: $0) } ?? ""
+            try Task.checkCancellation()
             let failure = ErrorTranslation.httpFailure(status: Int(response.status.code),
                                                        reason: response.status.reasonPhrase, body: body)
-            logger.warning("HTTP \(response.status.code): \(body.prefix(300))")
-            throw failure
+            logger.warning("HTTP \(response.status.code): \(KeyRedaction.redact(String(body.prefix(300)), key: configuration.apiKey))")
+            throw AttemptFailure(error: failure,
+                                 retryAfter: AttemptFailure.retryAfterSeconds(response.headers.first(name: "Retry-After")))
         }
 
         if stream {
@@ -126,15 +158,23 @@ public actor ChatService: ChatStreaming {
                 body = try await response.body.collect(upTo: 64 << 20)
             } catch {
                 try Task.checkCancellation()
-                throw ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout)
+                throw AttemptFailure(error: ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout))
             }
-            for event in try KimiCompletion.decode(String(buffer: body)).events { yield(event) }
+            let events: [StreamEvent]
+            do {
+                events = try KimiCompletion.decode(String(buffer: body)).events
+            } catch {
+                throw AttemptFailure(error: error)
+            }
+            for event in events { yield(event) }
         }
     }
 
     private func readStream(_ body: HTTPClientResponse.Body, yield: @Sendable (StreamEvent) -> Void) async throws {
         var parser = ServerSentEventParser()
         let decoder = KimiChunkDecoder()
+        var sawToken = false
+        var sawFinish = false
         do {
             for try await buffer in body {
                 let fed = buffer.withUnsafeReadableBytes { bytes in
@@ -144,20 +184,42 @@ public actor ChatService: ChatStreaming {
                 switch fed {
                 case let .success(completed): events = completed
                 case let .failure(error):
-                    throw ChatError.malformedStream("a line of the stream exceeded \(error.limitDescription)")
+                    throw ChatError.malformedStream("a line of the stream exceeded \(error.limitDescription) "
+                        + "without an end, so kimichat stopped reading it")
                 }
                 for event in events {
-                    for streamEvent in try decoder.decode(event.data) {
+                    let decoded: [StreamEvent]
+                    switch Result(catching: { () throws(ChatError) in try decoder.decode(event.data) }) {
+                    case let .success(events):
+                        decoded = events
+                    case let .failure(error):
+                        guard error.isMalformedStream else { throw error }
+                        // One unreadable event costs that event, not the reply.
+                        logger.warning("skipped an unreadable event: \(error.userMessage)")
+                        yield(.unreadable(error.userMessage))
+                        continue
+                    }
+                    for streamEvent in decoded {
+                        switch streamEvent {
+                        case .content, .reasoning: sawToken = true
+                        case .finished: sawFinish = true
+                        case .done: yield(streamEvent); return
+                        case .usage, .retrying, .unreadable: break
+                        }
                         yield(streamEvent)
-                        if streamEvent == .done { return }
                     }
                 }
             }
         } catch let error as ChatError {
-            throw error
+            throw AttemptFailure(error: error, afterFirstToken: sawToken)
         } catch {
             try Task.checkCancellation()
-            throw ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout)
+            throw AttemptFailure(error: ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout),
+                                 afterFirstToken: sawToken)
+        }
+        if !sawToken && !sawFinish {
+            // Nothing arrived, so trying again cannot duplicate anything.
+            throw AttemptFailure(error: .interrupted("the connection closed before the reply started"))
         }
     }
 }

@@ -1,3 +1,5 @@
+import ChatDomain
+
 /// Where and how the chat service talks to the API.
 public struct ChatServiceConfiguration: Sendable {
     public static let defaultBaseURL = "https://api.moonshot.ai/v1"
@@ -11,6 +13,8 @@ public struct ChatServiceConfiguration: Sendable {
     public var responseHeadTimeout: Int64 = 300
     /// Seconds of silence between two chunks before the stream counts as stalled.
     public var idleTimeout: Int64 = 120
+    /// Which failures before the first token are tried again, and how often.
+    public var retry = RetryPolicy()
 
     public init(baseURL: String = ChatServiceConfiguration.defaultBaseURL, apiKey: String) {
         self.baseURL = baseURL

@@ -20,6 +20,7 @@ enum KeyRedaction {
         case let .interrupted(reason): return .interrupted(redact(reason, key: key))
         case let .malformedStream(reason): return .malformedStream(redact(reason, key: key))
         case let .invalidRequest(reason): return .invalidRequest(redact(reason, key: key))
+        case let .gaveUp(attempts, last): return .gaveUp(attempts: attempts, last: redact(last, key: key))
         case .missingKey, .notSaved: return error
         }
     }

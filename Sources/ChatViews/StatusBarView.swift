@@ -36,6 +36,10 @@ struct StatusBarView {
             return state.settings.hasAPIKey ? "ready" : "no API key (see above)"
         }
         let glyph = spinner[reply.ticks % spinner.count]
+        if let retry = reply.retry {
+            let elapsed = Double(reply.ticks - reply.retryTick) * AppState.tickSeconds
+            return "\(glyph) \(retry.countdown(elapsed: elapsed)) · \(retry.reason) · Esc cancels"
+        }
         let seconds = Double(reply.ticks) * AppState.tickSeconds
         let message = state.message(withID: reply.messageID)
         let phase = message?.text.isEmpty == false ? "streaming" : (message?.reasoning.isEmpty == false ? "thinking" : "waiting")

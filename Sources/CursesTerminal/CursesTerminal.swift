@@ -19,6 +19,7 @@ public final class CursesTerminal: InteractiveTerminal {
     /// Takes over the terminal: alternate screen, raw keys, bracketed paste, mouse wheel.
     public init(useColor: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        try Self.checkTerminalType()
         watcher = try InputWatcher()
         kc_save_terminal_modes()
         kc_install_signal_handlers(watcher.wakeWrite)
@@ -46,6 +47,18 @@ public final class CursesTerminal: InteractiveTerminal {
     }
 
     deinit { stop() }
+
+    /// initscr exits the process on an unknown TERM; this says why, and what to do.
+    private static func checkTerminalType() throws {
+        let name = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !name.isEmpty else { throw TerminalError.unusableType(.unset) }
+        guard name != "dumb" else { throw TerminalError.unusableType(.cannotDraw(name)) }
+        switch kc_check_terminal() {
+        case 1: return
+        case 2: throw TerminalError.unusableType(.cannotDraw(name))
+        default: throw TerminalError.unusableType(.unknown(name))
+        }
+    }
 
     public func stop() {
         guard isRunning else { return }

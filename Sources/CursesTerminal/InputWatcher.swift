@@ -80,6 +80,13 @@ final class InputWatcher: Sendable {
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case setupFailed(String)
+    case unusableType(TerminalTypeProblem)
+
+    public enum TerminalTypeProblem: Sendable {
+        case unset
+        case cannotDraw(String)
+        case unknown(String)
+    }
 
     public var description: String {
         switch self {
@@ -88,6 +95,15 @@ public enum TerminalError: Error, CustomStringConvertible {
                 + "For scripts and pipes use `kimichat ask \"…\"`."
         case let .setupFailed(reason):
             return "The terminal could not be set up: \(reason)"
+        case .unusableType(.unset):
+            return "TERM is not set, so kimichat cannot tell how to draw on this terminal. Set it (for example "
+                + "`export TERM=xterm-256color`), or use `kimichat ask \"…\"`, which needs no terminal."
+        case let .unusableType(.cannotDraw(name)):
+            return "TERM=\(name) describes a terminal that cannot draw a full-screen chat. Use `kimichat ask \"…\"` "
+                + "here, or run kimichat in a terminal emulator."
+        case let .unusableType(.unknown(name)):
+            return "TERM=\(name) is not in the terminfo database. Set TERM to a terminal it knows (for example "
+                + "xterm-256color) or install its entry (Debian: ncurses-term); `kimichat ask \"…\"` works without it."
         }
     }
 }

@@ -104,6 +104,21 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         if let rejection = parsed.rejection(for: model) { return sendError(rejection, context: context) }
         let scenario = state.nextScenario()
+        if scenario.dropConnection { return context.close(promise: nil) }
+        if let delay = scenario.headDelayMilliseconds, delay > 0 {
+            // The handler lives on this channel's event loop; the answer waits there.
+            let loop = context.eventLoop.assumeIsolated()
+            loop.scheduleTask(in: .milliseconds(Int64(delay))) {
+                guard context.channel.isActive else { return }
+                self.answer(parsed, model: model, scenario: scenario, head: head, context: context)
+            }
+            return
+        }
+        answer(parsed, model: model, scenario: scenario, head: head, context: context)
+    }
+
+    private func answer(_ parsed: ChatRequestSummary, model: MockModel, scenario: MockScenario, head: HTTPRequestHead,
+                        context: ChannelHandlerContext) {
         if let failure = scenario.httpError { return sendError(failure, context: context) }
         let script = parsed.script(for: model, scenario: scenario)
 

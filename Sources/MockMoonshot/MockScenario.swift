@@ -31,10 +31,19 @@ public struct MockScenario: Codable, Sendable, Equatable {
     /// Close the connection after this many content tokens, with no finish and no [DONE].
     public var cutAfterTokens: Int?
     public var finishReason: String
+    /// Milliseconds before the response head is sent (a server slow to answer).
+    public var headDelayMilliseconds: Int?
+    /// Close the connection as soon as the request has arrived, with no response.
+    public var dropConnection: Bool
+    public var anomaly: StreamAnomaly?
 
     public init(reply: String? = nil, tokenCount: Int? = nil, reasoning: String? = nil, paceMilliseconds: Int = 0,
                 tokensPerSecond: Int? = nil, httpError: HTTPError? = nil, cutAfterTokens: Int? = nil,
-                finishReason: String = "stop") {
+                finishReason: String = "stop", headDelayMilliseconds: Int? = nil, dropConnection: Bool = false,
+                anomaly: StreamAnomaly? = nil) {
+        self.headDelayMilliseconds = headDelayMilliseconds
+        self.dropConnection = dropConnection
+        self.anomaly = anomaly
         self.reply = reply
         self.tokenCount = tokenCount
         self.reasoning = reasoning
@@ -47,6 +56,7 @@ public struct MockScenario: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case reply, tokenCount, reasoning, paceMilliseconds, tokensPerSecond, httpError, cutAfterTokens, finishReason
+        case headDelayMilliseconds, dropConnection, anomaly
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +69,9 @@ public struct MockScenario: Codable, Sendable, Equatable {
         httpError = try container.decodeIfPresent(HTTPError.self, forKey: .httpError)
         cutAfterTokens = try container.decodeIfPresent(Int.self, forKey: .cutAfterTokens)
         finishReason = try container.decodeIfPresent(String.self, forKey: .finishReason) ?? "stop"
+        headDelayMilliseconds = try container.decodeIfPresent(Int.self, forKey: .headDelayMilliseconds)
+        dropConnection = try container.decodeIfPresent(Bool.self, forKey: .dropConnection) ?? false
+        anomaly = try container.decodeIfPresent(StreamAnomaly.self, forKey: .anomaly)
     }
 
     public static let errors: [String: HTTPError] = [
@@ -69,5 +82,13 @@ public struct MockScenario: Codable, Sendable, Equatable {
                          message: "Your account org-demo<ak-demo> request reached organization max RPM: 3, "
                             + "please try again after 1 seconds", retryAfterSeconds: 1),
         "500": HTTPError(status: 500, type: "server_error", message: "The engine hit an internal error"),
+        "403": HTTPError(status: 403, type: "permission_denied_error", message: "The API you are accessing is not open"),
+        "quota": HTTPError(status: 429, type: "exceeded_current_quota_error",
+                           message: "You exceeded your current token quota: <org-demo> 0, please check your account balance"),
+        "overloaded": HTTPError(status: 429, type: "engine_overloaded_error",
+                                message: "The engine is currently overloaded, please try again later"),
+        "503": HTTPError(status: 503, type: "server_error", message: "Service temporarily unavailable"),
+        "overflow": HTTPError(status: 400, type: "invalid_request_error",
+                              message: "Invalid request: Your request exceeded model token limit: 262144 (requested: 269030)"),
     ]
 }

@@ -94,6 +94,16 @@ struct AskCommand: AsyncParsableCommand {
         let output = StandardOutput()
         var finished = false
         var endsWithNewline = true
+        var cutReason: FinishReason?
+        var unreadable: [String] = []
+        defer {
+            if let first = unreadable.first {
+                warn("\(unreadable.count) event(s) of the reply could not be read and were skipped, "
+                    + "so it may lack a piece: \(first)")
+            }
+            if cutReason == .length { warn("the reply was cut off: it reached the length limit.") }
+            if cutReason == .contentFilter { warn("the rest of the reply was withheld by the content filter.") }
+        }
         do {
             for try await event in events {
                 transcript?.record(event)
@@ -101,8 +111,15 @@ struct AskCommand: AsyncParsableCommand {
                 case let .content(text):
                     output.write(text)
                     endsWithNewline = text.hasSuffix("\n")
-                case .finished, .done:
+                case let .finished(reason):
                     finished = true
+                    if reason == .length || reason == .contentFilter { cutReason = reason }
+                case .done:
+                    finished = true
+                case let .retrying(notice):
+                    warn("\(notice.reason); \(notice.countdown(elapsed: 0))…")
+                case let .unreadable(reason):
+                    unreadable.append(reason)
                 case .reasoning, .usage:
                     break
                 }
@@ -121,6 +138,10 @@ struct AskCommand: AsyncParsableCommand {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
+    }
+
+    private func warn(_ message: String) {
+        try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(message)\n".utf8))
     }
 
     private func fail(_ message: String) -> Never {

@@ -28,7 +28,7 @@ struct AskTranscript {
         case let .reasoning(text): reply.reasoning += text
         case let .usage(usage): reply.usage = usage
         case let .finished(reason): reply.finishReason = reason
-        case .done: return
+        case .done, .retrying, .unreadable: return
         }
         let now = ContinuousClock.now
         if now - lastSave >= Self.saveInterval { save(at: now) }

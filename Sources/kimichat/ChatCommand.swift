@@ -23,7 +23,8 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = FileLogHandler.bootstrap()
-        let settings = ResolvedSettings.load(options)
+        let settings = ResolvedSettings.load(options, printsWarnings: false)
+        for warning in settings.warnings { logger.warning("\(warning)") }
         // The database is read while the HTTP client starts: both stand between the
         // command and the first frame.
         let options = self.options
@@ -55,7 +56,11 @@ struct ChatCommand: AsyncParsableCommand {
     @MainActor
     static func runInterface(settings: ResolvedSettings, endpoint: Endpoint, store: ConversationStore,
                              reopened: SavedConversation?, logger: Logger) async -> String? {
-        DisplayWidth.prepareProcessLocale()
+        var warnings = settings.warnings
+        if !DisplayWidth.prepareProcessLocale() {
+            warnings.append("Your locale (\(Self.localeName)) is not UTF-8. kimichat reads and draws UTF-8 anyway; "
+                + "if Chinese text or emoji look wrong, set LANG=C.UTF-8 (or another UTF-8 locale) in this terminal.")
+        }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(useColor: settings.usesColor)
@@ -65,7 +70,8 @@ struct ChatCommand: AsyncParsableCommand {
         let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo, logger: logger)
         let state = AppState(settings: ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
                                                     hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
-                                                    history: settings.history, modelIsExplicit: settings.modelIsExplicit),
+                                                    history: settings.history, modelIsExplicit: settings.modelIsExplicit,
+                                                    warnings: warnings),
                              reopening: reopened, models: directory.knownLineup)
         let theme = settings.theme
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,
@@ -74,5 +80,13 @@ struct ChatCommand: AsyncParsableCommand {
         await loop.run()
         logger.info("TUI ended")
         return nil
+    }
+
+    private static var localeName: String {
+        let environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = environment[name], !value.isEmpty { return "\(name)=\(value)" }
+        }
+        return "LANG unset"
     }
 }

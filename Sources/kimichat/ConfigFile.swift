@@ -9,19 +9,30 @@ import TOMLKit
 ///     system_prompt = "Be brief."
 ///     base_url = "https://api.moonshot.cn/v1"
 ///     theme = "light"                # or "dark", the default
+///     api_key = "sk-…"               # MOONSHOT_API_KEY beats it; keep the file private (chmod 600)
 ///     [history]
 ///     keep_rounds = 10               # only the last 10 rounds; unset: all that fits
+///     [network]
+///     connect_timeout = 10           # seconds to connect
+///     response_timeout = 300         # seconds to the response head (thinking models are slow)
+///     idle_timeout = 120             # seconds of silence in a stream before it counts as stalled
+///     max_attempts = 4               # tries before the first token (1: never retry)
+///     retry_delay = 1.0              # the first wait between tries; it doubles each time
 ///
 /// A missing file is no error; a broken one is, with the line and what to fix.
 struct ConfigFile: Equatable {
     var model: String?
+    var apiKey: String?
+    var network = NetworkSettings()
+    /// Set when the file holds a key and others may read it.
+    var permissionWarning: String?
     var systemPrompt: String?
     var baseURL: String?
     var keepRounds: Int?
     /// "dark" (the default) or "light"; NO_COLOR beats it.
     var theme: String?
 
-    static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history", "theme"]
+    static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history", "theme", "api_key", "network"]
 
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -38,7 +49,13 @@ struct ConfigFile: Equatable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw CommandFailure("could not read the config file \(path) (it must be UTF-8 text).")
         }
-        return try parse(text, path: path)
+        var config = try parse(text, path: path)
+        if config.apiKey != nil, let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]
+            as? Int, mode & 0o077 != 0 {
+            config.permissionWarning = "\(path) holds your API key and other users can read it (mode "
+                + String(mode & 0o777, radix: 8) + "). Run: chmod 600 \(path)"
+        }
+        return config
     }
 
     static func parse(_ text: String, path: String) throws -> ConfigFile {
@@ -56,6 +73,11 @@ struct ConfigFile: Equatable {
         config.systemPrompt = try string(table, "system_prompt", path)
         config.baseURL = try string(table, "base_url", path)
         config.theme = try string(table, "theme", path)
+        config.apiKey = try string(table, "api_key", path)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let network = table["network"] {
+            guard let section = network.table else { throw CommandFailure("\(path): network must be a [network] table.") }
+            config.network = try NetworkSettings(section, path: path)
+        }
         if let theme = config.theme, Theme.named(theme) == nil {
             throw CommandFailure("\(path): theme must be \"dark\" or \"light\", not “\(theme)”.")
         }

@@ -15,7 +15,8 @@ struct Endpoint {
 
     static func open(_ settings: ResolvedSettings, logger: Logger) async throws -> Endpoint {
         guard settings.isDemo else {
-            let configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")
+            var configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")
+            settings.network.apply(to: &configuration)
             return Endpoint(service: ChatService(configuration: configuration, logger: logger),
                             hasKey: settings.apiKey != nil, baseURL: settings.baseURL, demoServer: nil)
         }
@@ -27,7 +28,8 @@ struct Endpoint {
         mock.acceptedKey = demoKey
         let server = try await MockMoonshotServer.start(mock)
         logger.info("demo server listening on \(server.baseURL)")
-        let configuration = ChatServiceConfiguration(baseURL: server.baseURL, apiKey: demoKey)
+        var configuration = ChatServiceConfiguration(baseURL: server.baseURL, apiKey: demoKey)
+        settings.network.apply(to: &configuration)
         return Endpoint(service: ChatService(configuration: configuration, logger: logger), hasKey: true,
                         baseURL: server.baseURL, demoServer: server)
     }

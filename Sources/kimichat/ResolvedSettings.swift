@@ -17,6 +17,9 @@ struct ResolvedSettings {
     /// The colours: NO_COLOR (any value, per no-color.org) beats the config's theme.
     var theme: Theme
     var usesColor: Bool
+    var network: NetworkSettings
+    /// Things the user should know before anything else (a config file others can read).
+    var warnings: [String] = []
 
     init(_ options: GlobalOptions, config: ConfigFile = ConfigFile(),
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -27,6 +30,9 @@ struct ResolvedSettings {
         apiKey = environment["MOONSHOT_API_KEY"]
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .flatMap { $0.isEmpty ? nil : $0 }
+            ?? config.apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        network = config.network
+        if let warning = config.permissionWarning { warnings.append(warning) }
         model = options.model ?? config.model ?? Defaults.model
         modelIsExplicit = options.model != nil
         usesColor = environment["NO_COLOR"] == nil
@@ -38,11 +44,18 @@ struct ResolvedSettings {
 
     /// The settings with the config file read (`--config`, else the default place);
     /// a broken config file is reported and the command exits.
-    static func load(_ options: GlobalOptions) -> ResolvedSettings {
+    /// Warnings go to stderr unless `printsWarnings` is false (the TUI shows them itself).
+    static func load(_ options: GlobalOptions, printsWarnings: Bool = true) -> ResolvedSettings {
         do {
             let config = try ConfigFile.load(path: options.config ?? ConfigFile.defaultPath(),
                                              explicit: options.config != nil)
-            return ResolvedSettings(options, config: config)
+            let settings = ResolvedSettings(options, config: config)
+            if printsWarnings {
+                for warning in settings.warnings {
+                    try? FileHandle.standardError.write(contentsOf: Data("kimichat: warning: \(warning)\n".utf8))
+                }
+            }
+            return settings
         } catch {
             CommandFailure.report(error)
         }

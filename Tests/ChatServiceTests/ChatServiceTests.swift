@@ -137,6 +137,7 @@ struct ChatServiceTests {
     func connectionRefused() async throws {
         var configuration = ChatServiceConfiguration(baseURL: "http://127.0.0.1:1/v1", apiKey: "k")
         configuration.connectTimeout = 60
+        configuration.retry = .never
         let service = ChatService(configuration: configuration)
         let started = ContinuousClock.now
         let (_, failure) = await collect(service.streamReply(to: request("hi")))

@@ -1,3 +1,4 @@
+import ChatDomain
 import ChatService
 import MockMoonshot
 
@@ -5,12 +6,17 @@ import MockMoonshot
 let harnessKey = "sk-test-key"
 
 /// Runs `body` with a fresh mock server (accepting `harnessKey`) and a chat service
-/// pointed at it; both are shut down afterwards, whatever `body` did.
-func withMockServer(_ body: (MockMoonshotServer, ChatService) async throws -> Void) async throws {
+/// pointed at it; both are shut down afterwards, whatever `body` did. The service
+/// tries once unless `adjust` says otherwise, so that each failure shows as itself.
+func withMockServer(_ adjust: (inout ChatServiceConfiguration) -> Void = { _ in },
+                    _ body: (MockMoonshotServer, ChatService) async throws -> Void) async throws {
     var configuration = MockMoonshotServer.Configuration()
     configuration.acceptedKey = harnessKey
     let server = try await MockMoonshotServer.start(configuration)
-    let service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: harnessKey))
+    var serviceConfiguration = ChatServiceConfiguration(baseURL: server.baseURL, apiKey: harnessKey)
+    serviceConfiguration.retry = .never
+    adjust(&serviceConfiguration)
+    let service = ChatService(configuration: serviceConfiguration)
     do {
         try await body(server, service)
     } catch {

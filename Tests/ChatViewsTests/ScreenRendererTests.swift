@@ -50,6 +50,18 @@ struct ScreenRendererTests {
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
+    @Test("while a retry waits, the status bar counts down: “retrying in 2s (2/4)”, the reason, and Esc")
+    mutating func retryCountdown() {
+        send("hello")
+        _ = reduce(&state, .streamEvent(1, .retrying(RetryNotice(attempt: 2, maxAttempts: 4, seconds: 2,
+                                                                 reason: "rate limited"))))
+        var status = renderer.render(state, width: 100, height: 12).lines[11]
+        #expect(status.contains("retrying in 2s (2/4) · rate limited · Esc cancels"), "\(status)")
+        for _ in 0..<11 { _ = reduce(&state, .tick) }
+        status = renderer.render(state, width: 100, height: 12).lines[11]
+        #expect(status.contains("retrying in 1s (2/4)"), "\(status)")
+    }
+
     @Test("stopped and interrupted replies are marked")
     mutating func marks() {
         send("x")

@@ -31,6 +31,9 @@ int kc_draw(WINDOW *window, int row, int column, const wchar_t *text, int count,
 
 /// Reads the terminal's size from the kernel; returns 0 on success.
 int kc_terminal_size(int *rows, int *cols);
+/// Looks TERM up in terminfo without initscr's habit of exiting on failure:
+/// 1 usable, 0 not found, -1 no terminfo database; 2 a hardcopy or generic ("dumb") terminal.
+int kc_check_terminal(void);
 
 /// Remembers the terminal's modes (call before initscr) so a crash can put them back.
 void kc_save_terminal_modes(void);

@@ -1,0 +1,215 @@
+import ChatDomain
+import MockMoonshot
+import Testing
+@testable import ChatService
+
+/// Faults of the network and the server, against the mock over real loopback TCP:
+/// what is retried, what is not, and what reaches the caller.
+@Suite("Chat service under faults")
+struct ChatServiceFaultTests {
+    /// Retries as in use, but with waits short enough for a test.
+    static func quickRetries(_ configuration: inout ChatServiceConfiguration) {
+        configuration.retry = RetryPolicy(maxAttempts: 4, baseDelay: 0.02)
+    }
+
+    private func collect(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ([StreamEvent], ChatError?) {
+        var events: [StreamEvent] = []
+        do {
+            for try await event in stream { events.append(event) }
+            return (events, nil)
+        } catch {
+            return (events, error as? ChatError ?? .connection("\(error)"))
+        }
+    }
+
+    private func text(_ events: [StreamEvent]) -> String {
+        events.compactMap { if case let .content(piece) = $0 { piece } else { nil } }.joined()
+    }
+
+    private func retries(_ events: [StreamEvent]) -> [RetryNotice] {
+        events.compactMap { if case let .retrying(notice) = $0 { notice } else { nil } }
+    }
+
+    private let question = ChatRequest(model: "moonshot-v1-8k", turns: [ChatTurn(role: .user, content: "hi")])
+
+    @Test("429 with Retry-After, then success: one retry after the server's wait, the reply once")
+    func rateLimitThenSuccess() async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            server.enqueue(MockScenario(httpError: MockScenario.errors["429"]), MockScenario(reply: "only once"))
+            let started = ContinuousClock.now
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(failure == nil)
+            #expect(text(events) == "only once")
+            #expect(retries(events) == [RetryNotice(attempt: 2, maxAttempts: 4, seconds: 1, reason: "rate limited")])
+            #expect(ContinuousClock.now - started >= .seconds(1), "Retry-After: 1 was honoured")
+            #expect(server.requests.filter { $0.path == "/v1/chat/completions" }.count == 2)
+        }
+    }
+
+    @Test("500, then success; a refused connection, then success; a dropped request, then success",
+          arguments: [MockScenario(httpError: MockScenario.errors["500"]), MockScenario(dropConnection: true),
+                      MockScenario(httpError: MockScenario.errors["overloaded"]),
+                      MockScenario(reply: "never", anomaly: StreamAnomaly(.streamError, afterTokens: 0)),
+                      MockScenario(reply: "never", cutAfterTokens: 0)])
+    func transientThenSuccess(first: MockScenario) async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            server.enqueue(first, MockScenario(reply: "second try"))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(failure == nil)
+            #expect(text(events) == "second try")
+            #expect(retries(events).map(\.attempt) == [2])
+        }
+    }
+
+    @Test("503 four times: four tries, then a message that says kimichat gave up")
+    func gaveUp() async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            let unavailable = MockScenario(httpError: MockScenario.errors["503"])
+            server.enqueue(unavailable, unavailable, unavailable, unavailable, MockScenario(reply: "too late"))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(retries(events).map(\.attempt) == [2, 3, 4])
+            guard case let .gaveUp(attempts, .http(503, _, _)) = failure else {
+                Issue.record("expected gaveUp after 503s, got \(String(describing: failure))")
+                return
+            }
+            #expect(attempts == 4)
+            #expect(failure?.userMessage.contains("tried 4 times") == true)
+            #expect(server.requests.count == 4)
+        }
+    }
+
+    @Test("never retried: 401, 403, 404, an exhausted quota, a too-long request",
+          arguments: ["401", "403", "404", "quota", "overflow"])
+    func notRetried(code: String) async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            let error = try #require(MockScenario.errors[code])
+            server.enqueue(MockScenario(httpError: error), MockScenario(reply: "must not be asked for"))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(retries(events).isEmpty)
+            #expect(failure == .http(status: error.status, type: error.type, message: error.message))
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("a Retry-After longer than a minute is not waited for: the error is shown")
+    func retryAfterTooLong() async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            let daily = MockScenario.HTTPError(status: 429, type: "rate_limit_reached_error",
+                                               message: "TPD rate limit, current:1, limit:1", retryAfterSeconds: 1152)
+            server.enqueue(MockScenario(httpError: daily))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(retries(events).isEmpty)
+            #expect(failure == .http(status: 429, type: daily.type, message: daily.message))
+        }
+    }
+
+    @Test("once a token has arrived nothing is retried: a stream error after it ends the reply")
+    func noRetryAfterFirstToken() async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            server.enqueue(MockScenario(reply: "one two three four", anomaly: StreamAnomaly(.streamError, afterTokens: 2)),
+                           MockScenario(reply: "a duplicate"))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(text(events) == "one two ")
+            #expect(retries(events).isEmpty)
+            #expect(failure == .http(status: 200, type: "engine_overloaded_error",
+                                     message: "The engine is currently overloaded, please try again later"))
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("a slow response head beyond the timeout is an error that names the timeout")
+    func slowHead() async throws {
+        try await withMockServer({ $0.responseHeadTimeout = 1 }) { server, service in
+            server.enqueue(MockScenario(reply: "late", headDelayMilliseconds: 3_000))
+            let (_, failure) = await collect(service.streamReply(to: question))
+            guard case let .connection(reason) = failure else {
+                Issue.record("expected a timeout, got \(String(describing: failure))")
+                return
+            }
+            #expect(reason.contains("within 1 s"))
+        }
+    }
+
+    @Test("a stream that stalls mid-reply ends at the idle timeout: what arrived, then interrupted")
+    func stallMidStream() async throws {
+        try await withMockServer({ $0.idleTimeout = 1; Self.quickRetries(&$0) }) { server, service in
+            server.enqueue(MockScenario(reply: "one two three four", anomaly: StreamAnomaly(.stall, afterTokens: 2)))
+            let started = ContinuousClock.now
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(text(events) == "one two ")
+            #expect(failure == .interrupted("no data arrived for 1 s (idle timeout)"))
+            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("one event of malformed JSON is skipped and reported; the rest of the reply arrives")
+    func malformedEvent() async throws {
+        try await withMockServer { server, service in
+            server.enqueue(MockScenario(reply: "one two three four", anomaly: StreamAnomaly(.malformedJSON, afterTokens: 2)))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(failure == nil)
+            #expect(text(events) == "one two three four")
+            #expect(events.contains { if case .unreadable = $0 { true } else { false } })
+            #expect(events.last == .done)
+        }
+    }
+
+    @Test("bytes that are not UTF-8 arrive as U+FFFD; the reply completes")
+    func invalidUTF8() async throws {
+        try await withMockServer { server, service in
+            server.enqueue(MockScenario(reply: "one two three", anomaly: StreamAnomaly(.invalidUTF8, afterTokens: 1)))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(failure == nil)
+            #expect(text(events) == "one bad\u{FFFD}\u{FFFD}\u{FFFD}bytes two three")
+        }
+    }
+
+    @Test("a 1 MB line arrives whole")
+    func megabyteLine() async throws {
+        try await withMockServer { server, service in
+            server.enqueue(MockScenario(reply: "before after", anomaly: StreamAnomaly(.hugeLine, afterTokens: 1, bytes: 1 << 20)))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(failure == nil)
+            let received = text(events)
+            #expect(received.hasPrefix("before 长长"))
+            #expect(received.hasSuffix("长after"))
+            #expect(received.utf8.count >= 1 << 20)
+        }
+    }
+
+    @Test("a line that never ends is cut off at the parser's bound with a clear error, not a hang")
+    func endlessLine() async throws {
+        try await withMockServer { server, service in
+            server.enqueue(MockScenario(reply: "one two", anomaly: StreamAnomaly(.endlessLine, afterTokens: 1)))
+            let started = ContinuousClock.now
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(text(events) == "one ")
+            #expect(failure?.isMalformedStream == true)
+            #expect(failure?.userMessage.contains("8 MiB") == true)
+            #expect(ContinuousClock.now - started < .seconds(30))
+        }
+    }
+
+    @Test("the key never appears in an error, even when the server echoes it")
+    func keyMaskedInServerMessages() async throws {
+        try await withMockServer { server, service in
+            server.enqueue(MockScenario(httpError: .init(status: 403, type: "permission_denied_error",
+                                                         message: "key \(harnessKey) is not allowed")))
+            let (_, failure) = await collect(service.streamReply(to: question))
+            let message = try #require(failure).userMessage
+            #expect(!message.contains(harnessKey))
+            #expect(message.contains("sk-…-key"))
+        }
+    }
+
+    @Test("Retry-After in seconds or as an HTTP date")
+    func retryAfterHeader() throws {
+        #expect(AttemptFailure.retryAfterSeconds("7") == 7)
+        #expect(AttemptFailure.retryAfterSeconds(" 1.5 ") == 1.5)
+        #expect(AttemptFailure.retryAfterSeconds("soon") == nil)
+        #expect(AttemptFailure.retryAfterSeconds(nil) == nil)
+        let now = try #require(AttemptFailure.retryAfterSeconds("Wed, 21 Oct 2015 07:28:00 GMT").map { _ in 0.0 })
+        #expect(now == 0, "a date in the past means: now")
+    }
+}

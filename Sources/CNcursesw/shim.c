@@ -70,10 +70,19 @@ static void on_forwarded_signal(int signal_number) {
     errno = saved_errno;
 }
 
-static void on_crash(int signal_number) {
+static void on_crash(int signal_number, siginfo_t *info, void *context) {
     kc_emergency_restore();
-    // Hand over to whoever handled it before (the Swift runtime's backtracer), or die.
-    sigaction(signal_number, &previous_crash_actions[signal_number], NULL);
+    // Let whoever handled it before (the Swift runtime's backtracer) have its say...
+    struct sigaction *previous = &previous_crash_actions[signal_number];
+    if (previous->sa_flags & SA_SIGINFO) {
+        if (previous->sa_sigaction) previous->sa_sigaction(signal_number, info, context);
+    } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+        previous->sa_handler(signal_number);
+    }
+    // ...then die of the signal. A fault re-raises itself when the handler returns, but
+    // a signal sent with kill does not: without this the process would carry on,
+    // half torn down, and hang.
+    signal(signal_number, SIG_DFL);
     raise(signal_number);
 }
 
@@ -97,8 +106,8 @@ void kc_install_signal_handlers(int wake_fd) {
     struct sigaction crash;
     memset(&crash, 0, sizeof crash);
     sigemptyset(&crash.sa_mask);
-    crash.sa_handler = on_crash;
-    crash.sa_flags = SA_RESETHAND | SA_ONSTACK;
+    crash.sa_sigaction = on_crash;
+    crash.sa_flags = SA_RESETHAND | SA_ONSTACK | SA_SIGINFO;
     int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
     for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
         sigaction(fatal[i], &crash, &previous_crash_actions[fatal[i]]);

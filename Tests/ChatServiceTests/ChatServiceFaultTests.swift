@@ -120,7 +120,7 @@ struct ChatServiceFaultTests {
     @Test("a slow response head beyond the timeout is an error that names the timeout")
     func slowHead() async throws {
         try await withMockServer({ $0.responseHeadTimeout = 1 }) { server, service in
-            server.enqueue(MockScenario(reply: "late", headDelayMilliseconds: 3_000))
+            server.enqueue(MockScenario(reply: "late", headDelayMilliseconds: 20_000))
             let (_, failure) = await collect(service.streamReply(to: question))
             guard case let .connection(reason) = failure else {
                 Issue.record("expected a timeout, got \(String(describing: failure))")

@@ -77,3 +77,18 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// Inputs the fuzzers (scripts/fuzz) turned up, kept as regular tests.
+@Suite("Wrapping: fuzzer finds")
+struct WrappingFuzzFindTests {
+    @Test("a combining mark after a tab is kept, and rows keep every visible code point in order")
+    func combiningMarkAfterTab() {
+        // wrap: the tab becomes spaces, so the lone U+FE21 then sits on a space; a
+        // comparison by Character saw it join the "k" instead and reported a loss.
+        let text = TerminalSafeText.sanitize("quick\t\u{FE21}\u{FF22} h한국어 \u{1B}[15mred\u{0}")
+        let rows = TextWrapper.wrap(text, width: 28)
+        let kept = rows.joined().unicodeScalars.filter { !$0.properties.isWhitespace }.map(\.value)
+        #expect(kept == text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(\.value))
+        #expect(rows.allSatisfy { DisplayWidth.of($0) <= 28 })
+    }
+}

@@ -91,13 +91,13 @@ struct FaultMatrixTests {
 
     @Test("a stall mid-stream beyond idle_timeout: the partial reply kept, interrupted, the timeout named")
     func stallMidStream() async throws {
-        let bench = try await FaultBench.start(config: "[network]\nidle_timeout = 1\nretry_delay = 0.05\n")
+        let bench = try await FaultBench.start(config: "[network]\nidle_timeout = 3\nretry_delay = 0.05\n")
         defer { Task { await bench.shutdown() } }
         bench.server.enqueue(MockScenario(reply: "one two three four", anomaly: StreamAnomaly(.stall, afterTokens: 2)))
         let result = try await bench.ask()
         #expect(result.status == 1)
         #expect(result.stdout == "one two \n")
-        #expect(result.stderr.contains("no data arrived for 1 s (idle timeout)"))
+        #expect(result.stderr.contains("no data arrived for 3 s (idle timeout)"))
         #expect(bench.chatRequests == 1, "never retried once text arrived")
         let saved = try await bench.savedMessages()
         #expect(saved.last?["content"] as? String == "one two ")

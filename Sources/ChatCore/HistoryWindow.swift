@@ -15,7 +15,7 @@ public struct HistoryWindow: Sendable, Equatable {
     /// `question` the new message.
     public static func choose(system: ChatTurn?, earlier: [ChatTurn], question: ChatTurn, model: ModelInfo,
                               policy: HistoryPolicy, estimate: TokenEstimate) -> HistoryWindow {
-        var rounds = Self.rounds(earlier)
+        var rounds = Self.rounds(earlier).map(Self.newestAnswer)
         var omitted = 0
         if case let .keepRounds(count) = policy, rounds.count > max(0, count) {
             let dropped = rounds.prefix(rounds.count - max(0, count))
@@ -38,6 +38,17 @@ public struct HistoryWindow: Sendable, Equatable {
         turns += kept.flatMap { $0 }
         turns.append(question)
         return HistoryWindow(turns: turns, omitted: omitted, estimatedRaw: fixed)
+    }
+
+    /// A question answered more than once (Ctrl-R) goes with its newest answer only:
+    /// two assistant turns in a row would tell the model it said both.
+    static func newestAnswer(_ round: [ChatTurn]) -> [ChatTurn] {
+        var kept: [ChatTurn] = []
+        for turn in round {
+            if turn.role == .assistant, kept.last?.role == .assistant { kept.removeLast() }
+            kept.append(turn)
+        }
+        return kept
     }
 
     /// Turns grouped into rounds: each starts at a user turn.

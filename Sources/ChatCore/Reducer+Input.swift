@@ -179,8 +179,8 @@ private func requestReply(_ state: inout AppState, question: String, earlier: [C
     return state.save(messageID: messageID) + [.startReply(requestID, request)]
 }
 
-/// Every user and assistant turn of `messages` that can be sent, oldest first. A
-/// question answered more than once (Ctrl-R) is sent with its newest answer only.
+/// Every user and assistant turn of `messages` that can be sent, oldest first
+/// (`HistoryWindow` keeps only the newest answer to a question answered twice).
 func conversationTurns(_ messages: ArraySlice<TranscriptMessage>) -> [ChatTurn] {
     var turns: [ChatTurn] = []
     for message in messages where message.isSentAsHistory {
@@ -188,7 +188,6 @@ func conversationTurns(_ messages: ArraySlice<TranscriptMessage>) -> [ChatTurn] 
         case .user:
             turns.append(ChatTurn(role: .user, content: message.text))
         case .assistant:
-            if turns.last?.role == .assistant { turns.removeLast() }
             turns.append(ChatTurn(role: .assistant, content: message.text,
                                   reasoning: message.reasoning.isEmpty ? nil : message.reasoning))
         case .notice, .error:

@@ -175,6 +175,7 @@ public actor ChatService: ChatStreaming {
         let decoder = KimiChunkDecoder()
         var sawToken = false
         var sawFinish = false
+        var firstUnreadable: String?
         do {
             for try await buffer in body {
                 let fed = buffer.withUnsafeReadableBytes { bytes in
@@ -193,9 +194,10 @@ public actor ChatService: ChatStreaming {
                     case let .success(events):
                         decoded = events
                     case let .failure(error):
-                        guard error.isMalformedStream else { throw error }
+                        guard case let .malformedStream(reason) = error else { throw error }
                         // One unreadable event costs that event, not the reply.
                         logger.warning("skipped an unreadable event: \(error.userMessage)")
+                        if firstUnreadable == nil { firstUnreadable = reason }
                         yield(.unreadable(error.userMessage))
                         continue
                     }
@@ -214,10 +216,13 @@ public actor ChatService: ChatStreaming {
             throw AttemptFailure(error: error, afterFirstToken: sawToken)
         } catch {
             try Task.checkCancellation()
+            // A stream with nothing readable in it would not read better a second time.
+            if !sawToken, let firstUnreadable { throw AttemptFailure(error: .malformedStream(firstUnreadable)) }
             throw AttemptFailure(error: ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout),
                                  afterFirstToken: sawToken)
         }
         if !sawToken && !sawFinish {
+            if let firstUnreadable { throw AttemptFailure(error: .malformedStream(firstUnreadable)) }
             // Nothing arrived, so trying again cannot duplicate anything.
             throw AttemptFailure(error: .interrupted("the connection closed before the reply started"))
         }

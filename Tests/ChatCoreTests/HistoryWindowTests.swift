@@ -20,6 +20,17 @@ struct HistoryWindowTests {
     let system = ChatTurn(role: .system, content: "Be brief.")
     let question = ChatTurn(role: .user, content: "now?")
 
+    @Test("a question answered twice (Ctrl-R) is sent with its newest answer only")
+    func newestAnswerOnly() {
+        let earlier = [ChatTurn(role: .user, content: "q"), ChatTurn(role: .assistant, content: "cut off"),
+                       ChatTurn(role: .assistant, content: "whole"), ChatTurn(role: .user, content: "q2"),
+                       ChatTurn(role: .assistant, content: "a2")]
+        let window = HistoryWindow.choose(system: nil, earlier: earlier, question: question,
+                                          model: Self.model(context: 100_000, budget: 4_000), policy: .fitContextWindow,
+                                          estimate: TokenEstimate())
+        #expect(window.turns.map(\.content) == ["q", "whole", "q2", "a2", "now?"])
+    }
+
     @Test("everything that fits is sent")
     func allFits() {
         let window = HistoryWindow.choose(system: system, earlier: Self.rounds(5), question: question,

@@ -157,6 +157,19 @@ struct ChatServiceFaultTests {
         }
     }
 
+    @Test("a stream with nothing readable in it is an error, not retried: another try would not read better")
+    func nothingReadable() async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            server.enqueue(MockScenario(reply: "x", cutAfterTokens: 0, anomaly: StreamAnomaly(.malformedJSON, afterTokens: 0)),
+                           MockScenario(reply: "must not be asked for"))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(retries(events).isEmpty)
+            #expect(failure?.isMalformedStream == true)
+            #expect(failure?.userMessage.contains("not valid JSON") == true)
+            #expect(server.requests.count == 1)
+        }
+    }
+
     @Test("bytes that are not UTF-8 arrive as U+FFFD; the reply completes")
     func invalidUTF8() async throws {
         try await withMockServer { server, service in

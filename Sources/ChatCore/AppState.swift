@@ -141,6 +141,7 @@ public struct AppState: Sendable, Equatable {
 
     private mutating func startOver() {
         highlight = nil
+        overflowRetryRounds = nil
         scroll = .following
         statusNote = nil
         transcriptEpoch += 1

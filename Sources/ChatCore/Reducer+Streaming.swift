@@ -84,8 +84,8 @@ private func noteUnreadableEvents(_ state: inout AppState, _ reply: ActiveReply)
     guard reply.unreadableEvents > 0, let reason = reply.firstUnreadable else { return }
     let count = reply.unreadableEvents == 1 ? "One event" : "\(reply.unreadableEvents) events"
     state.appendMessage(kind: .error, text: "\(count) of this reply could not be read and "
-        + (reply.unreadableEvents == 1 ? "was" : "were") + " skipped, so it may lack a piece. \(reason) "
-        + "Ctrl-R regenerates the reply.")
+        + (reply.unreadableEvents == 1 ? "was" : "were") + " skipped (the first: \(reason)). The reply may lack "
+        + "a piece; Ctrl-R regenerates it.")
 }
 
 /// Ends the reply the user stopped (Esc, Ctrl-C, quitting), keeping what arrived.

@@ -198,7 +198,7 @@ public actor ChatService: ChatStreaming {
                         // One unreadable event costs that event, not the reply.
                         logger.warning("skipped an unreadable event: \(error.userMessage)")
                         if firstUnreadable == nil { firstUnreadable = reason }
-                        yield(.unreadable(error.userMessage))
+                        yield(.unreadable(reason))
                         continue
                     }
                     for streamEvent in decoded {

@@ -99,7 +99,7 @@ struct AskCommand: AsyncParsableCommand {
         defer {
             if let first = unreadable.first {
                 warn("\(unreadable.count) event(s) of the reply could not be read and were skipped, "
-                    + "so it may lack a piece: \(first)")
+                    + "so it may lack a piece (the first: \(first)).")
             }
             if cutReason == .length { warn("the reply was cut off: it reached the length limit.") }
             if cutReason == .contentFilter { warn("the rest of the reply was withheld by the content filter.") }

@@ -71,12 +71,13 @@ struct ReducerFaultTests {
         #expect(state.messages.map(\.kind) == [.user, .assistant, .error])
         #expect(state.messages[1].text == "one three")
         #expect(state.messages[1].status == .complete)
-        #expect(state.messages[2].text.hasPrefix("One event of this reply could not be read"))
+        #expect(state.messages[2].text == "One event of this reply could not be read and was skipped (the first: "
+            + "not valid JSON). The reply may lack a piece; Ctrl-R regenerates it.")
         #expect(state.messages[2].text.contains("Ctrl-R"))
     }
 
     @Test("a too-long request: the error offers Ctrl-R, which sends half the earlier rounds")
-    mutating func contextOverflow() {
+    mutating func contextOverflow() throws {
         for round in 0..<4 { exchange("question \(round)", "answer \(round)") }
         _ = send("the big one")
         #expect(state.activeReply?.roundsSent == 4)
@@ -88,10 +89,13 @@ struct ReducerFaultTests {
         #expect(explanation.contains("Press Ctrl-R to try again with only the last 2 earlier rounds"))
 
         let effects = reduce(&state, .keyPressed(.ctrl("r")))
-        let request = try! #require(Self.requests(effects).first)
+        let request = try #require(Self.requests(effects).first)
         #expect(request.turns.map(\.content) == ["question 2", "answer 2", "question 3", "answer 3", "the big one"])
         _ = reduce(&state, .streamFailed(6, overflow))
         #expect(state.messages.last?.text.contains("only the last earlier round") == true)
+
+        _ = reduce(&state, .keyPressed(.ctrl("n")))
+        #expect(state.overflowRetryRounds == nil, "another conversation starts with no limit")
     }
 
     @Test("a question too long on its own says so, and Ctrl-R has nothing fewer to send")

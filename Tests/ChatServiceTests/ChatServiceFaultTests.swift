@@ -12,16 +12,6 @@ struct ChatServiceFaultTests {
         configuration.retry = RetryPolicy(maxAttempts: 4, baseDelay: 0.02)
     }
 
-    private func collect(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ([StreamEvent], ChatError?) {
-        var events: [StreamEvent] = []
-        do {
-            for try await event in stream { events.append(event) }
-            return (events, nil)
-        } catch {
-            return (events, error as? ChatError ?? .connection("\(error)"))
-        }
-    }
-
     private func text(_ events: [StreamEvent]) -> String {
         events.compactMap { if case let .content(piece) = $0 { piece } else { nil } }.joined()
     }

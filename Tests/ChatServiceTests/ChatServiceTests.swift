@@ -8,16 +8,6 @@ import Testing
 struct ChatServiceTests {
     static let key = harnessKey
 
-    private func collect(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ([StreamEvent], ChatError?) {
-        var events: [StreamEvent] = []
-        do {
-            for try await event in stream { events.append(event) }
-            return (events, nil)
-        } catch {
-            return (events, error as? ChatError)
-        }
-    }
-
     private func request(_ text: String, model: String = "moonshot-v1-8k") -> ChatRequest {
         ChatRequest(model: model, turns: [ChatTurn(role: .system, content: "Be brief."), ChatTurn(role: .user, content: text)])
     }

@@ -27,3 +27,14 @@ func withMockServer(_ adjust: (inout ChatServiceConfiguration) -> Void = { _ in 
     await service.shutdown()
     try await server.shutdown()
 }
+
+/// Every event of a reply stream, and the `ChatError` that ended it, if one did.
+func collect(_ stream: AsyncThrowingStream<StreamEvent, any Error>) async -> ([StreamEvent], ChatError?) {
+    var events: [StreamEvent] = []
+    do {
+        for try await event in stream { events.append(event) }
+        return (events, nil)
+    } catch {
+        return (events, error as? ChatError ?? .connection("\(error)"))
+    }
+}

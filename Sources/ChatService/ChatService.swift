@@ -105,7 +105,8 @@ public actor ChatService: ChatStreaming {
                     let gaveUp = attempt > 1 && RetryPolicy.isRetryable(failure.error)
                     throw gaveUp ? ChatError.gaveUp(attempts: attempt, last: failure.error) : failure.error
                 }
-                logger.warning("try \(attempt) failed: \(KeyRedaction.redact(failure.error.userMessage, key: configuration.apiKey)); retrying in \(wait) s")
+                let reason = KeyRedaction.redact(failure.error.userMessage, key: configuration.apiKey)
+                logger.warning("try \(attempt) failed: \(reason); retrying in \(wait) s")
                 yield(.retrying(RetryNotice(attempt: attempt + 1, maxAttempts: policy.maxAttempts, seconds: wait,
                                             reason: failure.error.shortReason)))
                 try await Task.sleep(for: .seconds(wait))
@@ -145,7 +146,8 @@ public actor ChatService: ChatStreaming {
             try Task.checkCancellation()
             let failure = ErrorTranslation.httpFailure(status: Int(response.status.code),
                                                        reason: response.status.reasonPhrase, body: body)
-            logger.warning("HTTP \(response.status.code): \(KeyRedaction.redact(String(body.prefix(300)), key: configuration.apiKey))")
+            let excerpt = KeyRedaction.redact(String(body.prefix(300)), key: configuration.apiKey)
+            logger.warning("HTTP \(response.status.code): \(excerpt)")
             throw AttemptFailure(error: failure,
                                  retryAfter: AttemptFailure.retryAfterSeconds(response.headers.first(name: "Retry-After")))
         }

@@ -14,6 +14,8 @@ public func fuzzKimiChunkDecoder(_ start: UnsafePointer<UInt8>, _ count: Int) ->
                 if text.isEmpty { fatalError("an empty delta was reported") }
             case .usage, .finished, .done:
                 break
+            case .retrying, .unreadable:
+                fatalError("the decoder reported what only the service may")
             }
         }
     } catch {

@@ -75,7 +75,9 @@ static void on_crash(int signal_number, siginfo_t *info, void *context) {
     // Let whoever handled it before (the Swift runtime's backtracer) have its say...
     struct sigaction *previous = &previous_crash_actions[signal_number];
     if (previous->sa_flags & SA_SIGINFO) {
-        if (previous->sa_sigaction) previous->sa_sigaction(signal_number, info, context);
+        if (previous->sa_sigaction && (void *)previous->sa_sigaction != (void *)SIG_IGN) {
+            previous->sa_sigaction(signal_number, info, context);
+        }
     } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
         previous->sa_handler(signal_number);
     }

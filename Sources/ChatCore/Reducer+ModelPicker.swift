@@ -74,6 +74,8 @@ private func choose(_ state: inout AppState, _ model: ModelInfo?) -> [AppEffect]
     state.overlay = nil
     guard model.id != state.conversation.model else { return [] }
     state.conversation.model = model.id
+    // Another model has another window: what overflowed may fit now.
+    state.overflowRetryRounds = nil
     state.statusNote = "This conversation now uses \(model.id)."
     return [.setConversationModel(state.conversation)]
 }

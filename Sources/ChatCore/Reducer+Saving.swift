@@ -33,6 +33,10 @@ func reduceTick(_ state: inout AppState) -> [AppEffect] {
     guard var reply = state.activeReply else { return [] }
     reply.ticks += 1
     defer { state.activeReply = reply }
+    // The wait is over: the next try is under way, and looks like any request.
+    if let retry = reply.retry, Double(reply.ticks - reply.retryTick) * AppState.tickSeconds >= retry.seconds {
+        reply.retry = nil
+    }
     if let thinking = state.message(withID: reply.messageID), thinking.text.isEmpty, !thinking.reasoning.isEmpty {
         state.editMessage(id: reply.messageID) { $0.thinkingTicks = ($0.thinkingTicks ?? 0) + 1 }
     }

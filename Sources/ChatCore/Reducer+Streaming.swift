@@ -14,6 +14,9 @@ func reduceStreamEvent(_ state: inout AppState, _ requestID: RequestID, _ event:
     case let .retrying(notice):
         state.activeReply?.retry = notice
         state.activeReply?.retryTick = reply.ticks
+        // What the failed try skipped says nothing about the next one.
+        state.activeReply?.unreadableEvents = 0
+        state.activeReply?.firstUnreadable = nil
     case let .unreadable(reason):
         state.activeReply?.unreadableEvents += 1
         if reply.firstUnreadable == nil { state.activeReply?.firstUnreadable = reason }

@@ -20,8 +20,9 @@ public actor ChatService: ChatStreaming {
         self.configuration = configuration
         self.logger = logger
         var clientConfiguration = HTTPClient.Configuration()
-        clientConfiguration.timeout = .init(connect: .seconds(configuration.connectTimeout),
-                                            read: .seconds(configuration.idleTimeout))
+        // No read timeout here: it would also run while the head is awaited. The head
+        // has its own deadline (`execute(_:timeout:)`), the body `IdleWatch`.
+        clientConfiguration.timeout = .init(connect: .seconds(configuration.connectTimeout), read: nil)
         // A refused connection should be reported at once, not retried silently until the
         // connect timeout; retrying is a policy decision kimichat makes itself.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
@@ -90,7 +91,7 @@ public actor ChatService: ChatStreaming {
     /// the waits in between are announced as `.retrying` events and end early when
     /// the consumer cancels.
     private func performWithRetries(_ request: ChatRequest, stream: Bool,
-                                    yield: @Sendable (StreamEvent) -> Void) async throws {
+                                    yield: @escaping @Sendable (StreamEvent) -> Void) async throws {
         let policy = configuration.retry
         var attempt = 1
         while true {
@@ -117,7 +118,7 @@ public actor ChatService: ChatStreaming {
 
     /// One try. Every failure comes out as an `AttemptFailure` (or `CancellationError`).
     private func perform(_ chatRequest: ChatRequest, stream: Bool,
-                         yield: @Sendable (StreamEvent) -> Void) async throws {
+                         yield: @escaping @Sendable (StreamEvent) -> Void) async throws {
         let url = configuration.endpointBase + "/chat/completions"
         let host = URL(string: url)?.host ?? configuration.baseURL
         var request = HTTPClientRequest(url: url)
@@ -152,16 +153,12 @@ public actor ChatService: ChatStreaming {
                                  retryAfter: AttemptFailure.retryAfterSeconds(response.headers.first(name: "Retry-After")))
         }
 
+        let reader = ReplyStreamReader(idleTimeout: configuration.idleTimeout, apiKey: configuration.apiKey,
+                                       logger: logger)
         if stream {
-            try await readStream(response.body, yield: yield)
+            try await reader.stream(response.body, yield: yield)
         } else {
-            let body: ByteBuffer
-            do {
-                body = try await response.body.collect(upTo: 64 << 20)
-            } catch {
-                try Task.checkCancellation()
-                throw AttemptFailure(error: ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout))
-            }
+            let body = try await reader.collect(response.body, upTo: 64 << 20)
             let events: [StreamEvent]
             do {
                 events = try KimiCompletion.decode(String(buffer: body)).events
@@ -169,72 +166,6 @@ public actor ChatService: ChatStreaming {
                 throw AttemptFailure(error: error)
             }
             for event in events { yield(event) }
-        }
-    }
-
-    private func readStream(_ body: HTTPClientResponse.Body, yield: @Sendable (StreamEvent) -> Void) async throws {
-        var parser = ServerSentEventParser()
-        let decoder = KimiChunkDecoder()
-        var sawToken = false
-        var sawFinish = false
-        var firstUnreadable: String?
-        do {
-            for try await buffer in body {
-                let fed = buffer.withUnsafeReadableBytes { bytes in
-                    Result { () throws(ServerSentEventError) in try parser.feed(bytes) }
-                }
-                let events: [ServerSentEvent]
-                switch fed {
-                case let .success(completed): events = completed
-                case let .failure(error):
-                    throw ChatError.malformedStream("a line of the stream exceeded \(error.limitDescription) "
-                        + "without an end, so kimichat stopped reading it")
-                }
-                for event in events {
-                    let decoded: [StreamEvent]
-                    switch Result(catching: { () throws(ChatError) in try decoder.decode(event.data) }) {
-                    case let .success(events):
-                        decoded = events
-                    case let .failure(error):
-                        guard case let .malformedStream(reason) = error else { throw error }
-                        // One unreadable event costs that event, not the reply.
-                        logger.warning("skipped an unreadable event: \(error.userMessage)")
-                        if firstUnreadable == nil { firstUnreadable = reason }
-                        yield(.unreadable(reason))
-                        continue
-                    }
-                    for streamEvent in decoded {
-                        switch streamEvent {
-                        case .content, .reasoning: sawToken = true
-                        case .finished: sawFinish = true
-                        case .done: yield(streamEvent); return
-                        case .usage, .retrying, .unreadable: break
-                        }
-                        yield(streamEvent)
-                    }
-                }
-            }
-        } catch let error as ChatError {
-            throw AttemptFailure(error: error, afterFirstToken: sawToken)
-        } catch {
-            try Task.checkCancellation()
-            // A stream with nothing readable in it would not read better a second time.
-            if !sawToken, let firstUnreadable { throw AttemptFailure(error: .malformedStream(firstUnreadable)) }
-            throw AttemptFailure(error: ErrorTranslation.duringStream(error, idleTimeout: configuration.idleTimeout),
-                                 afterFirstToken: sawToken)
-        }
-        if !sawToken && !sawFinish {
-            if let firstUnreadable { throw AttemptFailure(error: .malformedStream(firstUnreadable)) }
-            // Nothing arrived, so trying again cannot duplicate anything.
-            throw AttemptFailure(error: .interrupted("the connection closed before the reply started"))
-        }
-    }
-}
-
-extension ServerSentEventError {
-    var limitDescription: String {
-        switch self {
-        case let .tooLarge(limit): return "\(limit / (1 << 20)) MiB"
         }
     }
 }

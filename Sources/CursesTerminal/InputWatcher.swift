@@ -102,7 +102,7 @@ public enum TerminalError: Error, CustomStringConvertible {
             return "TERM=\(name) describes a terminal that cannot draw a full-screen chat. Use `kimichat ask \"…\"` "
                 + "here, or run kimichat in a terminal emulator."
         case let .unusableType(.unknown(name)):
-            return "TERM=\(name) is not in the terminfo database. Set TERM to a terminal it knows (for example "
+            return "TERM=\(name) is not in the terminfo database, or names no particular terminal. Set TERM to a terminal it knows (for example "
                 + "xterm-256color) or install its entry (Debian: ncurses-term); `kimichat ask \"…\"` works without it."
         }
     }

@@ -20,10 +20,13 @@ public struct StreamAnomaly: Codable, Sendable, Equatable {
     public var afterTokens: Int
     /// For `hugeLine`: the size of the line.
     public var bytes: Int?
+    /// For `malformedJSON`: what the broken event says (a client may quote it).
+    public var text: String?
 
-    public init(_ kind: Kind, afterTokens: Int, bytes: Int? = nil) {
+    public init(_ kind: Kind, afterTokens: Int, bytes: Int? = nil, text: String? = nil) {
         self.kind = kind
         self.afterTokens = afterTokens
         self.bytes = bytes
+        self.text = text
     }
 }

@@ -76,7 +76,7 @@ final class StreamWriter {
     private static func piece(for anomaly: StreamAnomaly, script: ReplyScript) -> ByteBuffer {
         switch anomaly.kind {
         case .malformedJSON:
-            return ByteBuffer(string: "data: {\"id\":\"\(script.id)\",\"choices\":[{\"delta\":{\"content\":\"lost\n\n")
+            return ByteBuffer(string: "data: {\"content\":\"\(anomaly.text ?? "lost")\n\n")
         case .invalidUTF8:
             // A lone 0xFF, 0xFE and a lead byte with no continuation, inside the JSON string.
             let parts = script.contentChunk("bad[BYTES]bytes ").components(separatedBy: "[BYTES]")

@@ -118,6 +118,7 @@ struct AskCommand: AsyncParsableCommand {
                     finished = true
                 case let .retrying(notice):
                     warn("\(notice.reason); \(notice.countdown(elapsed: 0))…")
+                    unreadable.removeAll()
                 case let .unreadable(reason):
                     unreadable.append(reason)
                 case .reasoning, .usage:

@@ -50,10 +50,12 @@ struct ConfigFile: Equatable {
             throw CommandFailure("could not read the config file \(path) (it must be UTF-8 text).")
         }
         var config = try parse(text, path: path)
-        if config.apiKey != nil, let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]
-            as? Int, mode & 0o077 != 0 {
-            config.permissionWarning = "\(path) holds your API key and other users can read it (mode "
-                + String(mode & 0o777, radix: 8) + "). Run: chmod 600 \(path)"
+        // The file itself, not a link to it (dotfile managers link config files).
+        let file = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if config.apiKey != nil, let mode = try? FileManager.default.attributesOfItem(atPath: file)[.posixPermissions]
+            as? Int, mode & 0o044 != 0 {
+            config.permissionWarning = "\(file) holds your API key and other users can read it (mode "
+                + String(mode & 0o777, radix: 8) + "). Run: chmod 600 \(file)"
         }
         return config
     }

@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 import MockMoonshot
 import Testing
 @testable import ChatService
@@ -36,7 +37,7 @@ struct ChatServiceFaultTests {
         }
     }
 
-    @Test("500, then success; a refused connection, then success; a dropped request, then success",
+    @Test("before the first token, a 500, a dropped request, an overload, an error event or an empty stream is retried",
           arguments: [MockScenario(httpError: MockScenario.errors["500"]), MockScenario(dropConnection: true),
                       MockScenario(httpError: MockScenario.errors["overloaded"]),
                       MockScenario(reply: "never", anomaly: StreamAnomaly(.streamError, afterTokens: 0)),
@@ -104,6 +105,35 @@ struct ChatServiceFaultTests {
             #expect(failure == .http(status: 200, type: "engine_overloaded_error",
                                      message: "The engine is currently overloaded, please try again later"))
             #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("cancelling while a retry waits ends the wait: no further request")
+    func cancelDuringRetryWait() async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            server.enqueue(MockScenario(httpError: .init(status: 503, type: "server_error", message: "down",
+                                                         retryAfterSeconds: 5)), MockScenario(reply: "too late"))
+            let stream = service.streamReply(to: question)
+            let (announced, signal) = AsyncStream.makeStream(of: Void.self)
+            let consumer = Task {
+                for try await event in stream { if case .retrying = event { signal.yield() } }
+            }
+            for await _ in announced { break }
+            // As Esc does: the consuming task is cancelled, and with it the wait.
+            consumer.cancel()
+            _ = try? await consumer.value
+            try await Task.sleep(for: .seconds(6))
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test("a slow head within response_timeout is waited for, even past the idle timeout")
+    func slowHeadWithinTimeout() async throws {
+        try await withMockServer({ $0.responseHeadTimeout = 30; $0.idleTimeout = 2 }) { server, service in
+            server.enqueue(MockScenario(reply: "worth the wait", headDelayMilliseconds: 4_000))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(failure == nil)
+            #expect(text(events) == "worth the wait")
         }
     }
 
@@ -208,13 +238,28 @@ struct ChatServiceFaultTests {
         }
     }
 
+    @Test("an unreadable event that quotes the key is reported with the key masked")
+    func keyMaskedInSkippedEvents() async throws {
+        try await withMockServer { server, service in
+            server.enqueue(MockScenario(reply: "one two", anomaly: StreamAnomaly(.malformedJSON, afterTokens: 1,
+                                                                                text: "key \(harnessKey)")))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(failure == nil)
+            let reasons = events.compactMap { if case let .unreadable(reason) = $0 { reason } else { nil } }
+            #expect(reasons.count == 1)
+            #expect(reasons.allSatisfy { !$0.contains(harnessKey) && $0.contains("sk-…-key") }, "\(reasons)")
+        }
+    }
+
     @Test("Retry-After in seconds or as an HTTP date")
     func retryAfterHeader() throws {
         #expect(AttemptFailure.retryAfterSeconds("7") == 7)
         #expect(AttemptFailure.retryAfterSeconds(" 1.5 ") == 1.5)
         #expect(AttemptFailure.retryAfterSeconds("soon") == nil)
         #expect(AttemptFailure.retryAfterSeconds(nil) == nil)
-        let now = try #require(AttemptFailure.retryAfterSeconds("Wed, 21 Oct 2015 07:28:00 GMT").map { _ in 0.0 })
-        #expect(now == 0, "a date in the past means: now")
+        let date = "Wed, 21 Oct 2015 07:28:00 GMT"
+        let then = Date(timeIntervalSince1970: 1_445_412_480)
+        #expect(AttemptFailure.retryAfterSeconds(date, now: then.addingTimeInterval(-90)) == 90)
+        #expect(AttemptFailure.retryAfterSeconds(date, now: then.addingTimeInterval(5)) == 0, "a date past means now")
     }
 }

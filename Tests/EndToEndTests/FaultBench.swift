@@ -45,15 +45,3 @@ struct FaultBench {
         try? await server.shutdown()
     }
 }
-
-extension TmuxSession {
-    /// The kimichat process in the pane (the shell's child).
-    func kimichatPID() async throws -> Int32 {
-        let shell = try panePID()
-        let children = try await ProcessRunner.run("/usr/bin/env", ["pgrep", "-P", String(shell)]).stdout
-        guard let pid = children.split(separator: "\n").first.flatMap({ Int32($0) }) else {
-            throw TestSupportError.timedOut("no kimichat process under the pane's shell \(shell)")
-        }
-        return pid
-    }
-}

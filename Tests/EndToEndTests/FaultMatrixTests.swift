@@ -219,5 +219,14 @@ struct FaultMatrixTests {
         result = try await bench.home.run(args)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
+
+        // A link to a private file (as dotfile managers make) is judged by the file.
+        let target = bench.home.directory.appendingPathComponent("dotfiles-config.toml").path
+        try FileManager.default.moveItem(atPath: path, toPath: target)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+        bench.server.enqueue(MockScenario(reply: "ok"))
+        result = try await bench.home.run(args)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 }

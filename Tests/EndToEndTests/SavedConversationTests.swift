@@ -116,10 +116,7 @@ struct SavedConversationTests {
         try await session.waitFor("streaming")
         // Long enough for several periodic saves.
         try await Task.sleep(for: .milliseconds(1_500))
-        let shell = try session.panePID()
-        let child = try await ProcessRunner.run("/usr/bin/env", ["pgrep", "-P", String(shell)]).stdout
-            .split(separator: "\n").first.flatMap { Int32($0) }
-        kill(try #require(child), SIGKILL)
+        kill(try await session.programPID(), SIGKILL)
         try await session.waitFor("[exited 137]")
         session.kill()
 

@@ -72,11 +72,7 @@ struct TerminalSessionTests {
         try session.type("hi")
         try session.press("Enter")
         try await session.waitFor("thinking")
-        let shell = try session.panePID()
-        let child = try await ProcessRunner.run("/usr/bin/env", ["pgrep", "-P", String(shell)]).stdout
-            .split(separator: "\n").first.flatMap { Int32($0) }
-        let pid = try #require(child)
-        kill(pid, SIGTERM)
+        kill(try await session.programPID(), SIGTERM)
         try await session.waitFor("[exited")
         #expect(!(try session.alternateScreenIsOn()))
     }

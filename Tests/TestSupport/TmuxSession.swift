@@ -97,6 +97,16 @@ public final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// The process id of the program the pane's shell runs (the shell's child).
+    public func programPID() async throws -> Int32 {
+        let shell = try panePID()
+        let children = try await ProcessRunner.run("/usr/bin/env", ["pgrep", "-P", String(shell)]).stdout
+        guard let pid = children.split(separator: "\n").first.flatMap({ Int32($0) }) else {
+            throw TestSupportError.timedOut("no program running under the pane's shell \(shell)")
+        }
+        return pid
+    }
+
     /// Pastes `text` as a terminal would: wrapped in bracketed-paste markers when the
     /// program asked for them (`paste-buffer -p`).
     public func paste(_ text: String) throws {

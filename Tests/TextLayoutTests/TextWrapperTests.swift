@@ -81,6 +81,17 @@ struct SplitMix {
 /// Inputs the fuzzers (scripts/fuzz) turned up, kept as regular tests.
 @Suite("Wrapping: fuzzer finds")
 struct WrappingFuzzFindTests {
+    @Test("a ZWJ emoji wider than the pane overflows alone; only zero-width characters share its row")
+    func oversizedClusterAlone() {
+        let family = String(repeating: "👩\u{200D}", count: 4) + "👩"
+        let text = "␚erߎ " + family + "\u{200F}u�"
+        let rows = TextWrapper.wrap(text, width: 8)
+        for row in rows where DisplayWidth.of(row) > 8 {
+            #expect(row.filter { DisplayWidth.of($0) > 0 } == Substring(family), "\(rows)")
+        }
+        #expect(rows.contains { $0.hasPrefix(family) })
+    }
+
     @Test("a combining mark after a tab is kept, and rows keep every visible code point in order")
     func combiningMarkAfterTab() {
         // wrap: the tab becomes spaces, so the lone U+FE21 then sits on a space; a

@@ -153,6 +153,12 @@ public actor ChatService: ChatStreaming {
                                  retryAfter: AttemptFailure.retryAfterSeconds(response.headers.first(name: "Retry-After")))
         }
 
+        if let type = response.headers.first(name: "Content-Type"), type.lowercased().hasPrefix("text/html") {
+            // A captive portal or a base URL that is a website: no retry reads it better.
+            throw AttemptFailure(error: .malformedStream(
+                "the server answered with a web page (\(type)), not the API's reply: is the base URL "
+                    + "(\(configuration.baseURL)) right, and is the network not behind a login page?"))
+        }
         let reader = ReplyStreamReader(idleTimeout: configuration.idleTimeout, apiKey: configuration.apiKey,
                                        logger: logger)
         if stream {

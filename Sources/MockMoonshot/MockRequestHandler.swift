@@ -120,6 +120,7 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func answer(_ parsed: ChatRequestSummary, model: MockModel, scenario: MockScenario, head: HTTPRequestHead,
                         context: ChannelHandlerContext) {
         if let failure = scenario.httpError { return sendError(failure, context: context) }
+        if let page = scenario.webPage { return send(status: .ok, body: page, contentType: "text/html", context: context) }
         let script = parsed.script(for: model, scenario: scenario)
 
         guard parsed.stream else {
@@ -160,8 +161,13 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func send(status: HTTPResponseStatus, json: String, extraHeaders: HTTPHeaders = [:],
                       context: ChannelHandlerContext) {
+        send(status: status, body: json, contentType: "application/json", extraHeaders: extraHeaders, context: context)
+    }
+
+    private func send(status: HTTPResponseStatus, body json: String, contentType: String,
+                      extraHeaders: HTTPHeaders = [:], context: ChannelHandlerContext) {
         var headers = extraHeaders
-        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Type", value: contentType)
         headers.add(name: "Content-Length", value: String(json.utf8.count))
         headers.add(name: "Msh-Request-Id", value: "mock-\(UInt32.random(in: 0...UInt32.max))")
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),

@@ -35,12 +35,15 @@ public struct MockScenario: Codable, Sendable, Equatable {
     public var headDelayMilliseconds: Int?
     /// Close the connection as soon as the request has arrived, with no response.
     public var dropConnection: Bool
+    /// Answer 200 with this HTML page instead (a captive portal, a base URL that is a website).
+    public var webPage: String?
     public var anomaly: StreamAnomaly?
 
     public init(reply: String? = nil, tokenCount: Int? = nil, reasoning: String? = nil, paceMilliseconds: Int = 0,
                 tokensPerSecond: Int? = nil, httpError: HTTPError? = nil, cutAfterTokens: Int? = nil,
                 finishReason: String = "stop", headDelayMilliseconds: Int? = nil, dropConnection: Bool = false,
-                anomaly: StreamAnomaly? = nil) {
+                webPage: String? = nil, anomaly: StreamAnomaly? = nil) {
+        self.webPage = webPage
         self.headDelayMilliseconds = headDelayMilliseconds
         self.dropConnection = dropConnection
         self.anomaly = anomaly
@@ -56,7 +59,7 @@ public struct MockScenario: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case reply, tokenCount, reasoning, paceMilliseconds, tokensPerSecond, httpError, cutAfterTokens, finishReason
-        case headDelayMilliseconds, dropConnection, anomaly
+        case headDelayMilliseconds, dropConnection, webPage, anomaly
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +74,7 @@ public struct MockScenario: Codable, Sendable, Equatable {
         finishReason = try container.decodeIfPresent(String.self, forKey: .finishReason) ?? "stop"
         headDelayMilliseconds = try container.decodeIfPresent(Int.self, forKey: .headDelayMilliseconds)
         dropConnection = try container.decodeIfPresent(Bool.self, forKey: .dropConnection) ?? false
+        webPage = try container.decodeIfPresent(String.self, forKey: .webPage)
         anomaly = try container.decodeIfPresent(StreamAnomaly.self, forKey: .anomaly)
     }
 

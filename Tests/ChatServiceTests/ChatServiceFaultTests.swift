@@ -190,6 +190,19 @@ struct ChatServiceFaultTests {
         }
     }
 
+    @Test("a web page where the API should be (a wrong base URL, a login portal) is said so, and not retried")
+    func webPageInsteadOfAPI() async throws {
+        try await withMockServer(Self.quickRetries) { server, service in
+            server.enqueue(MockScenario(webPage: "<html><body>Please log in to the hotel Wi-Fi</body></html>"),
+                           MockScenario(reply: "must not be asked for"))
+            let (events, failure) = await collect(service.streamReply(to: question))
+            #expect(retries(events).isEmpty)
+            #expect(failure?.userMessage.contains("answered with a web page (text/html)") == true)
+            #expect(failure?.userMessage.contains("is the base URL") == true)
+            #expect(server.requests.count == 1)
+        }
+    }
+
     @Test("bytes that are not UTF-8 arrive as U+FFFD; the reply completes")
     func invalidUTF8() async throws {
         try await withMockServer { server, service in

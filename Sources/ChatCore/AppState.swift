@@ -23,6 +23,8 @@ public struct ActiveReply: Sendable, Equatable {
     /// The try failed and the next waits: shown as a countdown, from `retryTick`.
     public var retry: RetryNotice?
     public var retryTick = 0
+    /// Seconds since the retry's wait began.
+    public var retryElapsed: Double { Double(ticks - retryTick) * AppState.tickSeconds }
     /// Stream events that could not be read and were skipped, and the first reason.
     public var unreadableEvents = 0
     public var firstUnreadable: String?

@@ -34,7 +34,7 @@ func reduceTick(_ state: inout AppState) -> [AppEffect] {
     reply.ticks += 1
     defer { state.activeReply = reply }
     // The wait is over: the next try is under way, and looks like any request.
-    if let retry = reply.retry, Double(reply.ticks - reply.retryTick) * AppState.tickSeconds >= retry.seconds {
+    if let retry = reply.retry, reply.retryElapsed >= retry.seconds {
         reply.retry = nil
     }
     if let thinking = state.message(withID: reply.messageID), thinking.text.isEmpty, !thinking.reasoning.isEmpty {

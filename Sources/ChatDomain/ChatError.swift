@@ -100,8 +100,4 @@ extension ChatError {
         }
     }
 
-    public var isMalformedStream: Bool {
-        if case .malformedStream = self { return true }
-        return false
-    }
 }

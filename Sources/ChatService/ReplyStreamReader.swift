@@ -27,7 +27,7 @@ struct ReplyStreamReader: Sendable {
                 throw AttemptFailure(error: error)
             } catch {
                 try Task.checkCancellation()
-                throw AttemptFailure(error: ErrorTranslation.duringStream(error, idleTimeout: idleTimeout))
+                throw AttemptFailure(error: ErrorTranslation.duringStream(error))
             }
             return collected
         }
@@ -91,7 +91,7 @@ struct ReplyStreamReader: Sendable {
             try Task.checkCancellation()
             // A stream with nothing readable in it would not read better a second time.
             if !progress.sawToken, let firstUnreadable { throw AttemptFailure(error: .malformedStream(firstUnreadable)) }
-            throw AttemptFailure(error: ErrorTranslation.duringStream(error, idleTimeout: idleTimeout),
+            throw AttemptFailure(error: ErrorTranslation.duringStream(error),
                                  afterFirstToken: progress.sawToken)
         }
         if !progress.sawToken && !sawFinish {

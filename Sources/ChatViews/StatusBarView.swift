@@ -37,8 +37,7 @@ struct StatusBarView {
         }
         let glyph = spinner[reply.ticks % spinner.count]
         if let retry = reply.retry {
-            let elapsed = Double(reply.ticks - reply.retryTick) * AppState.tickSeconds
-            return "\(glyph) \(retry.countdown(elapsed: elapsed)) · \(retry.reason) · Esc cancels"
+            return "\(glyph) \(retry.countdown(elapsed: reply.retryElapsed)) · \(retry.reason) · Esc cancels"
         }
         let seconds = Double(reply.ticks) * AppState.tickSeconds
         let message = state.message(withID: reply.messageID)

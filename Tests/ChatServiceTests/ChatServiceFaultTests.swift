@@ -184,7 +184,7 @@ struct ChatServiceFaultTests {
                            MockScenario(reply: "must not be asked for"))
             let (events, failure) = await collect(service.streamReply(to: question))
             #expect(retries(events).isEmpty)
-            #expect(failure?.isMalformedStream == true)
+            #expect(isMalformedStream(failure))
             #expect(failure?.userMessage.contains("not valid JSON") == true)
             #expect(server.requests.count == 1)
         }
@@ -233,7 +233,7 @@ struct ChatServiceFaultTests {
             let started = ContinuousClock.now
             let (events, failure) = await collect(service.streamReply(to: question))
             #expect(text(events) == "one ")
-            #expect(failure?.isMalformedStream == true)
+            #expect(isMalformedStream(failure))
             #expect(failure?.userMessage.contains("8 MiB") == true)
             #expect(ContinuousClock.now - started < .seconds(30))
         }
@@ -275,4 +275,9 @@ struct ChatServiceFaultTests {
         #expect(AttemptFailure.retryAfterSeconds(date, now: then.addingTimeInterval(-90)) == 90)
         #expect(AttemptFailure.retryAfterSeconds(date, now: then.addingTimeInterval(5)) == 0, "a date past means now")
     }
+}
+
+private func isMalformedStream(_ failure: ChatError?) -> Bool {
+    if case .malformedStream = failure { return true }
+    return false
 }

@@ -4,6 +4,13 @@ public enum ChatError: Error, Sendable, Equatable {
     case http(status: Int, type: String?, message: String)
     /// No connection could be made (refused, DNS, TLS, timeout before the response head).
     case connection(String)
+    /// An HTTP error whose body was a web page (a gateway's or proxy's), not the API's JSON.
+    /// `summary` is already in words: "the server answered 502 Bad Gateway" and the page's title.
+    case gatewayPage(status: Int, summary: String)
+    /// The server's certificate did not verify: never retried, never bypassed.
+    case untrustedServer(String)
+    /// The proxy refused to carry the request (not retried: asking again gets the same answer).
+    case proxyRefused(String)
     /// The stream ended or broke before the reply was complete.
     case interrupted(String)
     /// The stream carried data we could not understand.
@@ -48,6 +55,12 @@ public enum ChatError: Error, Sendable, Equatable {
             }
         case let .connection(reason):
             return "Could not reach the API: \(reason)"
+        case let .gatewayPage(_, summary):
+            return "The API could not be reached through the gateway in front of it: \(summary)"
+        case let .untrustedServer(reason):
+            return "Not connected, for safety: \(reason)"
+        case let .proxyRefused(reason):
+            return "The proxy did not let the request through: \(reason)"
         case let .interrupted(reason):
             return "The reply was cut off: \(reason). What arrived is kept."
         case let .malformedStream(reason):
@@ -91,6 +104,9 @@ extension ChatError {
             if status == 200 { return "error in the stream" }
             return "server error \(status)"
         case .connection: return "no connection"
+        case let .gatewayPage(status, _): return "gateway error \(status)"
+        case .untrustedServer: return "certificate not trusted"
+        case .proxyRefused: return "refused by the proxy"
         case .interrupted: return "the stream broke"
         case .malformedStream: return "unreadable data"
         case .invalidRequest: return "bad request"

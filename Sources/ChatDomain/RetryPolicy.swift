@@ -43,7 +43,9 @@ public struct RetryPolicy: Sendable, Equatable {
             if let type, neverRetriedTypes.contains(type) { return false }
             if status == 200 { return type.map(retriedTypes.contains) ?? false }
             return status == 429 || [500, 502, 503, 504].contains(status)
-        case .malformedStream, .invalidRequest, .missingKey, .notSaved, .gaveUp:
+        case let .gatewayPage(status, _):
+            return status == 429 || [500, 502, 503, 504].contains(status)
+        case .malformedStream, .invalidRequest, .missingKey, .notSaved, .gaveUp, .untrustedServer, .proxyRefused:
             return false
         }
     }

@@ -26,7 +26,26 @@ public actor ChatService: ChatStreaming {
         // A refused connection should be reported at once, not retried silently until the
         // connect timeout; retrying is a policy decision kimichat makes itself.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
+        clientConfiguration.tlsConfiguration = TrustRoots.clientConfiguration(adding: configuration.trustRootFiles)
+        clientConfiguration.proxy = configuration.proxy.map(Self.clientProxy)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+    }
+
+    private static func clientProxy(_ proxy: ProxyServer) -> HTTPClient.Configuration.Proxy {
+        switch proxy.kind {
+        case .socks5:
+            return .socksServer(host: proxy.host, port: proxy.port)
+        case .http:
+            let authorization = proxy.username.map { HTTPClient.Authorization.basic(username: $0,
+                                                                                    password: proxy.password ?? "") }
+            return .server(host: proxy.host, port: proxy.port, authorization: authorization)
+        }
+    }
+
+    /// The error as the libraries describe it, for the log only (the user gets words).
+    private func logFailure(_ what: String, _ error: any Error) {
+        let detail = KeyRedaction.redact(String(describing: error), key: configuration.apiKey)
+        logger.warning("\(what) failed: \(detail)")
     }
 
     /// Must be called before the service goes away (AsyncHTTPClient requires it).
@@ -37,7 +56,7 @@ public actor ChatService: ChatStreaming {
     /// GET /models: the models the endpoint offers.
     public func listModels() async throws -> [EndpointModel] {
         let url = configuration.endpointBase + "/models"
-        let host = URL(string: url)?.host ?? configuration.baseURL
+        let translation = ErrorTranslation(configuration)
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
         request.headers.add(name: "Accept", value: "application/json")
@@ -47,7 +66,8 @@ public actor ChatService: ChatStreaming {
             do {
                 response = try await client.execute(request, timeout: .seconds(configuration.connectTimeout + 20))
             } catch {
-                throw ErrorTranslation.beforeResponse(error, host: host, timeout: configuration.connectTimeout + 20)
+                logFailure("GET \(url)", error)
+                throw translation.beforeResponse(error, timeout: configuration.connectTimeout + 20)
             }
             let body = String(buffer: try await response.body.collect(upTo: 8 << 20))
             guard response.status == .ok else {
@@ -79,7 +99,8 @@ public actor ChatService: ChatStreaming {
                 } catch is CancellationError {
                     continuation.finish()
                 } catch {
-                    let failure = error as? ChatError ?? .connection(String(describing: error))
+                    let failure = error as? ChatError ?? .connection("the request failed unexpectedly (see the log)")
+                    if !(error is ChatError) { await self.logFailure("the reply", error) }
                     continuation.finish(throwing: KeyRedaction.redact(failure, key: key))
                 }
             }
@@ -120,7 +141,7 @@ public actor ChatService: ChatStreaming {
     private func perform(_ chatRequest: ChatRequest, stream: Bool,
                          yield: @escaping @Sendable (StreamEvent) -> Void) async throws {
         let url = configuration.endpointBase + "/chat/completions"
-        let host = URL(string: url)?.host ?? configuration.baseURL
+        let translation = ErrorTranslation(configuration)
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
@@ -138,8 +159,8 @@ public actor ChatService: ChatStreaming {
             response = try await client.execute(request, timeout: .seconds(configuration.responseHeadTimeout))
         } catch {
             try Task.checkCancellation()
-            throw AttemptFailure(error: ErrorTranslation.beforeResponse(error, host: host,
-                                                                        timeout: configuration.responseHeadTimeout))
+            logFailure("POST \(url)", error)
+            throw AttemptFailure(error: translation.beforeResponse(error, timeout: configuration.responseHeadTimeout))
         }
 
         guard response.status == .ok else {
@@ -160,7 +181,7 @@ public actor ChatService: ChatStreaming {
                     + "(\(configuration.baseURL)) right, and is the network not behind a login page?"))
         }
         let reader = ReplyStreamReader(idleTimeout: configuration.idleTimeout, apiKey: configuration.apiKey,
-                                       logger: logger)
+                                       translation: translation, logger: logger)
         if stream {
             try await reader.stream(response.body, yield: yield)
         } else {

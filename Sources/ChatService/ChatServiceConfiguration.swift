@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 
 /// Where and how the chat service talks to the API.
 public struct ChatServiceConfiguration: Sendable {
@@ -15,11 +16,19 @@ public struct ChatServiceConfiguration: Sendable {
     public var idleTimeout: Int64 = 120
     /// Which failures before the first token are tried again, and how often.
     public var retry = RetryPolicy()
+    /// PEM files of certificate authorities trusted besides the system's (`ca_file`,
+    /// `SSL_CERT_FILE`): a private or corporate CA. Verification itself is never off.
+    public var trustRootFiles: [String] = []
+    /// The proxy requests go through, if any (`ProxyChoice` decides).
+    public var proxy: ProxyServer?
 
     public init(baseURL: String = ChatServiceConfiguration.defaultBaseURL, apiKey: String) {
         self.baseURL = baseURL
         self.apiKey = apiKey
     }
+
+    /// The API's host, for messages ("cannot find api.moonshot.ai").
+    var host: String { URL(string: endpointBase)?.host ?? baseURL }
 
     var endpointBase: String {
         var base = baseURL

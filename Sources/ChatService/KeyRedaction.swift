@@ -21,6 +21,9 @@ enum KeyRedaction {
         case let .malformedStream(reason): return .malformedStream(redact(reason, key: key))
         case let .invalidRequest(reason): return .invalidRequest(redact(reason, key: key))
         case let .gaveUp(attempts, last): return .gaveUp(attempts: attempts, last: redact(last, key: key))
+        case let .gatewayPage(status, summary): return .gatewayPage(status: status, summary: redact(summary, key: key))
+        case let .untrustedServer(reason): return .untrustedServer(redact(reason, key: key))
+        case let .proxyRefused(reason): return .proxyRefused(redact(reason, key: key))
         case .missingKey, .notSaved: return error
         }
     }

@@ -9,7 +9,15 @@ import ServerSentEvents
 struct ReplyStreamReader: Sendable {
     let idleTimeout: Int64
     let apiKey: String
+    let translation: ErrorTranslation
     let logger: Logger
+
+    private func translated(_ error: any Error) -> ChatError {
+        if !(error is ChatError) {
+            logger.warning("the reply broke: \(KeyRedaction.redact(String(describing: error), key: apiKey))")
+        }
+        return translation.duringStream(error)
+    }
 
     /// The whole body of a `stream: false` reply.
     func collect(_ body: HTTPClientResponse.Body, upTo limit: Int) async throws -> ByteBuffer {
@@ -27,7 +35,7 @@ struct ReplyStreamReader: Sendable {
                 throw AttemptFailure(error: error)
             } catch {
                 try Task.checkCancellation()
-                throw AttemptFailure(error: ErrorTranslation.duringStream(error))
+                throw AttemptFailure(error: translated(error))
             }
             return collected
         }
@@ -91,7 +99,7 @@ struct ReplyStreamReader: Sendable {
             try Task.checkCancellation()
             // A stream with nothing readable in it would not read better a second time.
             if !progress.sawToken, let firstUnreadable { throw AttemptFailure(error: .malformedStream(firstUnreadable)) }
-            throw AttemptFailure(error: ErrorTranslation.duringStream(error),
+            throw AttemptFailure(error: translated(error),
                                  afterFirstToken: progress.sawToken)
         }
         if !progress.sawToken && !sawFinish {

@@ -19,6 +19,8 @@ public final class MockMoonshotServer: Sendable {
         public var requestLogPath: String?
         /// When set, any other bearer token gets 401.
         public var acceptedKey: String?
+        /// HTTPS (with HTTP/2 by ALPN) instead of plain HTTP/1.1.
+        public var tls: MockTLS?
 
         public init() {}
     }
@@ -26,25 +28,29 @@ public final class MockMoonshotServer: Sendable {
     private let channel: any Channel
     let state: MockServerState
     public let port: Int
+    public let usesTLS: Bool
 
-    /// The base URL a client should use, e.g. `http://127.0.0.1:PORT/v1`.
-    public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    /// The base URL a client should use, e.g. `http://127.0.0.1:PORT/v1` (`https://` with TLS).
+    public var baseURL: String { "\(usesTLS ? "https" : "http")://127.0.0.1:\(port)/v1" }
 
-    private init(channel: any Channel, state: MockServerState, port: Int) {
+    private init(channel: any Channel, state: MockServerState, port: Int, usesTLS: Bool) {
         self.channel = channel
         self.state = state
         self.port = port
+        self.usesTLS = usesTLS
     }
 
     public static func start(_ configuration: Configuration = Configuration()) async throws -> MockMoonshotServer {
         let state = MockServerState(defaultScenario: configuration.defaultScenario,
                                     requestLogPath: configuration.requestLogPath,
                                     acceptedKey: configuration.acceptedKey)
+        let tlsContext = try configuration.tls?.makeContext()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                if let tlsContext { return channel.configureMockTLSPipeline(context: tlsContext, state: state) }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(MockRequestHandler(state: state))
                 }
@@ -52,7 +58,7 @@ public final class MockMoonshotServer: Sendable {
             .bind(host: configuration.host, port: configuration.port)
             .get()
         let port = channel.localAddress?.port ?? configuration.port
-        return MockMoonshotServer(channel: channel, state: state, port: port)
+        return MockMoonshotServer(channel: channel, state: state, port: port, usesTLS: tlsContext != nil)
     }
 
     /// Queues scenarios for the next requests, in order.

@@ -62,12 +62,14 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             send(status: .ok, json: "{\"requests\":\(state.requests.count),\"disconnects\":\(state.disconnects),"
                 + "\"completedStreams\":\(state.completedStreams)}", context: context)
         case (.GET, "/v1/models"):
-            let request = RecordedRequest(method: "GET", path: path, authorization: authorization(head), body: "")
+            let request = RecordedRequest(method: "GET", path: path, authorization: authorization(head), body: "",
+                                          httpVersion: head.version.major)
             state.record(request)
             if let failure = authenticationFailure(head) { return sendError(failure, context: context) }
             send(status: .ok, json: modelsJSON, context: context)
         case (.POST, "/v1/chat/completions"):
-            let request = RecordedRequest(method: "POST", path: path, authorization: authorization(head), body: body)
+            let request = RecordedRequest(method: "POST", path: path, authorization: authorization(head), body: body,
+                                          httpVersion: head.version.major)
             state.record(request)
             chat(request, head: head, context: context)
         default:

@@ -6,6 +6,8 @@ public struct RecordedRequest: Sendable, Equatable {
     public var path: String
     public var authorization: String?
     public var body: String
+    /// 1 or 2: the HTTP version the request came in on (2 only over TLS, by ALPN).
+    public var httpVersion = 1
 
     /// The body parsed as a JSON object, when it is one.
     public var json: [String: Any]? {

@@ -94,6 +94,8 @@ final class StreamWriter {
         }
     }
 
+    private var lastPieceWritten: EventLoopFuture<Void>?
+
     /// Paused because the client is not reading; resumed by `channelWritabilityChanged`.
     private var isWaitingForWritability = false
 
@@ -116,7 +118,12 @@ final class StreamWriter {
         } else {
             var written = 0
             while written < batch, next < pieces.count {
-                context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(pieces[next]))), promise: nil)
+                // A cut waits for its last piece to be written: on HTTP/2 closing the stream
+                // channel drops writes still queued in it, which no real server's cut does.
+                let isLastBeforeCut = ending == .close && next == pieces.count - 1
+                let promise = isLastBeforeCut ? context.eventLoop.makePromise(of: Void.self) : nil
+                if let promise { lastPieceWritten = promise.futureResult }
+                context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(pieces[next]))), promise: promise)
                 next += 1
                 written += 1
             }
@@ -132,7 +139,11 @@ final class StreamWriter {
                 return
             case .close:
                 finish(handler)
-                context.close(promise: nil)
+                if let lastPieceWritten {
+                    lastPieceWritten.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+                } else {
+                    context.close(promise: nil)
+                }
                 return
             case .stall:
                 // Still "streaming" as far as the client can tell; it must time out.

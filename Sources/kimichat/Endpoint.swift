@@ -17,6 +17,14 @@ struct Endpoint {
         guard settings.isDemo else {
             var configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")
             settings.network.apply(to: &configuration)
+            do {
+                try settings.network.applyTransport(to: &configuration, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                CommandFailure.report(error)
+            }
+            if let proxy = configuration.proxy {
+                logger.info("requests go through the proxy \(proxy.address) (from \(proxy.source))")
+            }
             return Endpoint(service: ChatService(configuration: configuration, logger: logger),
                             hasKey: settings.apiKey != nil, baseURL: settings.baseURL, demoServer: nil)
         }

@@ -1,5 +1,6 @@
 import ChatDomain
 import ChatService
+import Foundation
 import TOMLKit
 
 /// The `[network]` table: timeouts and retries, with defaults that suit thinking models.
@@ -9,8 +10,14 @@ struct NetworkSettings: Equatable {
     var idleTimeout: Int64 = 120
     var maxAttempts = 4
     var retryDelay = 1.0
+    /// A PEM file of certificate authorities to trust besides the system's (a private CA).
+    var caFile: String?
+    /// `http://host:port` (or `socks5://`); an empty string means no proxy whatever the
+    /// environment says; nil leaves the choice to HTTPS_PROXY, ALL_PROXY and NO_PROXY.
+    var proxy: String?
 
-    static let knownKeys = ["connect_timeout", "response_timeout", "idle_timeout", "max_attempts", "retry_delay"]
+    static let knownKeys = ["connect_timeout", "response_timeout", "idle_timeout", "max_attempts", "retry_delay",
+                            "ca_file", "proxy"]
 
     init() {}
 
@@ -34,6 +41,28 @@ struct NetworkSettings: Equatable {
             }
             retryDelay = seconds
         }
+        if let value = table["ca_file"] {
+            guard let file = value.string, !file.isEmpty else {
+                throw CommandFailure("\(path): network.ca_file must be the path of a PEM file, in quotes.")
+            }
+            caFile = Self.expand(file, relativeTo: (path as NSString).deletingLastPathComponent)
+        }
+        if let value = table["proxy"] {
+            guard let url = value.string else {
+                throw CommandFailure("\(path): network.proxy must be a URL in quotes, like \"http://proxy:3128\" "
+                    + "(\"\" for none).")
+            }
+            proxy = url
+        }
+    }
+
+    /// `~/ca.pem` from $HOME, a relative path from the config file's folder.
+    private static func expand(_ file: String, relativeTo folder: String) -> String {
+        if file == "~" || file.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            return home + file.dropFirst()
+        }
+        return file.hasPrefix("/") ? file : (folder as NSString).appendingPathComponent(file)
     }
 
     private static func seconds(_ table: TOMLTable, _ key: String, _ path: String) throws -> Int64? {
@@ -49,5 +78,26 @@ struct NetworkSettings: Equatable {
         configuration.responseHeadTimeout = responseTimeout
         configuration.idleTimeout = idleTimeout
         configuration.retry = RetryPolicy(maxAttempts: maxAttempts, baseDelay: retryDelay)
+    }
+
+    /// Trust and proxy for a base URL: `ca_file` and `SSL_CERT_FILE` are trusted besides the
+    /// system store; `proxy` beats the proxy variables. A file or URL that cannot be used
+    /// stops the command with a message naming the setting.
+    func applyTransport(to configuration: inout ChatServiceConfiguration, environment: [String: String]) throws {
+        var files: [(path: String, setting: String)] = []
+        if let caFile { files.append((caFile, "network.ca_file")) }
+        if let certFile = environment["SSL_CERT_FILE"], !certFile.isEmpty { files.append((certFile, "SSL_CERT_FILE")) }
+        for file in files {
+            if let problem = TrustRoots.problem(withFile: file.path, setting: file.setting) {
+                throw CommandFailure(problem + ".")
+            }
+        }
+        configuration.trustRootFiles = files.map(\.path)
+        do {
+            configuration.proxy = try ProxyChoice.proxy(for: configuration.baseURL, configured: proxy,
+                                                        environment: environment)
+        } catch {
+            throw CommandFailure(error.message + ".")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ChatDomain
 import Foundation
 import MockMoonshot
+import TestSupport
 import Testing
 @testable import ChatService
 
@@ -41,9 +42,9 @@ struct ChatServiceFaultTests {
           arguments: [MockScenario(httpError: MockScenario.errors["500"]), MockScenario(dropConnection: true),
                       MockScenario(httpError: MockScenario.errors["overloaded"]),
                       MockScenario(reply: "never", anomaly: StreamAnomaly(.streamError, afterTokens: 0)),
-                      MockScenario(reply: "never", cutAfterTokens: 0)])
-    func transientThenSuccess(first: MockScenario) async throws {
-        try await withMockServer(Self.quickRetries) { server, service in
+                      MockScenario(reply: "never", cutAfterTokens: 0)], MockTransport.allCases)
+    func transientThenSuccess(first: MockScenario, over transport: MockTransport) async throws {
+        try await withMockServer(over: transport, Self.quickRetries) { server, service in
             server.enqueue(first, MockScenario(reply: "second try"))
             let (events, failure) = await collect(service.streamReply(to: question))
             #expect(failure == nil)
@@ -150,11 +151,12 @@ struct ChatServiceFaultTests {
         }
     }
 
-    @Test("a stream that stalls mid-reply ends at the idle timeout: what arrived, then interrupted")
-    func stallMidStream() async throws {
+    @Test("a stream that stalls mid-reply ends at the idle timeout: what arrived, then interrupted",
+          arguments: MockTransport.allCases)
+    func stallMidStream(over transport: MockTransport) async throws {
         // Not 1 s: while the whole suite starts, this process can be starved for
         // seconds, and a consumer that does not read counts as silence too.
-        try await withMockServer({ $0.idleTimeout = 4; Self.quickRetries(&$0) }) { server, service in
+        try await withMockServer(over: transport, { $0.idleTimeout = 4; Self.quickRetries(&$0) }) { server, service in
             server.enqueue(MockScenario(reply: "one two three four", anomaly: StreamAnomaly(.stall, afterTokens: 2)))
             let started = ContinuousClock.now
             let (events, failure) = await collect(service.streamReply(to: question))

@@ -1,5 +1,6 @@
 import ChatDomain
 import MockMoonshot
+import TestSupport
 import Testing
 @testable import ChatService
 
@@ -12,9 +13,9 @@ struct ChatServiceTests {
         ChatRequest(model: model, turns: [ChatTurn(role: .system, content: "Be brief."), ChatTurn(role: .user, content: text)])
     }
 
-    @Test("streamed content equals what the mock sent; usage comes from choices[0]")
-    func streamedContent() async throws {
-        try await withMockServer { server, service in
+    @Test("streamed content equals what the mock sent; usage comes from choices[0]", arguments: MockTransport.allCases)
+    func streamedContent(over transport: MockTransport) async throws {
+        try await withMockServer(over: transport) { server, service in
             server.enqueue(MockScenario(reply: "Hello, 世界! 1+1=2."))
             let (events, failure) = await collect(service.streamReply(to: request("What is 1+1?")))
             #expect(failure == nil)
@@ -27,6 +28,7 @@ struct ChatServiceTests {
             #expect(usages.count == 2)
             #expect(usages.allSatisfy { $0 == usages.first })
             #expect(usages.first?.completionTokens == ReplyTokenCount.of("Hello, 世界! 1+1=2."))
+            #expect(server.requests.last?.httpVersion == transport.expectedHTTPVersion)
         }
     }
 
@@ -92,9 +94,10 @@ struct ChatServiceTests {
         }
     }
 
-    @Test("a connection cut mid-reply delivers what arrived, then an interrupted error")
-    func cutMidReply() async throws {
-        try await withMockServer { server, service in
+    @Test("a connection cut mid-reply delivers what arrived, then an interrupted error in words",
+          arguments: MockTransport.allCases)
+    func cutMidReply(over transport: MockTransport) async throws {
+        try await withMockServer(over: transport) { server, service in
             server.enqueue(MockScenario(reply: "one two three four five six", cutAfterTokens: 3))
             let (events, failure) = await collect(service.streamReply(to: request("hi")))
             let text = events.compactMap { if case let .content(piece) = $0 { piece } else { nil } }.joined()
@@ -103,6 +106,7 @@ struct ChatServiceTests {
                 Issue.record("expected interrupted, got \(String(describing: failure))")
                 return
             }
+            expectReadable(failure)
         }
     }
 
@@ -141,9 +145,10 @@ struct ChatServiceTests {
         #expect(reason.contains("refused"))
     }
 
-    @Test("cancelling the consumer closes the connection; the mock sees the disconnect")
-    func cancelClosesConnection() async throws {
-        try await withMockServer { server, service in
+    @Test("cancelling the consumer closes the connection (resets the HTTP/2 stream); the mock sees it",
+          arguments: MockTransport.allCases)
+    func cancelClosesConnection(over transport: MockTransport) async throws {
+        try await withMockServer(over: transport) { server, service in
             server.enqueue(MockScenario(tokenCount: 500, paceMilliseconds: 20))
             let stream = service.streamReply(to: request("long"))
             let (started, signal) = AsyncStream.makeStream(of: Void.self)

@@ -9,20 +9,22 @@ struct FaultBench {
     let home: KimichatHome
     let server: MockMoonshotServer
 
-    static func start(config: String = "[network]\nretry_delay = 0.05\n") async throws -> FaultBench {
+    static func start(config: String = "[network]\nretry_delay = 0.05\n", tls: MockTLS? = nil) async throws -> FaultBench {
         let home = try KimichatHome()
         let directory = home.directory.appendingPathComponent("config/kimichat")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try config.write(to: directory.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
         var configuration = MockMoonshotServer.Configuration()
         configuration.acceptedKey = key
+        configuration.tls = tls
         return FaultBench(home: home, server: try await MockMoonshotServer.start(configuration))
     }
 
     /// `kimichat ask` against the mock, saving its turn.
-    func ask(_ prompt: String = "question", baseURL: String? = nil) async throws -> ProcessResult {
+    func ask(_ prompt: String = "question", baseURL: String? = nil,
+             environment: [String: String] = [:]) async throws -> ProcessResult {
         try await home.run(["ask", "--base-url", baseURL ?? server.baseURL, "--model", "moonshot-v1-8k", prompt],
-                           environment: ["MOONSHOT_API_KEY": Self.key])
+                           environment: environment.merging(["MOONSHOT_API_KEY": Self.key]) { $1 })
     }
 
     /// The TUI against the mock, in tmux.

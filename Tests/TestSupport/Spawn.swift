@@ -96,6 +96,29 @@ enum Spawn {
         return ProcessResult(status: exitCode, stdout: text(output?.read), stderr: text(errors?.read))
     }
 
+    /// Starts a long-running program (a server a test needs) with its stdout and stderr
+    /// appended to `outputPath`; the caller stops it with `kill` and reaps it with `waitpid`.
+    static func startDaemon(_ arguments: [String], outputPath: String) throws -> pid_t {
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        _ = closeFrom?(&actions, 3)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        guard status == 0 else {
+            throw TestSupportError.missingBinary("could not start \(arguments[0]) (error \(status)); is it installed? "
+                + "scripts/setup installs it")
+        }
+        return pid
+    }
+
     final class PipeEnds {
         let read: Int32
         let write: Int32

@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real server from the system (nginx, tinyproxy) that a test starts on a loopback
+/// port and stops when done. Its files live in a temporary folder of its own.
+public final class LoopbackDaemon: Sendable {
+    public let port: Int
+    public let folder: URL
+    private let pid: pid_t
+
+    init(port: Int, folder: URL, pid: pid_t) {
+        self.port = port
+        self.folder = folder
+        self.pid = pid
+    }
+
+    /// Starts `arguments` and waits until `port` accepts connections (or fails with the
+    /// program's own output, which usually says why).
+    static func start(_ arguments: [String], port: Int, folder: URL, name: String) async throws -> LoopbackDaemon {
+        let output = folder.appendingPathComponent("\(name).out").path
+        let pid = try Spawn.startDaemon(arguments, outputPath: output)
+        let daemon = LoopbackDaemon(port: port, folder: folder, pid: pid)
+        let deadline = ContinuousClock.now + .seconds(15)
+        while ContinuousClock.now < deadline {
+            if LoopbackPort.accepts(port) { return daemon }
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+                throw TestSupportError.timedOut("\(name) exited at start: \(text)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        daemon.stop()
+        throw TestSupportError.timedOut("\(name) did not listen on 127.0.0.1:\(port) within 15 s")
+    }
+
+    /// Stops the program, reaps it and removes its folder.
+    public func stop() {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        for _ in 0..<100 {
+            if waitpid(pid, &status, WNOHANG) == pid { break }
+            usleep(20_000)
+        }
+        if kill(pid, 0) == 0 {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A file the program wrote (its log), read now.
+    public func read(_ file: String) -> String {
+        (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
+    }
+
+    /// A program from the system: on PATH, or in the sbin folders where Debian puts
+    /// servers (not on a normal user's PATH).
+    static func systemProgram(_ name: String) throws -> String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin", "/usr/bin"]
+        if let found = folders.map({ $0 + "/" + name }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            return found
+        }
+        throw TestSupportError.missingBinary("\(name) is not installed: run scripts/setup (it installs nginx and tinyproxy)")
+    }
+}
+
+/// Loopback ports for tests.
+public enum LoopbackPort {
+    /// A port nothing listens on: bound by this process, then closed (so connecting is
+    /// refused), rather than a guess like port 1.
+    public static func unused() throws -> Int {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketFD >= 0 else { throw TestSupportError.timedOut("socket failed") }
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { throw TestSupportError.timedOut("bind failed") }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Whether something accepts connections on 127.0.0.1:port.
+    static func accepts(_ port: Int) -> Bool {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socketFD >= 0 else { return false }
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}

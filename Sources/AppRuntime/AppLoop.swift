@@ -25,8 +25,9 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private var ticker: Task<Void, Never>?
     /// Checks the open conversation for other windows' changes, off the main actor.
     private var changeWatcher: Task<Void, Never>?
-    /// How often: a check is one row read by its key.
-    static var changeCheckInterval: Duration { .milliseconds(500) }
+    /// How often: a check is one row read by its key. The request path checks for
+    /// itself, so this only decides how soon an idle window shows the other's changes.
+    static var changeCheckInterval: Duration { .seconds(1) }
     private var drawnRevision = -1
     private var streamStatistics = StreamFrameStatistics()
     /// The reply has ended: its statistics are logged after the frame that shows its end.

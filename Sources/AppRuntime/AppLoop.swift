@@ -23,6 +23,11 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private let modelListing: any ModelListing
     private let editor: any ExternalEditing
     private var ticker: Task<Void, Never>?
+    /// Checks the open conversation for other windows' changes, off the main actor.
+    private var changeWatcher: Task<Void, Never>?
+    /// How often: a check is one row read by its key. The request path checks for
+    /// itself, so this only decides how soon an idle window shows the other's changes.
+    static var changeCheckInterval: Duration { .seconds(1) }
     private var drawnRevision = -1
     private var streamStatistics = StreamFrameStatistics()
     /// The reply has ended: its statistics are logged after the frame that shows its end.
@@ -53,8 +58,18 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         let forwarder = Task.detached {
             for await event in terminalEvents { send.yield(.terminal(event)) }
         }
+        let storage = self.storage!
+        storage.watch(store.state.conversationWatch)
+        let interval = Self.changeCheckInterval
+        changeWatcher = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                storage.checkForChanges()
+            }
+        }
         defer {
             forwarder.cancel()
+            changeWatcher?.cancel()
             ticker?.cancel()
             replies.cancelAll()
             // The terminal first: waiting for another kimichat's lock must not leave
@@ -115,12 +130,15 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         case let .streamEnded(id), let .streamFailed(id, _):
             replies.finished(id)
             streamStatisticsDue = true
+        case let .historyChangedBeforeSending(id, _):
+            replies.finished(id)
         default: break
         }
         for effect in store.send(action) {
             run(effect)
         }
         updateTicker()
+        storage.watch(store.state.conversationWatch)
     }
 
     private func run(_ effect: AppEffect) {

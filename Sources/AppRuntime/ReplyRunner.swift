@@ -5,14 +5,14 @@ import Logging
 /// Runs reply requests off the main actor and reports each event back as an action.
 final class ReplyRunner {
     private let chat: any ChatStreaming
-    /// Awaited before each request is sent: the saves asked for before it, and why one
-    /// failed if one did (then the request is not sent).
-    private let beforeSending: @Sendable () async -> String?
+    /// Awaited before each request is sent: the saves asked for before it, and whether
+    /// the request may go (not when a save failed, or the conversation changed elsewhere).
+    private let beforeSending: @Sendable () async -> SendCheck
     private let deliver: @Sendable (AppAction) -> Void
     private let logger: Logger
     private var tasks: [RequestID: Task<Void, Never>] = [:]
 
-    init(chat: any ChatStreaming, logger: Logger, beforeSending: @escaping @Sendable () async -> String?,
+    init(chat: any ChatStreaming, logger: Logger, beforeSending: @escaping @Sendable () async -> SendCheck,
          deliver: @escaping @Sendable (AppAction) -> Void) {
         self.chat = chat
         self.beforeSending = beforeSending
@@ -26,10 +26,16 @@ final class ReplyRunner {
         let logger = self.logger
         let beforeSending = self.beforeSending
         tasks[requestID] = Task.detached {
-            let notSaved = await beforeSending()
+            let check = await beforeSending()
             guard !Task.isCancelled else { return }
-            if let notSaved {
-                deliver(.streamFailed(requestID, .notSaved(notSaved)))
+            switch check {
+            case .ready: break
+            case let .notSaved(reason):
+                deliver(.streamFailed(requestID, .notSaved(reason)))
+                return
+            case let .changedElsewhere(history):
+                logger.info("reply \(requestID) held back: the conversation changed in another window")
+                deliver(.historyChangedBeforeSending(requestID, history))
                 return
             }
             let stream = chat.streamReply(to: request)

@@ -10,7 +10,11 @@ import Synchronization
 /// the cooperative pool: a write may wait seconds for another kimichat's lock, and
 /// must not hold up the threads that stream replies.
 ///
-/// `conversationIDs`, `messageIDs` and `saveFailure` are touched only on `queue`.
+/// It also watches the open conversation for changes made by another window
+/// (`checkForChanges`, on a timer, and `afterPendingWrites`, before each request).
+///
+/// `conversationIDs`, `messageIDs`, `saveFailure` and the change bookkeeping are
+/// touched only on `queue`.
 final class StorageRunner: @unchecked Sendable {
     private let repository: any ConversationRepository
     private let deliver: @Sendable (AppAction) -> Void
@@ -23,6 +27,27 @@ final class StorageRunner: @unchecked Sendable {
     private var messageIDs: [Int: StoredMessageID] = [:]
     /// Why a save failed since the last `afterPendingWrites`, if one did.
     private var saveFailure: String?
+    /// The conversation to watch, as the store last said (set on the main actor).
+    private let watched = Mutex<ConversationWatch?>(nil)
+    /// A timer check is waiting on the queue: a slow queue does not pile them up.
+    private let checkQueued = Atomic<Bool>(false)
+    /// Changes found elsewhere so far, numbered; and the latest found per conversation.
+    private var changesFound = 0
+    private var latestChange: [ConversationID: Int] = [:]
+    /// The deletion already reported, so it is said once.
+    private var reportedDeletion: ConversationID?
+    /// The last message saved: before a request, its conversation is checked.
+    private var lastSave: SavedRow?
+
+    private struct SavedRow {
+        var conversation: ConversationID
+        var row: StoredMessageID
+        /// The change the saving transcript showed.
+        var shownChange: Int
+    }
+    /// A conversation created because the one saved to had been deleted; the next
+    /// request says so.
+    private var replacement: ConversationID?
 
     init(repository: any ConversationRepository, logger: Logger, deliver: @escaping @Sendable (AppAction) -> Void) {
         self.repository = repository
@@ -74,16 +99,89 @@ final class StorageRunner: @unchecked Sendable {
         }
     }
 
-    /// Returns once every write asked for so far is done, with the reason if a save
-    /// failed since the last call: a request is sent only after the user's message is
-    /// on disk.
-    func afterPendingWrites() async -> String? {
+    /// Returns once every write asked for so far is done, saying whether the request
+    /// may go: not if a save failed since the last call (a request is sent only after
+    /// the user's message is on disk), nor if another window changed the conversation
+    /// since the transcript was read (it would go with a stale history).
+    func afterPendingWrites() async -> SendCheck {
         await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: self.saveFailure)
-                self.saveFailure = nil
+                defer { self.saveFailure = nil }
+                if let failure = self.saveFailure {
+                    continuation.resume(returning: .notSaved(failure))
+                    return
+                }
+                var check = SendCheck.ready
+                self.perform {
+                    if let history = try self.historyChangedElsewhere() { check = .changedElsewhere(history) }
+                }
+                continuation.resume(returning: check)
             }
         }
+    }
+
+    /// What the store shows now; called on the main actor after every action.
+    func watch(_ watch: ConversationWatch?) {
+        watched.withLock { $0 = watch }
+    }
+
+    /// The timer's check: reports a change elsewhere to the open conversation, if any.
+    /// Nothing reaches the main actor when nothing changed.
+    func checkForChanges() {
+        guard let watch = watched.withLock({ $0 }), !watch.isPaused,
+              !checkQueued.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        queue.async {
+            self.checkQueued.store(false, ordering: .releasing)
+            // The store may have moved on while this waited.
+            guard let watch = self.watched.withLock({ $0 }), !watch.isPaused else { return }
+            do {
+                if let found = try self.changeElsewhere(to: watch) { self.deliver(found) }
+            } catch {
+                // Only logged: a failing check would otherwise fill the status bar twice a
+                // second; the next save or request reports a database that fails.
+                self.logger.debug("checking for other windows' changes: \(error)")
+            }
+        }
+    }
+
+    private func changeElsewhere(to watch: ConversationWatch) throws -> AppAction? {
+        switch try repository.change(of: watch.id) {
+        case .deleted:
+            guard reportedDeletion != watch.id else { return nil }
+            reportedDeletion = watch.id
+            return .conversationDeletedElsewhere(watch.id)
+        case .changed:
+            return try reload(watch.id)
+        case .unchanged:
+            // Found before but not taken (a reply was streaming): offered again.
+            guard let latest = latestChange[watch.id], latest > watch.shownChange else { return nil }
+            return try reload(watch.id)
+        }
+    }
+
+    private func reload(_ id: ConversationID) throws -> AppAction? {
+        guard let saved = try repository.load(id) else { return nil }
+        return .conversationChangedElsewhere(saved, change: numberChange(of: id))
+    }
+
+    private func numberChange(of id: ConversationID) -> Int {
+        changesFound += 1
+        latestChange[id] = changesFound
+        return changesFound
+    }
+
+    /// Before a request: the conversation the reply was just saved in, as saved, if
+    /// another window changed it since the transcript was read.
+    private func historyChangedElsewhere() throws -> ChangedHistory? {
+        guard let last = lastSave else { return nil }
+        lastSave = nil
+        let replacesDeleted = replacement == last.conversation
+        replacement = nil
+        let changed = try replacesDeleted || repository.change(of: last.conversation) == .changed
+            || (latestChange[last.conversation] ?? 0) > last.shownChange
+        guard changed, let saved = try repository.load(last.conversation) else { return nil }
+        return ChangedHistory(saved: saved, change: numberChange(of: last.conversation), replyRow: last.row,
+                              replacesDeleted: replacesDeleted)
     }
 
     /// Blocks until the queue is empty; for quitting, so the last save is not lost.
@@ -94,14 +192,20 @@ final class StorageRunner: @unchecked Sendable {
     private func save(_ save: MessageSave) throws {
         var message = save.message
         message.id = messageIDs[save.localID] ?? message.id
+        let conversation = try conversationID(for: save)
         do {
-            messageIDs[save.localID] = try repository.save(message, in: try conversationID(for: save))
+            let row = try repository.save(message, in: conversation)
+            messageIDs[save.localID] = row
+            lastSave = SavedRow(conversation: conversation, row: row, shownChange: save.conversation.shownChange)
         } catch StorageError.noSuchConversation {
             // Deleted while open (from the list, or by `kimichat rm` elsewhere): what is
             // written from now on goes to a new conversation rather than nowhere.
             message.id = nil
-            let conversation = try createConversation(for: save)
-            messageIDs[save.localID] = try repository.save(message, in: conversation)
+            let replacement = try createConversation(for: save)
+            let row = try repository.save(message, in: replacement)
+            messageIDs[save.localID] = row
+            lastSave = SavedRow(conversation: replacement, row: row, shownChange: save.conversation.shownChange)
+            self.replacement = replacement
         }
     }
 
@@ -135,4 +239,13 @@ final class StorageRunner: @unchecked Sendable {
         deliver(.storageFailed(message))
         return message
     }
+}
+
+/// Whether a request may go out, decided after the saves before it.
+enum SendCheck: Sendable, Equatable {
+    case ready
+    /// A save failed: the request is not sent, and the transcript says why.
+    case notSaved(String)
+    /// Another window changed the conversation: the request is made again from this.
+    case changedElsewhere(ChangedHistory)
 }

@@ -20,6 +20,14 @@ public enum AppAction: Sendable, Equatable {
     case conversationsFound(search: Int, [ConversationMatch], readAt: Date)
     /// A saved conversation was read, to be shown; `focus` is the message to scroll to.
     case conversationLoaded(SavedConversation, focus: StoredMessageID?, words: [String])
+    /// Another window changed the open conversation (turns, title): here it is as
+    /// saved, with the runtime's number for the change.
+    case conversationChangedElsewhere(SavedConversation, change: Int)
+    /// Another window (or `kimichat rm`) deleted the open conversation.
+    case conversationDeletedElsewhere(ConversationID)
+    /// Before the request went out, its conversation was found changed elsewhere; the
+    /// request was not sent.
+    case historyChangedBeforeSending(RequestID, ChangedHistory)
     /// Reading or writing the database failed.
     case storageFailed(String)
     /// The external editor closed: the text it left, or why it failed.

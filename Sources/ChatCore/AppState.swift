@@ -123,11 +123,12 @@ public struct AppState: Sendable, Equatable {
         return id
     }
 
-    /// Shows `saved` in place of the current transcript.
-    mutating func replaceTranscript(with saved: SavedConversation) {
+    /// Shows `saved` in place of the current transcript, after `notice` if one is given.
+    mutating func replaceTranscript(with saved: SavedConversation, notice: String? = nil) {
         messages = []
         conversation = OpenConversation(key: takeConversationKey(), id: saved.summary.id, title: saved.summary.title,
                                         model: saved.summary.model.isEmpty ? settings.model : saved.summary.model)
+        if let notice { appendMessage(kind: .notice, text: notice) }
         for stored in saved.messages { appendStored(stored) }
         lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage
         startOver()

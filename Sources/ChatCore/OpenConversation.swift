@@ -11,6 +11,11 @@ public struct OpenConversation: Sendable, Equatable {
     public var title: String?
     /// The model every request of this conversation uses (Ctrl-T changes it).
     public var model: String
+    /// The latest change made in another window that the transcript shows, numbered
+    /// by the runtime; a save from an older transcript makes the runtime reload first.
+    public var shownChange = 0
+    /// Another window deleted it: the next message starts a new conversation.
+    public var deletedElsewhere = false
 
     public init(key: Int, id: ConversationID? = nil, title: String? = nil, model: String) {
         self.key = key

@@ -118,6 +118,11 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
         return []
     }
+    if state.conversation.deletedElsewhere {
+        state.startNewConversation()
+        state.appendMessage(kind: .notice, text: "A new conversation: the one open before was deleted in another "
+            + "window.")
+    }
     let text = state.input.text
     state.input.clear()
     state.inputRecall = nil
@@ -155,9 +160,10 @@ func regenerate(_ state: inout AppState) -> [AppEffect] {
     return requestReply(&state, question: question, earlier: earlier, policy: policy)
 }
 
-/// Opens an empty assistant reply at the end of the transcript and asks for it.
-private func requestReply(_ state: inout AppState, question: String, earlier: [ChatTurn],
-                          policy: HistoryPolicy) -> [AppEffect] {
+/// Opens an empty assistant reply at the end of the transcript and asks for it;
+/// `replyRow` is the row it was already saved as, when it was.
+func requestReply(_ state: inout AppState, question: String, earlier: [ChatTurn], policy: HistoryPolicy,
+                  replyRow: StoredMessageID? = nil) -> [AppEffect] {
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
         return []
@@ -171,7 +177,10 @@ private func requestReply(_ state: inout AppState, question: String, earlier: [C
     let requestID = state.nextRequestID
     state.nextRequestID += 1
     let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: model.id)
-    state.editMessage(id: messageID) { $0.omittedHistory = window.omitted }
+    state.editMessage(id: messageID) {
+        $0.omittedHistory = window.omitted
+        $0.storedID = replyRow
+    }
     var reply = ActiveReply(requestID: requestID, messageID: messageID)
     reply.estimatedPromptTokens = window.estimatedRaw
     reply.roundsSent = window.turns.filter { $0.role == .user }.count - 1

@@ -40,6 +40,12 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         return reduceConversationsFound(&state, search: search, matches, readAt: readAt)
     case let .conversationLoaded(saved, focus, words):
         return reduceConversationLoaded(&state, saved, focus: focus, words: words)
+    case let .conversationChangedElsewhere(saved, change):
+        return reduceConversationChangedElsewhere(&state, saved, change: change)
+    case let .conversationDeletedElsewhere(id):
+        return reduceConversationDeletedElsewhere(&state, id)
+    case let .historyChangedBeforeSending(requestID, history):
+        return reduceHistoryChangedBeforeSending(&state, requestID, history)
     case let .storageFailed(reason):
         state.statusNote = reason
         return []

@@ -26,6 +26,10 @@ public protocol ConversationRepository: Sendable {
     /// returns how many.
     @discardableResult
     func markAbandonedRepliesInterrupted() throws -> Int
+    /// Whether someone else changed the conversation (added or updated turns, renamed
+    /// or deleted it) since this repository last loaded or wrote it. Cheap: for a check
+    /// on a timer and before each request.
+    func change(of conversation: ConversationID) throws -> ConversationChange
 }
 
 /// What went wrong with the conversation database, with a message a person can act on.

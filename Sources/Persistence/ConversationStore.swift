@@ -11,6 +11,9 @@ public final class ConversationStore: ConversationRepository {
     public let path: String
     let pool: DatabasePool
     private let processID = getpid()
+    /// Each conversation as this store last saw it, to tell other windows' changes
+    /// from our own (`change(of:)`).
+    let observed = ObservedConversations()
     private let isProcessAlive: @Sendable (Int32) -> Bool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to
@@ -87,6 +90,7 @@ public final class ConversationStore: ConversationRepository {
                 INSERT INTO conversation (title, model, created_at, updated_at) VALUES (?, ?, ?, ?)
                 """, arguments: [title, model, now, now])
             let date = Date(timeIntervalSince1970: now)
+            observed.saw(db.lastInsertedRowID, ConversationStamp(title: title, updatedAt: now, messageCount: 0))
             return ConversationSummary(id: db.lastInsertedRowID, title: title, model: model, createdAt: date,
                                        updatedAt: date, messageCount: 0)
         }
@@ -117,6 +121,8 @@ public final class ConversationStore: ConversationRepository {
     public func load(_ conversation: ConversationID) throws -> SavedConversation? {
         try reading { db in
             guard let summary = try Self.summary(of: conversation, db) else { return nil }
+            // Read in the same transaction as the messages: this is what the reader has.
+            observed.saw(conversation, try ConversationStamp.read(conversation, db))
             var messages: [StoredMessage] = []
             messages.reserveCapacity(summary.messageCount)
             let rows = try Row.fetchCursor(db, sql: """
@@ -133,7 +139,7 @@ public final class ConversationStore: ConversationRepository {
     }
 
     public func rename(_ conversation: ConversationID, to title: String) throws {
-        try writing { db in
+        try writing(to: conversation) { db in
             try db.execute(sql: "UPDATE conversation SET title = ?, title_is_custom = 1 WHERE id = ?",
                            arguments: [title, conversation])
             if db.changesCount == 0 { throw StorageError.noSuchConversation(conversation) }
@@ -141,7 +147,7 @@ public final class ConversationStore: ConversationRepository {
     }
 
     public func setModel(_ conversation: ConversationID, to model: String) throws {
-        try writing { db in
+        try writing(to: conversation) { db in
             try db.execute(sql: "UPDATE conversation SET model = ? WHERE id = ?", arguments: [model, conversation])
             if db.changesCount == 0 { throw StorageError.noSuchConversation(conversation) }
         }
@@ -149,10 +155,12 @@ public final class ConversationStore: ConversationRepository {
 
     @discardableResult
     public func delete(_ conversation: ConversationID) throws -> Bool {
-        try writing { db in
+        let deleted = try writing { db in
             try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [conversation])
             return db.changesCount > 0
         }
+        observed.saw(conversation, nil)
+        return deleted
     }
 
     // MARK: - Messages
@@ -160,7 +168,7 @@ public final class ConversationStore: ConversationRepository {
     @discardableResult
     public func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID {
         let processID = self.processID
-        return try writing { db in
+        return try writing(to: conversation) { db in
             // Deleted meanwhile (from the list, or by `kimichat rm` elsewhere): the
             // caller hears so and can save into a new conversation instead.
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM conversation WHERE id = ?)",

@@ -39,7 +39,7 @@ struct StorageRunnerTests {
         runner.run(Self.save("one", localID: 1))
         runner.run(Self.save("two", localID: 2))
         runner.run(Self.save("two, edited", localID: 2))
-        #expect(await runner.afterPendingWrites() == nil)
+        #expect(await runner.afterPendingWrites() == .ready)
         let id = try #require(delivered.savedConversations.first)
         #expect(delivered.savedConversations.count == 1)
         #expect(try store.load(id)?.messages.map(\.text) == ["one", "two, edited"])
@@ -55,20 +55,30 @@ struct StorageRunnerTests {
         try store.delete(first)
         runner.run(Self.save("after", localID: 2, id: first))
         runner.run(Self.save("after, more", localID: 2, id: first))
-        #expect(await runner.afterPendingWrites() == nil)
+        let check = await runner.afterPendingWrites()
         #expect(delivered.savedConversations.count == 2)
         let second = try #require(delivered.savedConversations.last)
         #expect(second != first)
         #expect(try store.load(second)?.messages.map(\.text) == ["after, more"])
+        // The request waiting on these saves is made again, in the new conversation.
+        guard case let .changedElsewhere(history) = check else {
+            Issue.record("expected the request held back, got \(check)")
+            return
+        }
+        #expect(history.replacesDeleted)
+        #expect(history.saved.summary.id == second)
     }
 
     @Test func aFailedSaveIsReportedToTheNextRequest() async throws {
         let runner = makeRunner(FailingRepository())
         runner.run(Self.save("lost?", localID: 1))
-        let failure = await runner.afterPendingWrites()
-        #expect(failure?.contains("disk full") == true)
-        #expect(delivered.all.contains(.storageFailed(failure ?? "")))
-        #expect(await runner.afterPendingWrites() == nil, "reported once")
+        guard case let .notSaved(failure) = await runner.afterPendingWrites() else {
+            Issue.record("the failed save did not hold the request")
+            return
+        }
+        #expect(failure.contains("disk full"))
+        #expect(delivered.all.contains(.storageFailed(failure)))
+        #expect(await runner.afterPendingWrites() == .ready, "reported once")
     }
 }
 
@@ -87,4 +97,5 @@ private struct FailingRepository: ConversationRepository {
     func setModel(_ conversation: ConversationID, to model: String) throws { throw fail() }
     func delete(_ conversation: ConversationID) throws -> Bool { throw fail() }
     func markAbandonedRepliesInterrupted() throws -> Int { throw fail() }
+    func change(of conversation: ConversationID) throws -> ConversationChange { throw fail() }
 }

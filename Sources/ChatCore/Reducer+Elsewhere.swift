@@ -1,0 +1,81 @@
+import ChatDomain
+
+/// Another kimichat window has the same conversation open. The runtime checks the
+/// database on a timer and before each request; these facts are what it found.
+
+/// Reloads the transcript with the other window's turns and title, keeping the
+/// reader's place. Refused while a reply streams in: the runtime offers it again after.
+func reduceConversationChangedElsewhere(_ state: inout AppState, _ saved: SavedConversation,
+                                        change: Int) -> [AppEffect] {
+    guard state.conversation.id == saved.summary.id, !state.isStreaming else { return [] }
+    let place = state.scroll
+    let turn = place.anchorTurn(in: state.messages)
+    let model = state.conversation.model
+    state.replaceTranscript(with: saved)
+    // This window's choice of model stays this window's.
+    state.conversation.model = model
+    state.conversation.shownChange = change
+    if case let .pinned(anchor) = place, let turn {
+        let turns = state.messages.filter(\.isTurn)
+        if turn.index < turns.count {
+            state.scroll = .pinned(TranscriptAnchor(messageID: turns[turn.index].id,
+                                                    line: turn.isExact ? anchor.line : 0))
+        }
+    }
+    state.statusNote = "Updated from another window."
+    return []
+}
+
+/// Says so in the transcript; the next message starts a new conversation.
+func reduceConversationDeletedElsewhere(_ state: inout AppState, _ id: ConversationID) -> [AppEffect] {
+    guard state.conversation.id == id, !state.conversation.deletedElsewhere else { return [] }
+    state.conversation.deletedElsewhere = true
+    state.appendMessage(kind: .notice, text: "This conversation was deleted in another window. "
+        + "Your next message starts a new conversation.")
+    return []
+}
+
+/// The request was held back: its conversation changed elsewhere since the transcript
+/// was read. The transcript becomes the conversation as saved (the question and its
+/// reply row are in it), and the request is made again from it.
+func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: RequestID,
+                                       _ history: ChangedHistory) -> [AppEffect] {
+    guard let reply = state.activeReply, reply.requestID == requestID else { return [] }
+    var saved = history.saved
+    guard let replyIndex = saved.messages.firstIndex(where: { $0.id == history.replyRow }),
+          let question = saved.messages[..<replyIndex].last(where: { $0.role == .user }) else {
+        // Not where it was saved: nothing sensible to send.
+        return stopReply(&state, reply, status: .stopped)
+    }
+    saved.messages.remove(at: replyIndex)
+    let model = state.conversation.model
+    state.activeReply = nil
+    state.replaceTranscript(with: saved, notice: history.replacesDeleted
+        ? "A new conversation: the one open before was deleted in another window." : nil)
+    state.conversation.model = model
+    state.conversation.shownChange = history.change
+    guard let questionIndex = state.messages.lastIndex(where: { $0.storedID == question.id }) else { return [] }
+    let earlier = conversationTurns(state.messages[..<questionIndex])
+    let effects = requestReply(&state, question: question.text, earlier: earlier, policy: state.settings.history,
+                               replyRow: history.replyRow)
+    state.statusNote = history.replacesDeleted ? "Sent in a new conversation." : "Another window added to this "
+        + "conversation: sent with its turns."
+    return effects
+}
+
+extension TranscriptMessage {
+    /// A question or a reply: what the conversation is made of, in both windows.
+    var isTurn: Bool { kind == .user || kind == .assistant }
+}
+
+extension TranscriptScroll {
+    /// For a pinned view: which turn the anchor is on (counting turns from the top),
+    /// or the turn before it when it is on a notice (then not exact).
+    func anchorTurn(in messages: [TranscriptMessage]) -> (index: Int, isExact: Bool)? {
+        guard case let .pinned(anchor) = self else { return nil }
+        let upTo = messages.prefix { $0.id <= anchor.messageID }
+        let turns = upTo.filter(\.isTurn).count
+        guard turns > 0 else { return nil }
+        return (turns - 1, upTo.last?.id == anchor.messageID && upTo.last?.isTurn == true)
+    }
+}

@@ -1,0 +1,151 @@
+import ChatDomain
+import Foundation
+import ScreenKit
+import Testing
+@testable import ChatCore
+
+/// Another window has the same conversation open: the facts the runtime reports, and
+/// what the reducer makes of them.
+@Suite("Reducer: the conversation changed in another window")
+struct ReducerElsewhereTests {
+    var state: AppState
+
+    init() {
+        state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true),
+                         reopening: Fixtures.exchanges(id: 7, count: 2))
+    }
+
+    /// The saved conversation with the other window's round added.
+    static func withOtherWindowsRound(title: String = "Saved") -> SavedConversation {
+        Fixtures.conversation(id: 7, title: title, [
+            StoredMessage(role: .user, text: "question 0"),
+            StoredMessage(role: .assistant, text: "answer 1", model: "kimi-k2.6"),
+            StoredMessage(role: .user, text: "from the other window"),
+            StoredMessage(role: .assistant, text: "its answer", model: "kimi-k2.6"),
+        ])
+    }
+
+    mutating func send(_ text: String) -> [AppEffect] {
+        _ = reduce(&state, .textEntered(text))
+        return reduce(&state, .keyPressed(.enter))
+    }
+
+    static func sentTurns(_ effects: [AppEffect]) -> [String]? {
+        for case let .startReply(_, request) in effects { return request.turns.map(\.content) }
+        return nil
+    }
+
+    @Test("reloaded while following: the other window's turns and title, still following, the draft kept")
+    mutating func reloadWhileFollowing() {
+        _ = reduce(&state, .textEntered("a draft"))
+        let effects = reduce(&state, .conversationChangedElsewhere(Self.withOtherWindowsRound(title: "New title"),
+                                                                   change: 1))
+        #expect(effects.isEmpty)
+        #expect(state.messages.map(\.text) == ["question 0", "answer 1", "from the other window", "its answer"])
+        #expect(state.conversation.title == "New title")
+        #expect(state.conversation.shownChange == 1)
+        #expect(state.scroll == .following)
+        #expect(state.input.text == "a draft")
+        // The next request carries what the other window said.
+        #expect(Self.sentTurns(reduce(&state, .keyPressed(.enter)))
+            == ["question 0", "answer 1", "from the other window", "its answer", "a draft"])
+    }
+
+    @Test("reloaded while reading further up: the view stays on the same turn and row")
+    mutating func reloadWhilePinned() {
+        let answer = state.messages[1].id
+        state.scroll = .pinned(TranscriptAnchor(messageID: answer, line: 3))
+        _ = reduce(&state, .conversationChangedElsewhere(Self.withOtherWindowsRound(), change: 1))
+        guard case let .pinned(anchor) = state.scroll else {
+            Issue.record("the view jumped to the end")
+            return
+        }
+        #expect(state.message(withID: anchor.messageID)?.text == "answer 1")
+        #expect(anchor.line == 3)
+    }
+
+    @Test("not reloaded while a reply streams into the conversation; taken when offered after")
+    mutating func refusedWhileStreaming() {
+        _ = send("mine")
+        _ = reduce(&state, .streamEvent(1, .content("partial")))
+        let before = state.messages
+        #expect(reduce(&state, .conversationChangedElsewhere(Self.withOtherWindowsRound(), change: 1)).isEmpty)
+        #expect(state.messages == before)
+        #expect(state.conversation.shownChange == 0, "so the runtime offers it again")
+        #expect(state.conversationWatch?.isPaused == true)
+        _ = reduce(&state, .streamEvent(1, .finished(.stop)))
+        _ = reduce(&state, .streamEvent(1, .done))
+        #expect(state.conversationWatch?.isPaused == false)
+    }
+
+    @Test("another conversation's change is not this one's")
+    mutating func otherConversationIgnored() {
+        var other = Self.withOtherWindowsRound()
+        other.summary.id = 8
+        let before = state.messages
+        _ = reduce(&state, .conversationChangedElsewhere(other, change: 1))
+        #expect(state.messages == before)
+    }
+
+    @Test("a request held back for the other window's turn is made again with them")
+    mutating func heldBackRequestIsMadeAgain() throws {
+        let effects = send("mine")
+        guard case let .startReply(first, stale) = effects.last else {
+            Issue.record("no request")
+            return
+        }
+        #expect(stale.turns.map(\.content) == ["question 0", "answer 1", "mine"])
+        // As saved: the other window's round came before our question and reply row.
+        var saved = Self.withOtherWindowsRound()
+        saved.messages += [StoredMessage(id: 200, role: .user, text: "mine"),
+                           StoredMessage(id: 201, role: .assistant, text: "", status: .streaming)]
+        let again = reduce(&state, .historyChangedBeforeSending(first, ChangedHistory(
+            saved: saved, change: 3, replyRow: 201, replacesDeleted: false)))
+        #expect(Self.sentTurns(again) == ["question 0", "answer 1", "from the other window", "its answer", "mine"])
+        #expect(again.saves.map(\.message.id) == [201], "the reply keeps its row")
+        #expect(state.messages.map(\.text) == ["question 0", "answer 1", "from the other window", "its answer",
+                                               "mine", ""])
+        #expect(state.conversation.shownChange == 3)
+        let reply = try #require(state.activeReply)
+        #expect(reply.requestID != first)
+        #expect(state.messages.last?.id == reply.messageID)
+        // Events of the held-back request are nobody's.
+        #expect(reduce(&state, .streamEvent(first, .content("stale"))).isEmpty)
+        #expect(state.messages.last?.text == "")
+    }
+
+    @Test("deleted elsewhere: a notice; the next message starts a new conversation, saying so")
+    mutating func deletedElsewhere() {
+        _ = reduce(&state, .conversationDeletedElsewhere(7))
+        #expect(state.messages.last?.kind == .notice)
+        #expect(state.messages.last?.text.contains("deleted in another window") == true)
+        #expect(state.conversation.deletedElsewhere)
+        _ = reduce(&state, .conversationDeletedElsewhere(7))
+        #expect(state.messages.filter { $0.kind == .notice }.count == 1, "said once")
+
+        let effects = send("a fresh start")
+        #expect(Self.sentTurns(effects) == ["a fresh start"], "nothing of the deleted conversation is sent")
+        #expect(effects.saves.first?.conversation.id == nil, "saved as a new conversation")
+        #expect(state.messages.first?.kind == .notice)
+        #expect(state.messages.first?.text.contains("A new conversation") == true)
+        #expect(!state.conversation.deletedElsewhere)
+        #expect(state.conversation.title == "a fresh start")
+    }
+
+    @Test("deleted elsewhere just before a send: the request is made again in the new conversation")
+    mutating func deletedJustBeforeSending() {
+        guard case let .startReply(first, _) = send("mine").last else {
+            Issue.record("no request")
+            return
+        }
+        let saved = Fixtures.conversation(id: 9, title: "mine", [
+            StoredMessage(id: 300, role: .user, text: "mine"),
+            StoredMessage(id: 301, role: .assistant, text: "", status: .streaming),
+        ])
+        let again = reduce(&state, .historyChangedBeforeSending(first, ChangedHistory(
+            saved: saved, change: 1, replyRow: 301, replacesDeleted: true)))
+        #expect(Self.sentTurns(again) == ["mine"])
+        #expect(state.conversation.id == 9)
+        #expect(state.messages.first?.text.contains("deleted in another window") == true)
+    }
+}

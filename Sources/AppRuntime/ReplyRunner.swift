@@ -45,8 +45,9 @@ final class ReplyRunner {
                 }
                 if !Task.isCancelled { deliver(.streamEnded(requestID)) }
             } catch {
-                let failure = error as? ChatError ?? .connection(String(describing: error))
-                logger.warning("reply \(requestID) failed: \(failure.userMessage)")
+                // The service throws only ChatErrors; anything else is named in the log, not on screen.
+                let failure = error as? ChatError ?? .connection("the request failed unexpectedly (see the log)")
+                logger.warning("reply \(requestID) failed: \(failure.userMessage) [\(String(describing: error))]")
                 if !Task.isCancelled { deliver(.streamFailed(requestID, failure)) }
             }
         }

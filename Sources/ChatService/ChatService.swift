@@ -150,7 +150,8 @@ public actor ChatService: ChatStreaming {
         do {
             request.body = .bytes(ByteBuffer(bytes: try RequestBody(chatRequest, stream: stream).encoded()))
         } catch {
-            throw AttemptFailure(error: .invalidRequest("the request could not be encoded: \(error)"))
+            logFailure("encoding the request", error)
+            throw AttemptFailure(error: .invalidRequest("the request could not be encoded (see the log)"))
         }
 
         logger.info("POST \(url) model=\(chatRequest.model) messages=\(chatRequest.turns.count) stream=\(stream)")

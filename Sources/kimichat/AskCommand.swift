@@ -127,7 +127,7 @@ struct AskCommand: AsyncParsableCommand {
             }
         } catch {
             if !endsWithNewline { output.write("\n") }
-            return error as? ChatError ?? .connection(String(describing: error))
+            return error as? ChatError ?? .connection("the request failed unexpectedly (see the log)")
         }
         if !endsWithNewline { output.write("\n") }
         return finished ? nil : .interrupted("the connection closed before the reply finished")

@@ -118,6 +118,12 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
         return []
     }
+    // A question that could not be saved is not sent; it stays in the input.
+    if let reason = state.settings.sendingOffReason {
+        state.appendMessage(kind: .error, text: reason)
+        state.scroll = .following
+        return []
+    }
     let text = state.input.text
     state.input.clear()
     state.inputRecall = nil
@@ -160,6 +166,11 @@ private func requestReply(_ state: inout AppState, question: String, earlier: [C
                           policy: HistoryPolicy) -> [AppEffect] {
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
+        return []
+    }
+    // Nothing is sent that could not be saved: the question would be lost on quitting.
+    if let reason = state.settings.sendingOffReason {
+        state.appendMessage(kind: .error, text: reason)
         return []
     }
     let model = state.currentModel

@@ -158,11 +158,11 @@ struct SavedConversationTests {
             try await session.waitFor("[exited 0]")
         }
 
-        let conversations = try await home.conversations()
+        let conversations = try await home.conversations(demo: true)
         #expect(conversations.count == 2)
         for entry in conversations {
             let id = try #require(entry["id"] as? Int)
-            let messages = try #require(try await home.export(id)["messages"] as? [[String: Any]])
+            let messages = try #require(try await home.export(id, demo: true)["messages"] as? [[String: Any]])
             #expect(messages.map { $0["status"] as? String } == ["complete", "complete"])
         }
     }

@@ -64,6 +64,7 @@ struct ListCommand: AsyncParsableCommand {
                   created_at: match.summary.createdAt, updated_at: match.summary.updatedAt,
                   messages: match.summary.messageCount, snippet: match.snippet)
         }
-        return try JSONOutput.text(entries)
+        // An empty list is `[]`, not the pretty printer's "[\n\n]".
+        return entries.isEmpty ? "[]\n" : try JSONOutput.text(entries)
     }
 }

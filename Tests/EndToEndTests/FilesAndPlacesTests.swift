@@ -86,7 +86,8 @@ struct FilesAndPlacesTests {
             + "other users (mode 644). Run: chmod 600 \(home.demoDatabasePath)\n")
         #expect(listed.stdout.contains("hello"))
         let session = try home.launch("--demo", width: 200)
-        try await session.waitFor("Run: chmod 600 \(home.demoDatabasePath)")
+        let screen = try await session.waitFor("can be read by other users (mode 644). Run: chmod 600")
+        #expect(screen.contains(home.demoDatabasePath))
         try session.press("C-q")
         try await session.waitFor("[exited 0]")
     }
@@ -123,7 +124,6 @@ struct FilesAndPlacesTests {
         #expect(try await home.run(["ask", "--demo", "a saved question"]).status == 0)
         try Self.makeReadOnly(home, folder: folder)
         let before = try Data(contentsOf: URL(fileURLWithPath: home.demoDatabasePath))
-        let user = Self.asOrdinaryUser
 
         let command = Self.asOrdinaryUser + [try Binaries.kimichat]
         let listed = try await ProcessRunner.run(command[0], Array(command.dropFirst()) + ["list", "--demo"],

@@ -342,7 +342,7 @@ public final class ConversationStore: ConversationRepository {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: database.message ?? "corrupt")
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
             return .permissionDenied(path: path, action: "write")
-        case .SQLITE_CANTOPEN where access(path, R_OK) != 0:
+        case .SQLITE_CANTOPEN where access(path, R_OK) != 0 && errno == EACCES:
             return .permissionDenied(path: path, action: "read")
         case .SQLITE_CANTOPEN where !isWritable(at: path):
             // A WAL database needs its -wal and -shm beside it.

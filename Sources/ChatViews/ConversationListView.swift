@@ -14,8 +14,9 @@ struct ConversationListView {
                      theme: Theme, into frame: inout Frame) {
         let more = list.matches.count >= ConversationList.limit(for: list.filter.text) ? "+" : ""
         let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count)\(more) found"
-        // The demo keeps its own database; the heading says whose conversations these are.
-        let heading = isDemo ? " Demo conversations (kept apart from your real ones)" : " Conversations"
+        // The demo keeps its own database; the heading says whose conversations these
+        // are, short enough that the count still shows on a narrow terminal.
+        let heading = isDemo ? " Conversations (the demo's own)" : " Conversations"
         OverlayHeader.draw(title: "\(heading) · \(count)", filter: list.filter, showsCursor: list.mode == .browsing,
                            rows: rows, width: width, theme: theme, into: &frame)
 

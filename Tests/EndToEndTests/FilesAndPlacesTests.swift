@@ -92,6 +92,28 @@ struct FilesAndPlacesTests {
         try await session.waitFor("[exited 0]")
     }
 
+    @Test("the file handed to $EDITOR is 0600 while the editor has it, and gone after", .timeLimit(.minutes(1)))
+    func editorFilePrivate() async throws {
+        let home = try KimichatHome()
+        defer { try? FileManager.default.removeItem(at: home.directory) }
+        let temporary = home.directory.appendingPathComponent("tmp").path
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let seen = home.directory.appendingPathComponent("seen").path
+        let script = home.directory.appendingPathComponent("editor.sh").path
+        try "#!/bin/sh\nstat -c %a \"$1\" > '\(seen)'\nprintf 'edited' > \"$1\"\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let session = try home.launch("--demo", environment: ["EDITOR": script, "VISUAL": "", "TMPDIR": temporary])
+        try await session.waitFor("Demo mode")
+        try session.type("secret draft")
+        try session.press("C-x", "C-e")
+        try await session.waitFor("› edited")
+        #expect(try String(contentsOfFile: seen, encoding: .utf8) == "600\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+
     /// Prefix that runs a command as an ordinary user: root may write any file, so a
     /// read-only file means something only to someone else.
     private static var asOrdinaryUser: [String] {

@@ -85,6 +85,7 @@ public struct AppState: Sendable, Equatable {
             if settings.modelIsExplicit { conversation.model = settings.model }
         }
         for warning in settings.warnings { appendMessage(kind: .error, text: warning) }
+        if let reason = settings.sendingOffReason { appendMessage(kind: .notice, text: reason) }
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
                 + "not from Kimi. Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")

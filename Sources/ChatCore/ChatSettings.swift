@@ -19,15 +19,28 @@ public struct ChatSettings: Sendable, Equatable {
     public var modelIsExplicit: Bool
     /// Shown in the transcript at start (a config file others can read, and the like).
     public var warnings: [String]
+    /// The database's path when this user cannot write it: the conversations can be
+    /// browsed, but nothing can be sent (a reply could not be saved).
+    public var readOnlyDatabase: String?
 
     public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
-                history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false, warnings: [String] = []) {
+                history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false, warnings: [String] = [],
+                readOnlyDatabase: String? = nil) {
         self.warnings = warnings
+        self.readOnlyDatabase = readOnlyDatabase
         self.model = model
         self.systemPrompt = systemPrompt
         self.hasAPIKey = hasAPIKey
         self.isDemo = isDemo
         self.history = history
         self.modelIsExplicit = modelIsExplicit
+    }
+
+    /// Why sending is off, when it is.
+    public var sendingOffReason: String? {
+        readOnlyDatabase.map { path in
+            "Sending is off: the conversation database \(path) cannot be written (permission denied). "
+                + "You can read and search the conversations; to chat, fix its permissions or use another file with --db."
+        }
     }
 }

@@ -118,6 +118,12 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
         return []
     }
+    // A question that could not be saved is not sent; it stays in the input.
+    if let reason = state.settings.sendingOffReason {
+        state.appendMessage(kind: .error, text: reason)
+        state.scroll = .following
+        return []
+    }
     if state.conversation.deletedElsewhere {
         state.startNewConversation()
         state.appendMessage(kind: .notice, text: "A new conversation: the one open before was deleted in another "
@@ -166,6 +172,11 @@ func requestReply(_ state: inout AppState, question: String, earlier: [ChatTurn]
                   replyRow: StoredMessageID? = nil) -> [AppEffect] {
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
+        return []
+    }
+    // Nothing is sent that could not be saved: the question would be lost on quitting.
+    if let reason = state.settings.sendingOffReason {
+        state.appendMessage(kind: .error, text: reason)
         return []
     }
     let model = state.currentModel

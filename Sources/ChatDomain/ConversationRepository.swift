@@ -40,6 +40,10 @@ public enum StorageError: Error, Sendable, Equatable {
     case damaged(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case noSuchConversation(ConversationID)
+    /// A command that only reads (or `rm`) was pointed at a file that is not there.
+    case noDatabase(path: String)
+    /// The file or its folder may not be read or written by this user.
+    case permissionDenied(path: String, action: String)
     case failed(String)
 
     public var userMessage: String {
@@ -54,6 +58,10 @@ public enum StorageError: Error, Sendable, Equatable {
             return "Could not open the conversation database \(path): \(reason)"
         case let .noSuchConversation(id):
             return "There is no conversation \(id). `kimichat list` shows them."
+        case let .noDatabase(path):
+            return "no database at \(path)"
+        case let .permissionDenied(path, action):
+            return "cannot \(action) \(path): permission denied"
         case let .failed(reason):
             return "Could not save or read conversations: \(reason)"
         }

@@ -10,11 +10,14 @@ import TextLayout
 struct ConversationListView {
     static let newEntry = "+ New conversation"
 
-    static func draw(_ list: ConversationList, currentID: ConversationID?, rows: Int, width: Int, theme: Theme,
-                     into frame: inout Frame) {
+    static func draw(_ list: ConversationList, currentID: ConversationID?, isDemo: Bool = false, rows: Int, width: Int,
+                     theme: Theme, into frame: inout Frame) {
         let more = list.matches.count >= ConversationList.limit(for: list.filter.text) ? "+" : ""
         let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count)\(more) found"
-        OverlayHeader.draw(title: " Conversations · \(count)", filter: list.filter, showsCursor: list.mode == .browsing,
+        // The demo keeps its own database; the heading says whose conversations these
+        // are, short enough that the count still shows on a narrow terminal.
+        let heading = isDemo ? " Conversations (the demo's own)" : " Conversations"
+        OverlayHeader.draw(title: "\(heading) · \(count)", filter: list.filter, showsCursor: list.mode == .browsing,
                            rows: rows, width: width, theme: theme, into: &frame)
 
         let footerRow = rows - 1

@@ -29,7 +29,7 @@ public struct ScreenRenderer {
             TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
         case let .conversations(list):
             // Over the transcript and the separator: the input stays visible below.
-            ConversationListView.draw(list, currentID: state.conversation.id, rows: layout.separatorRow + 1,
+            ConversationListView.draw(list, currentID: state.conversation.id, isDemo: state.settings.isDemo, rows: layout.separatorRow + 1,
                                       width: width, theme: theme, into: &frame)
         case let .models(picker):
             ModelPickerView.draw(picker, current: state.conversation.model, rows: layout.separatorRow + 1,

@@ -16,25 +16,57 @@ public final class ConversationStore: ConversationRepository {
     let observed = ObservedConversations()
     private let isProcessAlive: @Sendable (Int32) -> Bool
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to
-    /// date. A file from a newer kimichat, or one that is not a healthy SQLite
+    /// How a store opens its file.
+    public enum Access: Sendable {
+        /// Read and write, creating the file (0600, in 0700 folders) if it is missing.
+        case create
+        /// Read and write a file that must exist (`kimichat rm`).
+        case existing
+        /// Read only, a file that must exist: nothing is created or written.
+        case readOnly
+    }
+
+    /// Opened read-only: writes are refused, and `markOpened` and the abandoned-reply
+    /// sweep do nothing.
+    public let isReadOnly: Bool
+
+    /// Opens the database at `path` and brings its schema up to date (not when read
+    /// only). A file from a newer kimichat, or one that is not a healthy SQLite
     /// database, is left untouched and reported as a `StorageError`.
-    public init(path: String, isProcessAlive: @escaping @Sendable (Int32) -> Bool = ConversationStore.processIsAlive)
+    public init(path: String, access: Access = .create,
+                isProcessAlive: @escaping @Sendable (Int32) -> Bool = ConversationStore.processIsAlive)
         throws(StorageError) {
         self.path = path
         self.isProcessAlive = isProcessAlive
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        isReadOnly = access == .readOnly
+        switch access {
+        case .create:
+            // SQLite gives the -wal and -shm it makes the database file's mode, so a
+            // file made private first keeps all three private.
+            do throws(FileProblem) { try PrivateFiles.createFile(path) } catch {
+                throw error.isPermissionDenied ? .permissionDenied(path: error.path, action: error.action)
+                    : .cannotOpen(path: path, reason: error.description)
+            }
+        case .existing, .readOnly:
+            guard FileManager.default.fileExists(atPath: path) else { throw .noDatabase(path: path) }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "kimichat"
+        configuration.readonly = isReadOnly
+        let location = isReadOnly ? Self.readOnlyLocation(path) : path
         do {
             // Opening a pool writes (it sets up WAL), so a file we must not touch is
             // recognised first through a read-only connection.
-            try Self.checkExistingFile(at: path)
-            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.checkExistingFile(at: location, path: path)
+            pool = try DatabasePool(path: location, configuration: configuration)
+            if isReadOnly {
+                guard try pool.read({ try StorageSchema.migrator.hasCompletedMigrations($0) }) else {
+                    throw StorageError.cannotOpen(path: path, reason: "it is empty or was made by an older kimichat, "
+                        + "and bringing it up to date needs write access")
+                }
+                return
+            }
             // Each commit reaches the disk before it returns (GRDB's WAL set-up chose
             // NORMAL): a reply saved is a reply kept, even through a power cut.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -52,12 +84,40 @@ public final class ConversationStore: ConversationRepository {
         }
     }
 
-    private static func checkExistingFile(at path: String) throws {
+    /// Whether this process can write the database at `path`: the file, and the folder
+    /// (SQLite makes the -wal and -shm there) unless both already exist writable.
+    public static func isWritable(at path: String) -> Bool {
+        guard PrivateFiles.isWritable(path) else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        if PrivateFiles.isWritable(folder.isEmpty ? "." : folder) { return true }
+        return PrivateFiles.isWritable(path + "-wal") && PrivateFiles.isWritable(path + "-shm")
+    }
+
+    /// What SQLite opens to read `path` without writing. A WAL reader needs the -shm
+    /// file; where it cannot be made (a folder we cannot write) and is not there, the
+    /// file is opened as immutable: then nobody can be writing it through WAL either.
+    static func readOnlyLocation(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !PrivateFiles.isWritable(folder.isEmpty ? "." : folder),
+              !FileManager.default.fileExists(atPath: path + "-shm") else { return path }
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
+    }
+
+    private static func checkExistingFile(at location: String, path: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
         var configuration = Configuration()
         configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try DatabaseQueue(path: location, configuration: configuration)
         let (tables, isOurs, superseded) = try queue.read { db in
             let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             let isOurs = try db.tableExists("grdb_migrations")
@@ -70,11 +130,22 @@ public final class ConversationStore: ConversationRepository {
         if superseded { throw StorageError.newerSchema(path: path) }
     }
 
-    /// The default location: `$XDG_DATA_HOME/kimichat/kimichat.sqlite`.
+    /// The default location: `$XDG_DATA_HOME/kimichat/kimichat.sqlite` (`UserFolders`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (dataHome as NSString).appendingPathComponent("kimichat/kimichat.sqlite")
+        UserFolders(environment: environment).databasePath
+    }
+
+    /// The demo's own database, beside the one `path` names: offline demo replies
+    /// never mix into real history.
+    public static func demoPath(beside path: String) -> String {
+        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("demo.sqlite")
+    }
+
+    /// A one-line warning when group or others can read the database at `path`.
+    public static func exposureWarning(_ path: String) -> String? {
+        guard let mode = PrivateFiles.readableByOthers(path) else { return nil }
+        return "The conversation database \(path) can be read by other users (mode \(String(mode, radix: 8))). "
+            + "Run: chmod 600 \(path)"
     }
 
     public static let processIsAlive: @Sendable (Int32) -> Bool = { pid in
@@ -112,6 +183,8 @@ public final class ConversationStore: ConversationRepository {
     }
 
     public func markOpened(_ conversation: ConversationID) throws {
+        // Only a convenience (which conversation reopens next); a read-only file keeps its own.
+        if isReadOnly { return }
         try writing { db in
             try db.execute(sql: "UPDATE conversation SET opened_at = ? WHERE id = ?",
                            arguments: [Date().timeIntervalSince1970, conversation])
@@ -203,6 +276,7 @@ public final class ConversationStore: ConversationRepository {
     /// own pid was left by an earlier process that had the same pid.
     @discardableResult
     public func markAbandonedRepliesInterrupted() throws -> Int {
+        if isReadOnly { return 0 }
         let isProcessAlive = self.isProcessAlive
         let processID = self.processID
         return try writing { db in
@@ -263,7 +337,10 @@ public final class ConversationStore: ConversationRepository {
         guard let database = error as? DatabaseError else { return .failed(String(describing: error)) }
         switch database.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: database.message ?? "corrupt")
-        default: return .failed(database.message ?? database.description)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            return .permissionDenied(path: path, action: "write")
+        // The message alone: GRDB's description carries SQLite's error number.
+        default: return .failed(database.message ?? "the database refused")
         }
     }
 
@@ -271,7 +348,14 @@ public final class ConversationStore: ConversationRepository {
         guard let database = error as? DatabaseError else { return .cannotOpen(path: path, reason: String(describing: error)) }
         switch database.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: database.message ?? "corrupt")
-        default: return .cannotOpen(path: path, reason: database.message ?? database.description)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            return .permissionDenied(path: path, action: "write")
+        case .SQLITE_CANTOPEN where access(path, R_OK) != 0 && errno == EACCES:
+            return .permissionDenied(path: path, action: "read")
+        case .SQLITE_CANTOPEN where !isWritable(at: path):
+            // A WAL database needs its -wal and -shm beside it.
+            return .permissionDenied(path: path, action: "open")
+        default: return .cannotOpen(path: path, reason: database.message ?? "the database refused")
         }
     }
 }

@@ -23,26 +23,29 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = FileLogHandler.bootstrap()
-        let settings = ResolvedSettings.load(options, printsWarnings: false)
+        var settings = ResolvedSettings.load(options, printsWarnings: false)
         for warning in settings.warnings { logger.warning("\(warning)") }
         // The database is read while the HTTP client starts: both stand between the
         // command and the first frame.
         let options = self.options
         let new = self.new
-        let loading = Task.detached { () throws -> (ConversationStore, SavedConversation?) in
-            let store = try ConversationDatabase.open(options)
-            return (store, new ? nil : try store.latestConversation().flatMap { try store.load($0.id) })
+        let loading = Task.detached { () throws -> (ConversationStore, [String], SavedConversation?) in
+            let (store, warnings) = try ConversationDatabase.openForChat(options)
+            return (store, warnings, new ? nil : try store.latestConversation().flatMap { try store.load($0.id) })
         }
         let endpoint = try await Endpoint.open(settings, logger: logger)
         let store: ConversationStore
         let reopened: SavedConversation?
         do {
-            (store, reopened) = try await loading.value
+            let warnings: [String]
+            (store, warnings, reopened) = try await loading.value
+            settings.warnings += warnings
         } catch {
             await endpoint.close()
             CommandFailure.report(error)
         }
-        logger.info("database \(store.path), reopening \(reopened.map { String($0.summary.id) } ?? "nothing")")
+        let access = store.isReadOnly ? " (read-only)" : ""
+        logger.info("database \(store.path)\(access), reopening \(reopened.map { String($0.summary.id) } ?? "nothing")")
         let outcome = await Self.runInterface(settings: settings, endpoint: endpoint, store: store, reopened: reopened,
                                               logger: logger)
         await endpoint.close()
@@ -71,7 +74,8 @@ struct ChatCommand: AsyncParsableCommand {
         let state = AppState(settings: ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
                                                     hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
                                                     history: settings.history, modelIsExplicit: settings.modelIsExplicit,
-                                                    warnings: warnings),
+                                                    warnings: warnings,
+                                                    readOnlyDatabase: store.isReadOnly ? store.path : nil),
                              reopening: reopened, models: directory.knownLineup)
         let theme = settings.theme
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,

@@ -1,6 +1,7 @@
 import ChatCore
 import ChatViews
 import Foundation
+import Persistence
 import TOMLKit
 
 /// `$XDG_CONFIG_HOME/kimichat/config.toml` (or `--config PATH`):
@@ -35,9 +36,7 @@ struct ConfigFile: Equatable {
     static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history", "theme", "api_key", "network"]
 
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
-        return (configHome as NSString).appendingPathComponent("kimichat/config.toml")
+        UserFolders(environment: environment).configPath
     }
 
     /// Reads the file at `path`; `explicit` (given with --config) must exist.

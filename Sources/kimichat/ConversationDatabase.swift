@@ -5,28 +5,70 @@ import Persistence
 
 /// Opening the conversation database for a command, with errors for the user.
 enum ConversationDatabase {
-    static func path(_ options: GlobalOptions) -> String {
-        options.db.flatMap { $0.isEmpty ? nil : $0 } ?? ConversationStore.defaultPath()
+    /// `--db`, else the default place; with `--demo`, the demo's own `demo.sqlite`
+    /// in the same folder.
+    static func path(_ options: GlobalOptions, folders: UserFolders = UserFolders()) -> String {
+        let chosen = options.db.flatMap { $0.isEmpty ? nil : $0 } ?? folders.databasePath
+        return options.demo ? ConversationStore.demoPath(beside: chosen) : chosen
     }
 
-    /// The store, with replies abandoned by dead processes marked interrupted. On
-    /// failure the reason goes to stderr and the command exits with status 1.
+    /// For commands that write (`ask`): the store, created if missing, with replies
+    /// abandoned by dead processes marked interrupted. On failure the reason goes to
+    /// stderr and the command exits with status 1; a warning about the file's mode
+    /// goes to stderr too.
     static func open(_ options: GlobalOptions) throws -> ConversationStore {
+        let store = try opening(path(options), access: .create)
+        warnAboutExposure(store.path)
+        return store
+    }
+
+    /// For `list`, `show` and `export`: read-only, creating nothing. Nil when there is
+    /// no database yet at the default place; a `--db` that names no file is an error.
+    static func openForReading(_ options: GlobalOptions) throws -> ConversationStore? {
+        let path = path(options)
+        if options.db.map(\.isEmpty) ?? true, !FileManager.default.fileExists(atPath: path) { return nil }
+        let store = try opening(path, access: .readOnly)
+        warnAboutExposure(store.path)
+        return store
+    }
+
+    /// For `rm`: read and write, but a file that is not there is not created.
+    static func openExisting(_ options: GlobalOptions) throws -> ConversationStore {
+        let store = try opening(path(options), access: .existing)
+        warnAboutExposure(store.path)
+        return store
+    }
+
+    /// For the TUI: read and write when this user can write the file, else read-only
+    /// (the chat then browses with sending off). Warnings are returned, to be shown in
+    /// the transcript.
+    static func openForChat(_ options: GlobalOptions) throws -> (store: ConversationStore, warnings: [String]) {
+        let path = path(options)
+        let exists = FileManager.default.fileExists(atPath: path)
+        let access: ConversationStore.Access = exists && !ConversationStore.isWritable(at: path) ? .readOnly : .create
+        let store = try opening(path, access: access)
+        return (store, ConversationStore.exposureWarning(path).map { [$0] } ?? [])
+    }
+
+    private static func opening(_ path: String, access: ConversationStore.Access) throws -> ConversationStore {
         do {
-            let store = try ConversationStore(path: path(options))
+            let store = try ConversationStore(path: path, access: access)
             try store.markAbandonedRepliesInterrupted()
             return store
         } catch let error as StorageError {
             throw CommandFailure(error.userMessage)
-        } catch {
-            throw CommandFailure(String(describing: error))
         }
     }
 
+    private static func warnAboutExposure(_ path: String) {
+        guard let warning = ConversationStore.exposureWarning(path) else { return }
+        try? FileHandle.standardError.write(contentsOf: Data("kimichat: warning: \(warning)\n".utf8))
+    }
+
     /// A conversation by id, or a failure naming it.
-    static func load(_ id: ConversationID, from store: ConversationStore) throws -> SavedConversation {
+    static func load(_ id: ConversationID, from store: ConversationStore?) throws -> SavedConversation {
         do {
-            guard let saved = try store.load(id) else { throw CommandFailure(StorageError.noSuchConversation(id).userMessage) }
+            guard let saved = try store?.load(id) else { throw CommandFailure(StorageError.noSuchConversation(id).userMessage) }
             return saved
         } catch let error as StorageError {
             throw CommandFailure(error.userMessage)

@@ -27,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try ConversationDatabase.open(options)
+            let store = try ConversationDatabase.openForReading(options)
             let saved = try ConversationDatabase.load(id, from: store)
             let text = format == .md ? ConversationExport.markdown(saved) : try ConversationExport.json(saved)
             if let output {

@@ -1,6 +1,7 @@
 import AppRuntime
 import ChatCore
 import Foundation
+import Persistence
 
 /// Ctrl-X Ctrl-E: `$VISUAL`, else `$EDITOR`, else vi, on a temporary file holding the
 /// input. The command goes through `sh -c` so that "code --wait" or "emacs -nw" work.
@@ -18,9 +19,12 @@ struct ExternalEditor: ExternalEditing {
 
     func edit(_ text: String) -> Result<String, ExternalEditFailure> {
         let path = NSTemporaryDirectory() + "kimichat-message-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).md"
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            return .failure(ExternalEditFailure("Could not create a file for the editor in \(NSTemporaryDirectory())."))
+        // Made 0600 from the start (a new name, O_EXCL): the draft is never readable
+        // by others, not even for a moment.
+        do throws(FileProblem) {
+            try PrivateFiles.createFile(path, contents: Data(text.utf8))
+        } catch {
+            return .failure(ExternalEditFailure("Could not create a file for the editor: \(error.description)."))
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         let status = run(["/bin/sh", "-c", command + " \"$1\"", "sh", path])

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Persistence
 import Synchronization
 
 /// Writes log lines to kimichat's log file: never to stdout or stderr, which belong
@@ -9,11 +10,8 @@ struct FileLogHandler: LogHandler {
         private let handle: Mutex<FileHandle>
 
         init?(path: String) {
-            let directory = (path as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
-            }
+            // Private like the database: the log names conversations and errors.
+            guard (try? PrivateFiles.createFile(path)) != nil else { return nil }
             guard let file = FileHandle(forWritingAtPath: path) else { return nil }
             // The throwing forms: the old ones trap on Linux (a pipe cannot seek, a full disk).
             _ = try? file.seekToEnd()
@@ -46,9 +44,7 @@ struct FileLogHandler: LogHandler {
     /// `$XDG_STATE_HOME/kimichat/kimichat.log`, by default under ~/.local/state.
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let override = environment["KIMICHAT_LOG"], !override.isEmpty { return override }
-        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
-        return (stateHome as NSString).appendingPathComponent("kimichat/kimichat.log")
+        return UserFolders(environment: environment).logPath
     }
 
     /// Points swift-log at the log file, once per process.

@@ -11,12 +11,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "System prompt sent first in every request.")
     var system: String?
 
-    @Option(help: "Conversation database file (default: $XDG_DATA_HOME/kimichat/kimichat.sqlite).")
+    @Option(help: "Conversation database file (default: $XDG_DATA_HOME/kimichat/kimichat.sqlite, else under $HOME/.local/share).")
     var db: String?
 
     @Option(help: "Config file (default: $XDG_CONFIG_HOME/kimichat/config.toml).")
     var config: String?
 
-    @Flag(help: "Use kimichat's built-in offline server: no key, no network.")
+    @Flag(help: "Use kimichat's built-in offline server: no key, no network; its conversations go to demo.sqlite beside the database.")
     var demo = false
 }

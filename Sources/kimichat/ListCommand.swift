@@ -21,9 +21,13 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try ConversationDatabase.open(options)
-            let matches = try store.conversations(matching: search ?? "", limit: Int.max)
-            StandardOutput().write(json ? try Self.json(matches) : Self.table(matches))
+            let store = try ConversationDatabase.openForReading(options)
+            let matches = try store?.conversations(matching: search ?? "", limit: Int.max) ?? []
+            // The demo keeps its own database: say whose conversations these are
+            // (not in JSON, which stays a plain array).
+            let heading = options.demo && !json
+                ? "The demo's conversations (in \(ConversationDatabase.path(options)), apart from your real ones):\n" : ""
+            StandardOutput().write(heading + (json ? try Self.json(matches) : Self.table(matches)))
         } catch {
             CommandFailure.report(error)
         }
@@ -60,6 +64,7 @@ struct ListCommand: AsyncParsableCommand {
                   created_at: match.summary.createdAt, updated_at: match.summary.updatedAt,
                   messages: match.summary.messageCount, snippet: match.snippet)
         }
-        return try JSONOutput.text(entries)
+        // An empty list is `[]`, not the pretty printer's "[\n\n]".
+        return entries.isEmpty ? "[]\n" : try JSONOutput.text(entries)
     }
 }

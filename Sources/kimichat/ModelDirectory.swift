@@ -3,6 +3,7 @@ import ChatService
 import Foundation
 import Logging
 import ModelCatalogue
+import Persistence
 
 /// The model lineup for this run: the endpoint's GET /v1/models, cached on disk for a
 /// day (per base URL), merged with the bundled catalogue. Offline, or before the first
@@ -31,9 +32,7 @@ final class ModelDirectory: ModelListing {
         self.baseURL = baseURL
         self.usesCache = usesCache
         self.logger = logger
-        let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache")
-        cachePath = (cacheHome as NSString).appendingPathComponent("kimichat/models.json")
+        cachePath = UserFolders(environment: environment).modelCachePath
         do {
             catalogue = try BundledModels.load()
         } catch {
@@ -79,9 +78,8 @@ final class ModelDirectory: ModelListing {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try FileManager.default.createDirectory(atPath: (cachePath as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try encoder.encode(cache).write(to: URL(fileURLWithPath: cachePath), options: .atomic)
+            try PrivateFiles.makeFolder((cachePath as NSString).deletingLastPathComponent)
+            try PrivateFiles.replace(cachePath, with: try encoder.encode(cache))
         } catch {
             logger.warning("could not write the model cache \(cachePath): \(error)")
         }

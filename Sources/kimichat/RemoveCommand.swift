@@ -16,7 +16,7 @@ struct RemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try ConversationDatabase.open(options)
+            let store = try ConversationDatabase.openExisting(options)
             let saved = try ConversationDatabase.load(id, from: store)
             try store.delete(id)
             StandardOutput().write("Deleted conversation \(id) “\(saved.summary.title)” "

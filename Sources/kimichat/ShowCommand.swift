@@ -16,7 +16,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try ConversationDatabase.open(options)
+            let store = try ConversationDatabase.openForReading(options)
             StandardOutput().write(ConversationExport.plainText(try ConversationDatabase.load(id, from: store)))
         } catch {
             CommandFailure.report(error)

@@ -143,6 +143,29 @@ struct ReducerStreamingTests {
         #expect(state.messages[1].text == "hello")
     }
 
+    @Test("a database this user cannot write: a notice at start; Enter and Ctrl-R send nothing, save nothing, and say why")
+    func readOnlyDatabase() {
+        let saved = Fixtures.exchanges(id: 4, count: 2)
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true,
+                                                    readOnlyDatabase: "/ro/kimichat.sqlite"),
+                             reopening: saved)
+        let notice = state.messages.last?.text ?? ""
+        #expect(notice.contains("Sending is off"))
+        #expect(notice.contains("/ro/kimichat.sqlite"))
+        #expect(notice.contains("permission denied"))
+        let before = state.messages.count
+        for character in "hello" { _ = reduce(&state, .keyPressed(.character(character))) }
+        #expect(reduce(&state, .keyPressed(.enter)).isEmpty)
+        #expect(state.input.text == "hello", "the question stays in the input")
+        #expect(state.messages.count == before + 1)
+        #expect(state.messages.last?.kind == .error)
+        #expect(state.messages.last?.text.contains("Sending is off: the conversation database /ro/kimichat.sqlite") == true)
+        #expect(state.activeReply == nil)
+        _ = reduce(&state, .keyPressed(.ctrl("u")))
+        #expect(reduce(&state, .keyPressed(.ctrl("r"))).isEmpty, "regenerating is sending too")
+        #expect(state.activeReply == nil)
+    }
+
     @Test("Enter while a reply streams keeps the typed text and says why")
     mutating func sendWhileStreaming() {
         _ = sendMessage("first")

@@ -45,6 +45,14 @@ struct ConversationListViewTests {
         #expect(lines.last?.contains("kimi-k2.6") == true, "the status bar stays")
     }
 
+    @Test("in demo mode the heading says these are the demo's own conversations")
+    mutating func demoHeading() {
+        state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true, isDemo: true))
+        open([Self.match(1, "Demo talk")])
+        let lines = ScreenRenderer(theme: .dark).render(state, width: 44, height: 16).lines
+        #expect(lines[0].hasPrefix(" Conversations (the demo's own) · 1 found"))
+    }
+
     @Test("a full-text hit shows its excerpt with the filter words marked, and the cursor is in the filter")
     mutating func hitWithSnippet() {
         open([Self.match(1, "Fruit", snippet: "…a Pomegranate is red…")], filter: "pomegranate")

@@ -3,7 +3,8 @@ import MockMoonshot
 import Testing
 import TestSupport
 
-/// The conversation commands, with conversations made by `kimichat ask`.
+/// The conversation commands, with conversations made by `kimichat ask --demo` (so they
+/// live in the demo's own database, which the commands read with `--demo`).
 @Suite("kimichat list, show, export, rm, and ask's saving")
 struct ConversationCommandTests {
     let home: KimichatHome
@@ -19,13 +20,13 @@ struct ConversationCommandTests {
     }
 
     private func messages(of id: Int) async throws -> [[String: Any]] {
-        try await home.export(id)["messages"] as? [[String: Any]] ?? []
+        try await home.export(id, demo: true)["messages"] as? [[String: Any]] ?? []
     }
 
     @Test("ask saves its turn; --continue adds to the latest; --conversation to a chosen one; --no-save nothing")
     func askSaves() async throws {
         _ = try await ask("What is 1+1?")
-        var list = try await home.conversations()
+        var list = try await home.conversations(demo: true)
         #expect(list.count == 1)
         #expect(list.first?["title"] as? String == "What is 1+1?")
         #expect(list.first?["messages"] as? Int == 2)
@@ -39,7 +40,7 @@ struct ConversationCommandTests {
         _ = try await ask("Another topic")
         _ = try await ask("--conversation", String(first), "Back to sums")
         _ = try await home.run(["ask", "--demo", "--no-save", "not kept"])
-        list = try await home.conversations()
+        list = try await home.conversations(demo: true)
         #expect(list.count == 2)
         #expect(list.first?["id"] as? Int == first, "the conversation written to last is first")
         let contents = try await messages(of: first).compactMap { $0["content"] as? String }
@@ -54,8 +55,10 @@ struct ConversationCommandTests {
     func listTable() async throws {
         #expect(try await home.run(["list"]).stdout == "No saved conversations.\n")
         _ = try await ask("--model", "kimi-k3", "你好，世界")
-        let output = try await home.run(["list"]).stdout
-        let lines = output.split(separator: "\n")
+        let output = try await home.run(["list", "--demo"]).stdout
+        var lines = output.split(separator: "\n")
+        #expect(lines.first == "The demo's conversations (in \(home.demoDatabasePath), apart from your real ones):")
+        lines.removeFirst()
         #expect(lines.first?.hasPrefix("ID    UPDATED           MSGS  MODEL") == true)
         #expect(lines.count == 2)
         #expect(lines[1].hasPrefix("1 "))
@@ -67,19 +70,19 @@ struct ConversationCommandTests {
     @Test("show prints the transcript as plain text; export gives Markdown and JSON")
     func showAndExport() async throws {
         _ = try await ask("Tell me about *stars*")
-        let shown = try await home.run(["show", "1"])
+        let shown = try await home.run(["show", "1", "--demo"])
         #expect(shown.status == 0)
         #expect(shown.stdout.hasPrefix("Tell me about *stars*\nconversation 1 · kimi-k2.6 · 2 messages"))
         #expect(shown.stdout.contains("\nYou:\n  Tell me about *stars*\n"))
         #expect(shown.stdout.contains("\nKimi (kimi-k2.6):\n"))
         #expect(shown.stdout.contains("  You said “Tell me about *stars*”."))
 
-        let markdown = try await home.run(["export", "1", "--format", "md"]).stdout
+        let markdown = try await home.run(["export", "1", "--format", "md", "--demo"]).stdout
         #expect(markdown.hasPrefix("# Tell me about *stars*\n\n*kimi-k2.6 · 2 messages · updated "))
         #expect(markdown.contains("\n## You\n\nTell me about *stars*\n"))
         #expect(markdown.contains("\n## Kimi (kimi-k2.6)\n\n<details><summary>Thinking</summary>\n\n"))
 
-        let json = try await home.export(1)
+        let json = try await home.export(1, demo: true)
         #expect(json["title"] as? String == "Tell me about *stars*")
         #expect(json["model"] as? String == "kimi-k2.6")
         let messages = try #require(json["messages"] as? [[String: Any]])
@@ -90,7 +93,7 @@ struct ConversationCommandTests {
         #expect((messages[1]["usage"] as? [String: Any])?["completion_tokens"] as? Int ?? 0 > 0)
 
         let file = home.directory.appendingPathComponent("out.md").path
-        let written = try await home.run(["export", "1", "--format", "md", "-o", file])
+        let written = try await home.run(["export", "1", "--format", "md", "-o", file, "--demo"])
         #expect(written.status == 0)
         #expect(written.stdout.isEmpty)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == markdown)
@@ -99,32 +102,43 @@ struct ConversationCommandTests {
     @Test("rm deletes; unknown ids fail with a clear message")
     func remove() async throws {
         _ = try await ask("delete me")
-        let removed = try await home.run(["rm", "1"])
+        let removed = try await home.run(["rm", "1", "--demo"])
         #expect(removed.status == 0)
         #expect(removed.stdout.contains("Deleted conversation 1 “delete me”"))
-        #expect(try await home.conversations().isEmpty)
-        for command in [["rm", "1"], ["show", "1"], ["export", "1"]] {
+        #expect(try await home.conversations(demo: true).isEmpty)
+        for command in [["rm", "1", "--demo"], ["show", "1", "--demo"], ["export", "1", "--demo"]] {
             let result = try await home.run(command)
             #expect(result.status == 1)
             #expect(result.stderr == "kimichat: There is no conversation 1. `kimichat list` shows them.\n")
         }
     }
 
-    @Test("--db chooses the file; a file that is not a database is refused and left as it was")
+    @Test("--db chooses the file (and --demo its own demo.sqlite beside it); a file that is not a database is refused and left as it was")
     func damagedDatabase() async throws {
-        let path = home.directory.appendingPathComponent("other.sqlite").path
-        _ = try await home.run(["ask", "--demo", "--db", path, "elsewhere"])
-        #expect(try await home.run(["list", "--db", path]).stdout.contains("elsewhere"))
-        #expect(try await home.conversations().isEmpty)
+        let folder = home.directory.appendingPathComponent("elsewhere").path
+        let path = folder + "/other.sqlite"
+        _ = try await ask("--db", path, "elsewhere")
+        #expect(try await home.run(["list", "--demo", "--db", path]).stdout.contains("elsewhere"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/demo.sqlite"), "the demo's file beside --db")
+        #expect(!FileManager.default.fileExists(atPath: path), "the demo never wrote the real database")
+        #expect(try await home.conversations(demo: true).isEmpty)
 
+        let key = ["MOONSHOT_API_KEY": "sk-test"]
+        let server = try await MockMoonshotServer.start()
+        defer { Task { try? await server.shutdown() } }
         let garbage = Data(String(repeating: "not a database ", count: 400).utf8)
-        try garbage.write(to: URL(fileURLWithPath: home.databasePath))
-        for arguments in [["list"], ["ask", "--demo", "hi"], ["--demo"]] {
-            let result = try await home.run(arguments)
+        for database in [home.databasePath, home.demoDatabasePath] {
+            try garbage.write(to: URL(fileURLWithPath: database))
+        }
+        for arguments in [["list"], ["ask", "--base-url", server.baseURL, "hi"], ["list", "--demo"], ["ask", "--demo", "hi"],
+                          ["--demo"]] {
+            let result = try await home.run(arguments, environment: key)
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stderr.contains("is damaged or is not a kimichat database"), "\(arguments): \(result.stderr)")
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: home.databasePath)) == garbage)
+        for database in [home.databasePath, home.demoDatabasePath] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == garbage)
+        }
     }
 
     @Test("the API key is never written to the database", .timeLimit(.minutes(1)))

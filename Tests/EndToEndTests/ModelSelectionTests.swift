@@ -41,7 +41,7 @@ struct ModelSelectionTests {
         #expect(try RequestLog.models(at: home.requestLogPath) == ["moonshot-v1-8k", "moonshot-v1-8k"])
         try again.press("C-q")
         try await again.waitFor("[exited 0]")
-        let saved = try await home.conversations()
+        let saved = try await home.conversations(demo: true)
         #expect(saved.first?["model"] as? String == "moonshot-v1-8k")
     }
 

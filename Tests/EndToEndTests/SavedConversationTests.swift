@@ -120,18 +120,19 @@ struct SavedConversationTests {
         try await session.waitFor("[exited 137]")
         session.kill()
 
+        let again = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k", environment: key)
+        let screen = try await again.waitFor("[interrupted]")
+        #expect(screen.contains("Write a very long answer"))
+        try again.press("C-q")
+        try await again.waitFor("[exited 0]")
+
+        // Read after the relaunch: `list` and `export` only read, so the sweep is the chat's.
         let conversation = try #require(try await home.conversations().first?["id"] as? Int)
         let messages = try #require(try await home.export(conversation)["messages"] as? [[String: Any]])
         #expect(messages.first?["content"] as? String == "Write a very long answer")
         let partial = messages.last?["content"] as? String ?? ""
         #expect(partial.count > 20, "at least one periodic save happened: \(partial.count) characters")
         #expect(messages.last?["status"] as? String == "interrupted", "opening the database swept the dead reply")
-
-        let again = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k", environment: key)
-        let screen = try await again.waitFor("[interrupted]")
-        #expect(screen.contains("Write a very long answer"))
-        try again.press("C-q")
-        try await again.waitFor("[exited 0]")
     }
 
     @Test("two kimichats on one database both chat and save, and each sees the other's conversation",
@@ -158,11 +159,11 @@ struct SavedConversationTests {
             try await session.waitFor("[exited 0]")
         }
 
-        let conversations = try await home.conversations()
+        let conversations = try await home.conversations(demo: true)
         #expect(conversations.count == 2)
         for entry in conversations {
             let id = try #require(entry["id"] as? Int)
-            let messages = try #require(try await home.export(id)["messages"] as? [[String: Any]])
+            let messages = try #require(try await home.export(id, demo: true)["messages"] as? [[String: Any]])
             #expect(messages.map { $0["status"] as? String } == ["complete", "complete"])
         }
     }

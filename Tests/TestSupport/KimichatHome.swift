@@ -11,6 +11,8 @@ public struct KimichatHome: Sendable {
     }
 
     public var databasePath: String { directory.appendingPathComponent("kimichat/kimichat.sqlite").path }
+    /// Where `--demo` keeps its own conversations, beside the real database.
+    public var demoDatabasePath: String { directory.appendingPathComponent("kimichat/demo.sqlite").path }
     public var requestLogPath: String { directory.appendingPathComponent("requests.jsonl").path }
 
     /// The environment for a kimichat run: no key or base URL from the developer's
@@ -49,16 +51,16 @@ public struct KimichatHome: Sendable {
                                height: height, environment: variables)
     }
 
-    /// `kimichat list --json`, parsed.
-    public func conversations() async throws -> [[String: Any]] {
-        let result = try await run(["list", "--json"])
+    /// `kimichat list --json`, parsed: the demo's database with `demo`.
+    public func conversations(demo: Bool = false) async throws -> [[String: Any]] {
+        let result = try await run(["list", "--json"] + (demo ? ["--demo"] : []))
         guard result.status == 0 else { throw TestSupportError.timedOut("kimichat list failed: \(result.stderr)") }
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
     }
 
-    /// `kimichat export ID --format json`, parsed.
-    public func export(_ id: Int) async throws -> [String: Any] {
-        let result = try await run(["export", String(id), "--format", "json"])
+    /// `kimichat export ID --format json`, parsed: from the demo's database with `demo`.
+    public func export(_ id: Int, demo: Bool = false) async throws -> [String: Any] {
+        let result = try await run(["export", String(id), "--format", "json"] + (demo ? ["--demo"] : []))
         guard result.status == 0 else { throw TestSupportError.timedOut("kimichat export failed: \(result.stderr)") }
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     }

@@ -6,9 +6,11 @@ import NIOPosix
 /// POST /v1/chat/completions streamed and whole, GET /v1/models, Moonshot's error JSON.
 /// Tests, benchmarks and `kimichat --demo` all talk to it over TCP.
 ///
-/// Control endpoints for tests in other processes: `POST /_mock/scenarios` queues
-/// scenarios (one object or an array), `GET /_mock/requests` returns the request log,
-/// `GET /_mock/stats` the counts of requests, disconnects and completed streams.
+/// Control endpoints for tests in other processes, only when `controlsEnabled`:
+/// `POST /_mock/scenarios` queues scenarios (one object or an array), `GET /_mock/requests`
+/// returns the request log, `GET /_mock/stats` the counts of requests, disconnects and
+/// completed streams. Off, they answer 404 like any unknown route: any local process can
+/// reach a loopback port, and must not read a demo's messages or script its replies.
 public final class MockMoonshotServer: Sendable {
     public struct Configuration: Sendable {
         public var host = "127.0.0.1"
@@ -19,6 +21,8 @@ public final class MockMoonshotServer: Sendable {
         public var requestLogPath: String?
         /// When set, any other bearer token gets 401.
         public var acceptedKey: String?
+        /// Serves the `/_mock/*` control endpoints (off by default).
+        public var controlsEnabled = false
 
         public init() {}
     }
@@ -39,7 +43,8 @@ public final class MockMoonshotServer: Sendable {
     public static func start(_ configuration: Configuration = Configuration()) async throws -> MockMoonshotServer {
         let state = MockServerState(defaultScenario: configuration.defaultScenario,
                                     requestLogPath: configuration.requestLogPath,
-                                    acceptedKey: configuration.acceptedKey)
+                                    acceptedKey: configuration.acceptedKey,
+                                    controlsEnabled: configuration.controlsEnabled)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)

@@ -22,12 +22,17 @@ struct KimichatMock: AsyncParsableCommand {
     @Option(help: "Only accept this API key (any non-empty key otherwise).")
     var key: String?
 
+    /// Off by default: any local process could otherwise script the replies or read what was sent.
+    @Flag(help: "Serve the /_mock/* control endpoints (queue scenarios, read the requests, stats).")
+    var controls = false
+
     func run() async throws {
         var configuration = MockMoonshotServer.Configuration()
         configuration.port = port
         configuration.defaultScenario = MockScenario(paceMilliseconds: pace)
         configuration.requestLogPath = requestLog
         configuration.acceptedKey = key
+        configuration.controlsEnabled = controls
         let server = try await MockMoonshotServer.start(configuration)
         // Written unbuffered so a parent process reading our stdout sees the port at once.
         let line = Array("kimichat-mock listening on \(server.baseURL)\n".utf8)

@@ -137,6 +137,8 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "ScreenKit"],
+                    swiftSettings: strict),
         .testTarget(
             name: "PersistenceTests",
             dependencies: ["Persistence", "ChatDomain"],
@@ -144,7 +146,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "MockMoonshot", "kimichat"],
+            dependencies: ["TestSupport", "MockMoonshot", "kimichat",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
     ]

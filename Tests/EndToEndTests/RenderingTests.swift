@@ -128,7 +128,9 @@ extension RenderingTests {
         let screen = try await session.waitFor("second pasted line")
         #expect(screen.contains("› first pasted line"))
         #expect(!screen.contains("You said"), "a pasted newline never sends")
-        try session.press("C-u", "C-u", "C-u")
+        // Ctrl-C with text in the input clears all of it (Ctrl-U only the current line).
+        try session.press("C-c")
+        try await session.waitUntil("the input to clear") { !$0.contains("pasted line") }
         let big = (0..<1_250).map { "line \($0) " + String(repeating: "x", count: 70) }.joined(separator: "\n") + "\nTHE END"
         let started = ContinuousClock.now
         try session.paste(big)

@@ -143,6 +143,8 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "ScreenKit"],
+                    swiftSettings: strict),
         .testTarget(
             name: "PersistenceTests",
             dependencies: ["Persistence", "ChatDomain"],
@@ -150,7 +152,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "MockMoonshot", "kimichat"],
+            dependencies: ["TestSupport", "MockMoonshot", "kimichat",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
     ]

@@ -96,50 +96,20 @@ public final class CursesTerminal: InteractiveTerminal {
 
     public func readKeys() -> [Key] {
         defer { watcher.inputDrained() }
-        var keys: [Key] = []
-        var escapePending = false
-        while let raw = nextRaw() {
-            switch raw {
-            case let .character(code):
-                guard let key = KeyDecoder.character(code) else { continue }
-                if escapePending {
-                    escapePending = false
-                    if let alt = KeyDecoder.alt(key) { keys.append(alt); continue }
-                    keys.append(.escape)
-                }
-                if key == .escape { escapePending = true } else { keys.append(key) }
-            case let .function(code):
-                if escapePending { keys.append(.escape); escapePending = false }
-                if code == KEY_MOUSE {
-                    if let wheel = readWheel() { keys.append(wheel) }
-                } else if let key = KeyDecoder.function(code) {
-                    keys.append(key)
-                }
-            }
-        }
-        if escapePending { keys.append(.escape) }
-        return keys
-    }
-
-    private enum RawKey {
-        case character(UInt32)
-        case function(Int32)
+        var raws: [RawKey] = []
+        while let raw = nextRaw() { raws.append(raw) }
+        return KeyDecoder.keys(raws)
     }
 
     private func nextRaw() -> RawKey? {
         var code: wint_t = 0
         let result = wget_wch(kc_stdscr(), &code)
         if result == OK { return .character(code) }
-        if result == KEY_CODE_YES { return .function(Int32(bitPattern: code)) }
-        return nil
-    }
-
-    private func readWheel() -> Key? {
+        guard result == KEY_CODE_YES else { return nil }
+        let function = Int32(bitPattern: code)
+        guard function == KEY_MOUSE else { return .function(function) }
         var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        if event.bstate & kc_button4_pressed() != 0 { return .wheelUp }
-        if event.bstate & kc_button5_pressed() != 0 { return .wheelDown }
-        return nil
+        return .mouse(getmouse(&event) == OK ? event.bstate : 0)
     }
 
     // MARK: - Drawing

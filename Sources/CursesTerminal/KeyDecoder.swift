@@ -26,8 +26,51 @@ enum ExtraKeyCode {
     ]
 }
 
-/// Turns what `wget_wch` returns into `Key`s.
+/// One thing `wget_wch` returned: a character code, a function-key code, or (for
+/// KEY_MOUSE) the button state `getmouse` reported.
+enum RawKey: Equatable {
+    case character(UInt32)
+    case function(Int32)
+    case mouse(mmask_t)
+}
+
+/// Turns what `wget_wch` returns into `Key`s: a pure function of the codes, so it is
+/// tested without a terminal.
 enum KeyDecoder {
+    /// The keys of one read. Esc followed by a key in the same read is Alt-key (Esc then
+    /// Enter is Alt-Enter); an Esc before a function key, or last, is Esc itself.
+    static func keys(_ raws: [RawKey]) -> [Key] {
+        var keys: [Key] = []
+        var escapePending = false
+        for raw in raws {
+            switch raw {
+            case let .character(code):
+                guard let key = character(code) else { continue }
+                if escapePending {
+                    escapePending = false
+                    if let alt = alt(key) { keys.append(alt); continue }
+                    keys.append(.escape)
+                }
+                if key == .escape { escapePending = true } else { keys.append(key) }
+            case let .function(code):
+                if escapePending { keys.append(.escape); escapePending = false }
+                if let key = function(code) { keys.append(key) }
+            case let .mouse(buttons):
+                if escapePending { keys.append(.escape); escapePending = false }
+                if let key = wheel(buttons) { keys.append(key) }
+            }
+        }
+        if escapePending { keys.append(.escape) }
+        return keys
+    }
+
+    /// The mouse wheel (buttons 4 and 5); other mouse events are not keys.
+    static func wheel(_ buttons: mmask_t) -> Key? {
+        if buttons & kc_button4_pressed() != 0 { return .wheelUp }
+        if buttons & kc_button5_pressed() != 0 { return .wheelDown }
+        return nil
+    }
+
     /// A character code (not a function key) as a key. Control codes become Ctrl-keys.
     static func character(_ code: UInt32) -> Key? {
         switch code {

@@ -6,9 +6,11 @@ import NIOPosix
 /// POST /v1/chat/completions streamed and whole, GET /v1/models, Moonshot's error JSON.
 /// Tests, benchmarks and `kimichat --demo` all talk to it over TCP.
 ///
-/// Control endpoints for tests in other processes: `POST /_mock/scenarios` queues
-/// scenarios (one object or an array), `GET /_mock/requests` returns the request log,
-/// `GET /_mock/stats` the counts of requests, disconnects and completed streams.
+/// Control endpoints for tests in other processes, only when `controlsEnabled`:
+/// `POST /_mock/scenarios` queues scenarios (one object or an array), `GET /_mock/requests`
+/// returns the request log, `GET /_mock/stats` the counts of requests, disconnects and
+/// completed streams. Off, they answer 404 like any unknown route: any local process can
+/// reach a loopback port, and must not read a demo's messages or script its replies.
 public final class MockMoonshotServer: Sendable {
     public struct Configuration: Sendable {
         public var host = "127.0.0.1"
@@ -21,6 +23,8 @@ public final class MockMoonshotServer: Sendable {
         public var acceptedKey: String?
         /// HTTPS (with HTTP/2 by ALPN) instead of plain HTTP/1.1.
         public var tls: MockTLS?
+        /// Serves the `/_mock/*` control endpoints (off by default).
+        public var controlsEnabled = false
 
         public init() {}
     }
@@ -43,7 +47,8 @@ public final class MockMoonshotServer: Sendable {
     public static func start(_ configuration: Configuration = Configuration()) async throws -> MockMoonshotServer {
         let state = MockServerState(defaultScenario: configuration.defaultScenario,
                                     requestLogPath: configuration.requestLogPath,
-                                    acceptedKey: configuration.acceptedKey)
+                                    acceptedKey: configuration.acceptedKey,
+                                    controlsEnabled: configuration.controlsEnabled)
         let tlsContext = try configuration.tls?.makeContext()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)

@@ -52,13 +52,15 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func respond(to head: HTTPRequestHead, body: String, context: ChannelHandlerContext) {
         let path = head.uri.split(separator: "?").first.map(String.init) ?? head.uri
+        // Off, the controls fall through to the unknown-route 404.
+        let controls = state.controlsEnabled
         switch (head.method, path) {
-        case (.POST, "/_mock/scenarios"):
+        case (.POST, "/_mock/scenarios") where controls:
             enqueueScenarios(body, context: context)
-        case (.GET, "/_mock/requests"):
+        case (.GET, "/_mock/requests") where controls:
             let lines = state.requests.map(\.logLine).joined(separator: ",")
             send(status: .ok, json: "[" + lines + "]", context: context)
-        case (.GET, "/_mock/stats"):
+        case (.GET, "/_mock/stats") where controls:
             send(status: .ok, json: "{\"requests\":\(state.requests.count),\"disconnects\":\(state.disconnects),"
                 + "\"completedStreams\":\(state.completedStreams)}", context: context)
         case (.GET, "/v1/models"):

@@ -15,11 +15,13 @@ final class MockServerState: Sendable {
     private let contents: Mutex<Contents>
     let requestLogPath: String?
     let acceptedKey: String?
+    let controlsEnabled: Bool
 
-    init(defaultScenario: MockScenario, requestLogPath: String?, acceptedKey: String?) {
+    init(defaultScenario: MockScenario, requestLogPath: String?, acceptedKey: String?, controlsEnabled: Bool = false) {
         contents = Mutex(Contents(defaultScenario: defaultScenario))
         self.requestLogPath = requestLogPath
         self.acceptedKey = acceptedKey
+        self.controlsEnabled = controlsEnabled
     }
 
     func enqueue(_ scenarios: [MockScenario]) {

@@ -34,6 +34,8 @@ struct Endpoint {
         mock.defaultScenario = MockScenario(paceMilliseconds: environment["KIMICHAT_DEMO_PACE_MS"].flatMap(Int.init) ?? 25)
         mock.requestLogPath = environment["KIMICHAT_MOCK_LOG"]
         mock.acceptedKey = demoKey
+        // No other local process may read the demo's messages or script its replies.
+        mock.controlsEnabled = false
         let server = try await MockMoonshotServer.start(mock)
         logger.info("demo server listening on \(server.baseURL)")
         var configuration = ChatServiceConfiguration(baseURL: server.baseURL, apiKey: demoKey)

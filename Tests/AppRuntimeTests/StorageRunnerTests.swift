@@ -20,7 +20,14 @@ struct StorageRunnerTests {
         }
     }
 
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kimichat-runner-\(UUID().uuidString)")
+    /// The test's own folder, removed when the test ends.
+    final class TemporaryFolder: Sendable {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kimichat-runner-\(UUID().uuidString)")
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    let folder = TemporaryFolder()
+    var directory: URL { folder.url }
     let delivered = Delivered()
 
     func makeRunner(_ repository: any ConversationRepository) -> StorageRunner {

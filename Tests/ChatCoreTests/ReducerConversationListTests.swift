@@ -139,7 +139,10 @@ struct ReducerConversationListTests {
         #expect(list?.mode == .browsing)
         #expect(list?.matches[1].summary.title == "Renamed yq")
         #expect(state.conversation.title == "Renamed yq", "the open conversation's title follows")
-        _ = press(.ctrl("r"), .escape)
+        // Ctrl-R in the list renames; it must not ask the API again (Ctrl-R in the chat).
+        #expect(press(.ctrl("r")).isEmpty, "no request, no save")
+        #expect(list?.mode == .renaming(2, InputBuffer("Renamed yq")))
+        _ = press(.escape)
         #expect(list?.mode == .browsing)
         #expect(state.overlay != nil, "Esc leaves renaming, not the list")
     }

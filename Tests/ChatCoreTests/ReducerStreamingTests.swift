@@ -81,6 +81,21 @@ struct ReducerStreamingTests {
         #expect(state.messages[1].text == "Partial")
     }
 
+    @Test("Ctrl-C stops the reply like Esc: partial text kept, marked stopped, cancelled; quit is not armed")
+    mutating func ctrlCStops() {
+        _ = sendMessage("hi")
+        _ = reduce(&state, .streamEvent(1, .content("Partial")))
+        let effects = reduce(&state, .keyPressed(.ctrl("c")))
+        #expect(effects.withoutSaves == [.cancelReply(1)])
+        #expect(effects.saves.map(\.message.status) == [.stopped], "the partial reply is saved as stopped")
+        #expect(state.messages[1].text == "Partial")
+        #expect(state.messages[1].status == .stopped)
+        #expect(!state.isStreaming)
+        #expect(!state.quitArmed, "stopping a reply does not count toward quitting")
+        _ = reduce(&state, .streamEvent(1, .content(" more")))
+        #expect(state.messages[1].text == "Partial")
+    }
+
     @Test("an error before any token: the user message stays and the error is explained")
     mutating func errorBeforeTokens() {
         _ = sendMessage("hi")

@@ -3,6 +3,7 @@ import Foundation
 import MockMoonshot
 import TestSupport
 import Testing
+import TestSupport
 @testable import ChatService
 
 /// Faults of the network and the server, against the mock over real loopback TCP:
@@ -113,18 +114,19 @@ struct ChatServiceFaultTests {
     func cancelDuringRetryWait() async throws {
         try await withMockServer(Self.quickRetries) { server, service in
             server.enqueue(MockScenario(httpError: .init(status: 503, type: "server_error", message: "down",
-                                                         retryAfterSeconds: 5)), MockScenario(reply: "too late"))
+                                                         retryAfterSeconds: 2)), MockScenario(reply: "too late"))
             let stream = service.streamReply(to: question)
             let (announced, signal) = AsyncStream.makeStream(of: Void.self)
             let consumer = Task {
                 for try await event in stream { if case .retrying = event { signal.yield() } }
             }
             for await _ in announced { break }
+            // A wait that went on asks again by this instant.
+            let retryDue = ContinuousClock.now + .seconds(2) + .milliseconds(500)
             // As Esc does: the consuming task is cancelled, and with it the wait.
             consumer.cancel()
             _ = try? await consumer.value
-            try await Task.sleep(for: .seconds(6))
-            #expect(server.requests.count == 1)
+            try await Polling.holds("one request, no retry", until: retryDue) { server.requests.count == 1 }
         }
     }
 

@@ -2,6 +2,7 @@ import ChatDomain
 import MockMoonshot
 import TestSupport
 import Testing
+import TestSupport
 @testable import ChatService
 
 /// The live chat service against the project's mock server, over real TCP on loopback.
@@ -129,7 +130,8 @@ struct ChatServiceTests {
 
     @Test("connection refused is a readable connection error")
     func connectionRefused() async throws {
-        var configuration = ChatServiceConfiguration(baseURL: "http://127.0.0.1:1/v1", apiKey: "k")
+        var configuration = ChatServiceConfiguration(baseURL: "http://127.0.0.1:\(try Loopback.refusedPort())/v1",
+                                                     apiKey: "k")
         configuration.connectTimeout = 60
         configuration.retry = .never
         let service = ChatService(configuration: configuration)

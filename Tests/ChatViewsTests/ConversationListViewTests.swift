@@ -13,11 +13,17 @@ struct ConversationListViewTests {
 
     mutating func open(_ matches: [ConversationMatch], filter: String = "") {
         let effects = reduce(&state, .keyPressed(.ctrl("o")))
-        guard case let .searchConversations(search, _) = effects.first else { return }
+        guard case let .searchConversations(search, _) = effects.first else {
+            Issue.record("Ctrl-O asked for no search: \(effects)")
+            return
+        }
         _ = reduce(&state, .conversationsFound(search: search, matches, readAt: Self.now))
         if !filter.isEmpty {
             let searched = reduce(&state, .textEntered(filter))
-            guard case let .searchConversations(next, _) = searched.first else { return }
+            guard case let .searchConversations(next, _) = searched.first else {
+                Issue.record("typing a filter asked for no search: \(searched)")
+                return
+            }
             _ = reduce(&state, .conversationsFound(search: next, matches, readAt: Self.now))
         }
     }

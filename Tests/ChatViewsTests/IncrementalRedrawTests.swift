@@ -1,5 +1,6 @@
 import ChatDomain
 import ScreenKit
+import TextLayout
 import Testing
 @testable import ChatCore
 @testable import ChatViews
@@ -60,6 +61,7 @@ struct IncrementalRedrawTests {
         var fresh = IncrementalWrap()
         fresh.update(text: text, width: 12)
         #expect(wrap.lines == fresh.lines)
+        #expect(wrap.lines == TextWrapper.wrap(text, width: 12), "the same rows as the wrapper's own")
         #expect(wrap.lines.first == "First")
     }
 }

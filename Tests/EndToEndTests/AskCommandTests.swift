@@ -6,9 +6,15 @@ import TestSupport
 /// `kimichat ask`: one turn on stdout, errors on stderr with a non-zero exit.
 @Suite("kimichat ask")
 struct AskCommandTests {
-    /// The environment of a home of its own, per run (`KimichatHome`).
+    /// A home of the test's own (`KimichatHome`), removed when the test ends.
+    let home: KimichatHome
+
+    init() throws {
+        home = try KimichatHome()
+    }
+
     private func environment(_ extra: [String: String] = [:]) throws -> [String: String] {
-        try KimichatHome().environment(extra)
+        home.environment(extra)
     }
 
     @Test("ask --demo prints the mock's reply on stdout and exits 0")
@@ -28,12 +34,15 @@ struct AskCommandTests {
         #expect(result.stdout.contains("You said “What is 1+1?”"))
     }
 
-    @Test("--no-stream waits for the whole reply")
+    @Test("--no-stream waits for the whole reply: the request says `\"stream\": false`")
     func noStream() async throws {
         let result = try await ProcessRunner.run(try Binaries.kimichat, ["ask", "--demo", "--no-stream", "whole"],
                                            environment: try environment())
         #expect(result.status == 0)
         #expect(result.stdout.contains("You said “whole”"))
+        let body = try #require(try RequestLog.bodies(at: home.requestLogPath).last)
+        #expect(body["stream"] as? Bool == false, "\(body)")
+        #expect(body["stream_options"] == nil)
     }
 
     @Test("no key: the message says how to set it, on stderr, exit 1")

@@ -39,7 +39,9 @@ struct ConversationCommandTests {
 
         _ = try await ask("Another topic")
         _ = try await ask("--conversation", String(first), "Back to sums")
-        _ = try await home.run(["ask", "--demo", "--no-save", "not kept"])
+        let unsaved = try await home.run(["ask", "--demo", "--no-save", "not kept"])
+        #expect(unsaved.status == 0, "stderr: \(unsaved.stderr)")
+        #expect(unsaved.stdout.hasPrefix("You said “not kept”."), "\(unsaved.stdout)")
         list = try await home.conversations(demo: true)
         #expect(list.count == 2)
         #expect(list.first?["id"] as? Int == first, "the conversation written to last is first")

@@ -1,5 +1,6 @@
 import Foundation
 import MockMoonshot
+import Testing
 import TestSupport
 
 /// One fault-matrix case's world: a private kimichat home with a config that keeps
@@ -37,9 +38,19 @@ struct FaultBench {
 
     var chatRequests: Int { server.requests.filter { $0.path == "/v1/chat/completions" }.count }
 
+    /// The messages saved so far in the latest conversation; none yet is an answer too
+    /// (for polling while a reply streams).
+    func messagesSoFar() async throws -> [[String: Any]] {
+        guard let id = try await home.conversations().first?["id"] as? Int else { return [] }
+        return try await home.export(id)["messages"] as? [[String: Any]] ?? []
+    }
+
     /// The messages of the latest conversation, as `kimichat export --format json` gives them.
     func savedMessages() async throws -> [[String: Any]] {
-        guard let id = try await home.conversations().first?["id"] as? Int else { return [] }
+        guard let id = try await home.conversations().first?["id"] as? Int else {
+            Issue.record("no conversation was saved")
+            return []
+        }
         return try await home.export(id)["messages"] as? [[String: Any]] ?? []
     }
 

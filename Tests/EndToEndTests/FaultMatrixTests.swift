@@ -72,7 +72,7 @@ struct FaultMatrixTests {
     func connectionRefused() async throws {
         let bench = try await FaultBench.start()
         defer { Task { await bench.shutdown() } }
-        let result = try await bench.ask(baseURL: "http://127.0.0.1:1/v1")
+        let result = try await bench.ask(baseURL: "http://127.0.0.1:\(try Loopback.refusedPort())/v1")
         #expect(result.status == 1)
         #expect(result.stderr.contains("no connection; retrying"))
         #expect(result.stderr.contains("connection refused"))

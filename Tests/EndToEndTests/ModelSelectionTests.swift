@@ -99,7 +99,8 @@ struct ModelSelectionTests {
         #expect(oldModels.filter { $0["offered"] as? Bool == true }.count == MockModel.catalogue.count)
 
         // Another endpoint, unreachable, never cached: the catalogue, and a quiet note.
-        let offline = try await home.run(["models", "--base-url", "http://127.0.0.1:1/v1"], environment: key)
+        let offline = try await home.run(["models", "--base-url", "http://127.0.0.1:\(try Loopback.refusedPort())/v1"],
+                                         environment: key)
         #expect(offline.status == 0)
         #expect(offline.stdout.hasPrefix("MODEL"))
         #expect(offline.stdout.contains("moonshot-v1-8k"))

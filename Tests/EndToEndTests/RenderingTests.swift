@@ -128,13 +128,22 @@ extension RenderingTests {
         let screen = try await session.waitFor("second pasted line")
         #expect(screen.contains("› first pasted line"))
         #expect(!screen.contains("You said"), "a pasted newline never sends")
-        try session.press("C-u", "C-u", "C-u")
+        // Ctrl-C with text in the input clears all of it (Ctrl-U only the current line).
+        try session.press("C-c")
+        try await session.waitUntil("the input to clear") { !$0.contains("pasted line") }
         let big = (0..<1_250).map { "line \($0) " + String(repeating: "x", count: 70) }.joined(separator: "\n") + "\nTHE END"
         let started = ContinuousClock.now
         try session.paste(big)
         try await session.waitFor("THE END")
         #expect(ContinuousClock.now - started < .seconds(10))
         #expect(try !session.capture().contains("You said"))
+        // Sent, it reaches the API byte for byte.
+        try session.press("Enter")
+        try await session.waitUntil("the reply to the paste") { $0.contains("You said") && $0.contains("ready") }
+        let sent = try #require(try RequestLog.chatMessages(at: home.requestLogPath).last?.last)
+        #expect(sent.role == "user")
+        #expect(sent.content.count == big.count)
+        #expect(sent.content == big, "the pasted text went out changed")
         try session.press("C-q")
         try await session.waitFor("[exited 0]")
     }
@@ -147,7 +156,11 @@ extension RenderingTests {
         server.enqueue(MockScenario(reply: "Safe \u{1B}[2J\u{1B}[H\u{1B}]0;pwned\u{07}\u{1B}]52;c;ZXZpbA==\u{07} text\r\u{1B}[K end"))
         let session = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k",
                                       environment: ["MOONSHOT_API_KEY": "sk-test"])
+        // tmux's default (`external`) never turns an OSC 52 into a buffer; `on` does, so
+        // a sequence that got through would show up as one.
+        try session.setServerOption("set-clipboard", "on")
         try await session.waitFor("Enter send")
+        let title = try session.paneTitle()
         try session.type("try it")
         try session.press("Enter")
         let screen = try await session.waitUntil("the reply and ready") { $0.contains(" end") && $0.contains("ready") }
@@ -155,6 +168,7 @@ extension RenderingTests {
         #expect(screen.contains("You"), "the screen was not cleared")
         #expect(screen.contains("try it"))
         #expect(session.pasteBuffer() == nil, "no clipboard was set")
+        #expect(try session.paneTitle() == title, "the title was not changed")
         try session.press("C-q")
         try await session.waitFor("[exited 0]")
     }

@@ -114,8 +114,11 @@ struct SavedConversationTests {
         try session.type("Write a very long answer")
         try session.press("Enter")
         try await session.waitFor("streaming")
-        // Long enough for several periodic saves.
-        try await Task.sleep(for: .milliseconds(1_500))
+        try await Polling.until("a periodic save of the reply so far") {
+            guard let id = try await home.conversations().first?["id"] as? Int else { return false }
+            let messages = try await home.export(id)["messages"] as? [[String: Any]] ?? []
+            return messages.count == 2 && (messages.last?["content"] as? String ?? "").count > 20
+        }
         kill(try await session.programPID(), SIGKILL)
         try await session.waitFor("[exited 137]")
         session.kill()

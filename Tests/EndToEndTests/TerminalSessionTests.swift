@@ -1,4 +1,5 @@
 import Foundation
+import MockMoonshot
 import Testing
 import TestSupport
 
@@ -38,21 +39,46 @@ struct TerminalSessionTests {
         try await session.waitFor("[exited 0]")
     }
 
-    @Test("Esc mid-stream stops the reply; the partial text stays, marked stopped")
+    @Test("Esc mid-stream stops the reply: the partial text stays, marked stopped, the connection closes",
+          .timeLimit(.minutes(1)))
     func escapeStops() async throws {
-        let (session, _) = try launch("--demo", environment: ["KIMICHAT_DEMO_PACE_MS": "150"])
-        try await session.waitFor("Demo mode")
+        try await stopsMidStream(pressing: "Escape")
+    }
+
+    @Test("Ctrl-C mid-stream stops the reply too (it is a key, not a signal), and kimichat keeps running",
+          .timeLimit(.minutes(1)))
+    func ctrlCStops() async throws {
+        let session = try await stopsMidStream(pressing: "C-c")
+        try session.type("still here")
+        try await session.waitFor("› still here")
+    }
+
+    /// Stops a slow reply with `key`; the transcript at `[stopped]` must not change
+    /// after the mock has seen the connection close and a few chunks' time has passed.
+    @discardableResult
+    private func stopsMidStream(pressing key: String) async throws -> TmuxSession {
+        let server = try await MockMoonshotServer.start()
+        defer { Task { try? await server.shutdown() } }
+        let pace = 100
+        server.enqueue(MockScenario(reply: (1...60).map { "word\($0)" }.joined(separator: " "), paceMilliseconds: pace))
+        let home = try KimichatHome()
+        let session = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k",
+                                      environment: ["MOONSHOT_API_KEY": "sk-test"])
+        try await session.waitFor("Enter send")
         try session.type("Tell me a long story")
         try session.press("Enter")
-        try await session.waitFor("You said")
-        try await session.waitFor("streaming")
-        try session.press("Escape")
-        let screen = try await session.waitFor("[stopped]")
-        #expect(screen.contains("Reply stopped"))
-        try await Task.sleep(for: .seconds(1))
-        #expect(!(try session.capture()).contains("逐字显示"), "the reply went on after Esc")
-        try session.press("C-q")
-        try await session.waitFor("[exited 0]")
+        try await session.waitFor("word3 ")
+        try session.press(key)
+        let stopped = try await session.waitFor("[stopped]")
+        #expect(stopped.contains("Reply stopped"))
+        #expect(!stopped.contains("word60"))
+        try await Polling.until("the mock to see the connection close") { server.disconnects == 1 }
+        #expect(server.completedStreams == 0)
+        // Several chunks' time after the close: a reply that went on would have drawn more.
+        try await Polling.holds("the screen as it was at [stopped]", until: .now + .milliseconds(pace * 5)) {
+            try session.capture() == stopped
+        }
+        return session
     }
 
     @Test("Ctrl-Q quits and gives the terminal back: shell prompt, no alternate screen")
@@ -79,7 +105,7 @@ struct TerminalSessionTests {
 
     @Test("with no key and no --demo the UI opens and explains how to set the key")
     func noKey() async throws {
-        let (session, _) = try launch("--base-url http://127.0.0.1:1/v1")
+        let (session, _) = try launch("--base-url http://127.0.0.1:\(try Loopback.refusedPort())/v1")
         try await session.waitFor("MOONSHOT_API_KEY")
         try session.type("hello there")
         try session.press("Enter")
@@ -91,7 +117,8 @@ struct TerminalSessionTests {
 
     @Test("a refused connection becomes a readable error in the transcript, the message kept")
     func connectionRefused() async throws {
-        let (session, _) = try launch("--base-url http://127.0.0.1:1/v1", environment: ["MOONSHOT_API_KEY": "sk-x"])
+        let (session, _) = try launch("--base-url http://127.0.0.1:\(try Loopback.refusedPort())/v1",
+                                      environment: ["MOONSHOT_API_KEY": "sk-x"])
         try await session.waitFor("Enter send")
         try session.type("are you there?")
         try session.press("Enter")

@@ -3,11 +3,17 @@ import Foundation
 /// A private home for kimichat runs in a test: its data (the conversation database),
 /// state (the log) and mock request log live in one temporary directory, so tests
 /// never touch the developer's own conversations and can share one database on purpose.
-public struct KimichatHome: Sendable {
+/// The directory is removed when the last reference goes (a session launched from the
+/// home keeps it).
+public final class KimichatHome: Sendable {
     public let directory: URL
 
     public init() throws {
         directory = try Binaries.temporaryDirectory()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
     }
 
     public var databasePath: String { directory.appendingPathComponent("kimichat/kimichat.sqlite").path }
@@ -15,20 +21,23 @@ public struct KimichatHome: Sendable {
     public var demoDatabasePath: String { directory.appendingPathComponent("kimichat/demo.sqlite").path }
     public var requestLogPath: String { directory.appendingPathComponent("requests.jsonl").path }
 
-    /// The environment for a kimichat run: no key or base URL from the developer's
-    /// own environment, the demo unpaced, everything stored under `directory`.
+    /// The environment for a kimichat run, allow-listed: PATH, a UTF-8 locale, TERM, HOME
+    /// and the XDG places under `directory`, the demo unpaced, and what the test sets.
+    /// Nothing else of the developer's own (a key, KIMICHAT_LOG, EDITOR, a proxy, their
+    /// locale) can change a result.
     public func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        var variables = ProcessInfo.processInfo.environment
-        variables["MOONSHOT_API_KEY"] = nil
-        variables["MOONSHOT_BASE_URL"] = nil
-        variables["XDG_STATE_HOME"] = directory.path
-        variables["XDG_DATA_HOME"] = directory.path
-        variables["XDG_CACHE_HOME"] = directory.appendingPathComponent("cache").path
-        variables["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
+        var variables = TestEnvironment.base
+        variables.merge(places) { $1 }
         variables["KIMICHAT_DEMO_PACE_MS"] = "0"
-        variables["KIMICHAT_MOCK_LOG"] = requestLogPath
         variables.merge(extra) { $1 }
         return variables
+    }
+
+    /// HOME and the XDG places, all inside `directory`, and the mock's request log.
+    private var places: [String: String] {
+        ["HOME": directory.path, "XDG_STATE_HOME": directory.path, "XDG_DATA_HOME": directory.path,
+         "XDG_CACHE_HOME": directory.appendingPathComponent("cache").path,
+         "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path, "KIMICHAT_MOCK_LOG": requestLogPath]
     }
 
     /// Runs `kimichat ARGS` to completion.
@@ -40,15 +49,11 @@ public struct KimichatHome: Sendable {
     /// Starts `kimichat ARGS` in tmux, with this home.
     public func launch(_ arguments: String, environment extra: [String: String] = [:], width: Int = 100,
                        height: Int = 30) throws -> TmuxSession {
-        var variables = ["XDG_STATE_HOME": directory.path, "XDG_DATA_HOME": directory.path,
-                         "XDG_CACHE_HOME": directory.appendingPathComponent("cache").path,
-                         "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
-                         "KIMICHAT_MOCK_LOG": requestLogPath]
-        variables.merge(extra) { $1 }
-        // A key from the developer's own environment must not leak into the test.
-        let unsetKey = extra["MOONSHOT_API_KEY"] == nil ? "env -u MOONSHOT_API_KEY -u MOONSHOT_BASE_URL " : ""
-        return try TmuxSession(command: "\(unsetKey)\(try Binaries.kimichat) \(arguments)", width: width,
-                               height: height, environment: variables)
+        // The pane starts from tmux's allow-listed environment (`TestEnvironment`).
+        let session = try TmuxSession(command: "\(try Binaries.kimichat) \(arguments)", width: width, height: height,
+                                      environment: places.merging(extra) { $1 })
+        session.home = self
+        return session
     }
 
     /// `kimichat list --json`, parsed: the demo's database with `demo`.

@@ -7,7 +7,7 @@ public enum ReverseProxy {
     public static func start(upstreamPort: Int) async throws -> LoopbackDaemon {
         let nginx = try LoopbackDaemon.systemProgram("nginx")
         let folder = try Binaries.temporaryDirectory()
-        let port = try LoopbackPort.unused()
+        let port = try Loopback.freePort()
         let dir = folder.path
         let configuration = """
             daemon off;
@@ -52,7 +52,7 @@ public enum ForwardProxy {
     public static func start(connectPorts: [Int] = []) async throws -> LoopbackDaemon {
         let tinyproxy = try LoopbackDaemon.systemProgram("tinyproxy")
         let folder = try Binaries.temporaryDirectory()
-        let port = try LoopbackPort.unused()
+        let port = try Loopback.freePort()
         var lines = ["Port \(port)", "Listen 127.0.0.1", "Timeout 60", "MaxClients 20", "Allow 127.0.0.1",
                      "LogFile \"\(folder.path)/tinyproxy.log\"", "LogLevel Connect",
                      "PidFile \"\(folder.path)/tinyproxy.pid\""]

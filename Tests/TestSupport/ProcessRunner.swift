@@ -42,10 +42,11 @@ public enum ProcessRunner {
     /// and run inline; `new-session` output goes nowhere (its server lives on).
     @discardableResult
     static func tmux(_ socket: String, _ arguments: [String], captureOutput: Bool = true) throws -> String {
-        // SwiftPM runs tests with NO_COLOR=1, and a new tmux server hands its environment
-        // to every pane: without this, kimichat would run colourless in every test.
-        let result = try Spawn.run(["env", "-u", "NO_COLOR", "tmux", "-L", socket] + arguments, captureOutput: captureOutput,
-                                   timeout: .seconds(10))
+        // A new tmux server hands its environment to every pane, so it gets the allow-list
+        // only: SwiftPM's NO_COLOR=1 would make kimichat colourless in every test, and a
+        // developer's own variables must not reach the program under test either.
+        let result = try Spawn.run(["tmux", "-L", socket] + arguments, environment: TestEnvironment.base,
+                                   captureOutput: captureOutput, timeout: .seconds(10))
         guard result.status == 0 else {
             throw TestSupportError.timedOut("tmux \(arguments.first ?? "") failed with status \(result.status): \(result.stderr)")
         }

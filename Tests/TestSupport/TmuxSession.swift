@@ -11,6 +11,8 @@ public final class TmuxSession {
     public let width: Int
     public let height: Int
     private var isAlive = true
+    /// The home the program runs in, kept (and its folder with it) while the session lives.
+    var home: KimichatHome?
 
     /// Starts `command` (run by `sh -c`) at the given size with a UTF-8 locale. When the
     /// command ends, the pane prints `[exited N]` and stays open so the screen can be read.
@@ -129,6 +131,12 @@ public final class TmuxSession {
     /// Sets a tmux server option (`set-option -s NAME VALUE`).
     public func setServerOption(_ name: String, _ value: String) throws {
         try ProcessRunner.tmux(socket, ["set-option", "-s", name, value])
+    }
+
+    /// The pane's title, which an OSC 0 or OSC 2 sequence from the program would change.
+    public func paneTitle() throws -> String {
+        try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_title}"])
+            .trimmingCharacters(in: .newlines)
     }
 
     /// tmux's newest paste buffer (what an OSC 52 copy put there), or nil if there is none.

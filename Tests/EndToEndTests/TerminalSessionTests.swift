@@ -39,10 +39,10 @@ struct TerminalSessionTests {
         try await session.waitFor("[exited 0]")
     }
 
-    @Test("Esc mid-stream stops the reply: the partial text stays, marked stopped, the connection closes",
-          .timeLimit(.minutes(1)))
-    func escapeStops() async throws {
-        try await stopsMidStream(pressing: "Escape")
+    @Test("Esc mid-stream stops the reply: the partial text stays, marked stopped, the connection (or HTTP/2 stream) closes",
+          .timeLimit(.minutes(1)), arguments: [MockTransport.http1, .tlsHTTP2])
+    func escapeStops(over transport: MockTransport) async throws {
+        try await stopsMidStream(pressing: "Escape", over: transport)
     }
 
     @Test("Ctrl-C mid-stream stops the reply too (it is a key, not a signal), and kimichat keeps running",
@@ -56,14 +56,18 @@ struct TerminalSessionTests {
     /// Stops a slow reply with `key`; the transcript at `[stopped]` must not change
     /// after the mock has seen the connection close and a few chunks' time has passed.
     @discardableResult
-    private func stopsMidStream(pressing key: String) async throws -> TmuxSession {
-        let server = try await MockMoonshotServer.start()
+    private func stopsMidStream(pressing key: String, over transport: MockTransport = .http1) async throws
+        -> TmuxSession {
+        var configuration = MockMoonshotServer.Configuration()
+        configuration.tls = transport.tls
+        let server = try await MockMoonshotServer.start(configuration)
         defer { Task { try? await server.shutdown() } }
         let pace = 100
         server.enqueue(MockScenario(reply: (1...60).map { "word\($0)" }.joined(separator: " "), paceMilliseconds: pace))
         let home = try KimichatHome()
         let session = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k",
-                                      environment: ["MOONSHOT_API_KEY": "sk-test"])
+                                      environment: ["MOONSHOT_API_KEY": "sk-test",
+                                                    "SSL_CERT_FILE": transport.trustRootFiles.first ?? ""])
         try await session.waitFor("Enter send")
         try session.type("Tell me a long story")
         try session.press("Enter")
@@ -74,6 +78,7 @@ struct TerminalSessionTests {
         #expect(!stopped.contains("word60"))
         try await Polling.until("the mock to see the connection close") { server.disconnects == 1 }
         #expect(server.completedStreams == 0)
+        #expect(server.requests.last?.httpVersion == transport.expectedHTTPVersion)
         // Several chunks' time after the close: a reply that went on would have drawn more.
         try await Polling.holds("the screen as it was at [stopped]", until: .now + .milliseconds(pace * 5)) {
             try session.capture() == stopped

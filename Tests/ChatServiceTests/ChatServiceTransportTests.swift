@@ -82,24 +82,25 @@ struct ChatServiceTransportTests {
 
     @Test("a name that does not resolve: cannot find HOST — check the network or base_url")
     func unknownHost() async throws {
-        var configuration = ChatServiceConfiguration(baseURL: "https://kimichat-test.invalid/v1", apiKey: "k")
-        configuration.retry = .never
-        let service = ChatService(configuration: configuration)
-        let (_, failure) = await collect(service.streamReply(to: question))
-        await service.shutdown()
+        let failure = await failure(reaching: "https://kimichat-test.invalid/v1")
         #expect(failure == .connection("cannot find kimichat-test.invalid — check the network or base_url"))
         expectReadable(failure)
     }
 
     @Test("a refused port, from a socket this test bound and closed, is said in words")
     func refusedPort() async throws {
-        let port = try Loopback.refusedPort()
-        var configuration = ChatServiceConfiguration(baseURL: "https://127.0.0.1:\(port)/v1", apiKey: "k")
+        let failure = await failure(reaching: "https://127.0.0.1:\(try Loopback.refusedPort())/v1")
+        #expect(failure == .connection("connection refused by 127.0.0.1 — is the address right and the server up?"))
+    }
+
+    /// How one try at `baseURL` fails.
+    private func failure(reaching baseURL: String) async -> ChatError? {
+        var configuration = ChatServiceConfiguration(baseURL: baseURL, apiKey: "k")
         configuration.retry = .never
         let service = ChatService(configuration: configuration)
         let (_, failure) = await collect(service.streamReply(to: question))
         await service.shutdown()
-        #expect(failure == .connection("connection refused by 127.0.0.1 — is the address right and the server up?"))
+        return failure
     }
 
     // MARK: - A real reverse proxy

@@ -114,15 +114,16 @@ struct ChatServiceFaultTests {
     func cancelDuringRetryWait() async throws {
         try await withMockServer(Self.quickRetries) { server, service in
             server.enqueue(MockScenario(httpError: .init(status: 503, type: "server_error", message: "down",
-                                                         retryAfterSeconds: 2)), MockScenario(reply: "too late"))
+                                                         retryAfterSeconds: 5)), MockScenario(reply: "too late"))
             let stream = service.streamReply(to: question)
             let (announced, signal) = AsyncStream.makeStream(of: Void.self)
             let consumer = Task {
                 for try await event in stream { if case .retrying = event { signal.yield() } }
             }
             for await _ in announced { break }
-            // A wait that went on asks again by this instant.
-            let retryDue = ContinuousClock.now + .seconds(2) + .milliseconds(500)
+            // A wait that went on asks again by this instant. Seconds, not less: under the
+            // whole suite this process can be starved for a second or two before it cancels.
+            let retryDue = ContinuousClock.now + .seconds(5) + .milliseconds(500)
             // As Esc does: the consuming task is cancelled, and with it the wait.
             consumer.cancel()
             _ = try? await consumer.value

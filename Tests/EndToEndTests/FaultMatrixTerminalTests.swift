@@ -34,7 +34,9 @@ struct FaultMatrixTerminalTests {
     func escCancelsRetry() async throws {
         let bench = try await FaultBench.start()
         defer { Task { await bench.shutdown() } }
-        let retryAfter = 3
+        // Long enough that a starved test process (the whole suite runs at once on two
+        // cores) still presses Esc well inside the wait.
+        let retryAfter = 8
         bench.server.enqueue(MockScenario(httpError: .init(status: 503, type: "server_error", message: "down",
                                                            retryAfterSeconds: retryAfter)))
         let session = try bench.launch()

@@ -38,6 +38,8 @@ final class StorageRunner: @unchecked Sendable {
     private var reportedDeletion: ConversationID?
     /// The last message saved: before a request, its conversation is checked.
     private var lastSave: SavedRow?
+    /// The row of the last question saved: the held-back request's question.
+    private var lastQuestionRow: StoredMessageID?
 
     private struct SavedRow {
         var conversation: ConversationID
@@ -181,7 +183,7 @@ final class StorageRunner: @unchecked Sendable {
             || (latestChange[last.conversation] ?? 0) > last.shownChange
         guard changed, let saved = try repository.load(last.conversation) else { return nil }
         return ChangedHistory(saved: saved, change: numberChange(of: last.conversation), replyRow: last.row,
-                              replacesDeleted: replacesDeleted)
+                              questionRow: lastQuestionRow, replacesDeleted: replacesDeleted)
     }
 
     /// Blocks until the queue is empty; for quitting, so the last save is not lost.
@@ -197,6 +199,7 @@ final class StorageRunner: @unchecked Sendable {
             let row = try repository.save(message, in: conversation)
             messageIDs[save.localID] = row
             lastSave = SavedRow(conversation: conversation, row: row, shownChange: save.conversation.shownChange)
+            if message.role == .user { lastQuestionRow = row }
         } catch StorageError.noSuchConversation {
             // Deleted while open (from the list, or by `kimichat rm` elsewhere): what is
             // written from now on goes to a new conversation rather than nowhere.
@@ -205,6 +208,7 @@ final class StorageRunner: @unchecked Sendable {
             let row = try repository.save(message, in: replacement)
             messageIDs[save.localID] = row
             lastSave = SavedRow(conversation: replacement, row: row, shownChange: save.conversation.shownChange)
+            if message.role == .user { lastQuestionRow = row }
             self.replacement = replacement
         }
     }

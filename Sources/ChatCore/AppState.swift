@@ -84,8 +84,7 @@ public struct AppState: Sendable, Equatable {
             replaceTranscript(with: saved)
             if settings.modelIsExplicit { conversation.model = settings.model }
         }
-        for warning in settings.warnings { appendMessage(kind: .error, text: warning) }
-        if let reason = settings.sendingOffReason { appendMessage(kind: .notice, text: reason) }
+        repeatStandingNotices()
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
                 + "not from Kimi. Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")
@@ -133,6 +132,14 @@ public struct AppState: Sendable, Equatable {
         for stored in saved.messages { appendStored(stored) }
         lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage
         startOver()
+    }
+
+    /// What stays true for the whole run (a config file others can read, sending off
+    /// for a read-only database): said at start, and again when a reload replaces the
+    /// transcript under the reader.
+    mutating func repeatStandingNotices() {
+        for warning in settings.warnings { appendMessage(kind: .error, text: warning) }
+        if let reason = settings.sendingOffReason { appendMessage(kind: .notice, text: reason) }
     }
 
     /// An empty transcript for a conversation not saved yet.

@@ -10,14 +10,19 @@ public struct ChangedHistory: Sendable, Equatable {
     public var change: Int
     /// The row the held-back reply was saved as.
     public var replyRow: StoredMessageID
+    /// The row its question was saved as: another window's question may have been
+    /// saved between the two, so "the last question before the reply" is not enough.
+    public var questionRow: StoredMessageID?
     /// The conversation had been deleted elsewhere: `saved` is the new one the
     /// question went to.
     public var replacesDeleted: Bool
 
-    public init(saved: SavedConversation, change: Int, replyRow: StoredMessageID, replacesDeleted: Bool) {
+    public init(saved: SavedConversation, change: Int, replyRow: StoredMessageID, questionRow: StoredMessageID? = nil,
+                replacesDeleted: Bool) {
         self.saved = saved
         self.change = change
         self.replyRow = replyRow
+        self.questionRow = questionRow
         self.replacesDeleted = replacesDeleted
     }
 }

@@ -15,6 +15,7 @@ func reduceConversationChangedElsewhere(_ state: inout AppState, _ saved: SavedC
     // This window's choice of model stays this window's.
     state.conversation.model = model
     state.conversation.shownChange = change
+    state.repeatStandingNotices()
     if case let .pinned(anchor) = place, let turn {
         let turns = state.messages.filter(\.isTurn)
         if turn.index < turns.count {
@@ -43,7 +44,8 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
     guard let reply = state.activeReply, reply.requestID == requestID else { return [] }
     var saved = history.saved
     guard let replyIndex = saved.messages.firstIndex(where: { $0.id == history.replyRow }),
-          let question = saved.messages[..<replyIndex].last(where: { $0.role == .user }) else {
+          let question = history.questionRow.flatMap({ row in saved.messages.first { $0.id == row } })
+            ?? saved.messages[..<replyIndex].last(where: { $0.role == .user }) else {
         // Not where it was saved: nothing sensible to send.
         return stopReply(&state, reply, status: .stopped)
     }

@@ -151,6 +151,11 @@ func regenerate(_ state: inout AppState) -> [AppEffect] {
         state.statusNote = "A reply is still streaming: press Esc to stop it first."
         return []
     }
+    // Its question is gone with the conversation; a reply saved now would be an orphan.
+    if state.conversation.deletedElsewhere {
+        state.statusNote = "This conversation was deleted in another window: send a message to start a new one."
+        return []
+    }
     guard let questionIndex = state.messages.lastIndex(where: { $0.kind == .user && !$0.text.isEmpty }) else {
         state.statusNote = "Nothing to regenerate yet: send a message first."
         return []

@@ -59,7 +59,7 @@ struct ErrorTranslation: Sendable {
         }
         if error is any NIOHTTP2Error { return .connection("the HTTP/2 connection to \(host) failed before it answered") }
         if proxy?.kind == .socks5 {
-            return .proxyRefused("the SOCKS proxy at \(proxySummary) would not connect to \(host)")
+            return .connection("the SOCKS proxy at \(proxySummary) did not connect kimichat to \(host)")
         }
         return .connection("the connection to \(host) failed before it answered")
     }
@@ -77,9 +77,9 @@ struct ErrorTranslation: Sendable {
         case .tlsHandshakeTimeout:
             return .connection("the secure connection to \(host) was not set up in time")
         case .invalidProxyResponse:
-            return .proxyRefused("the proxy at \(proxySummary) refused to open a tunnel to \(host) "
-                + "(it may block this host, or the port). Check the proxy setting, or NO_PROXY for hosts "
-                + "that need no proxy")
+            return .proxyRefused("the proxy at \(proxySummary) could not open a tunnel to \(host): it refused, "
+                + "or could not reach \(host) itself. Check the proxy setting (and NO_PROXY for hosts that "
+                + "need no proxy), and that \(host) is reachable from the proxy")
         case .proxyAuthenticationRequired:
             return .proxyRefused("the proxy at \(proxySummary) asks for a user name and password: write them "
                 + "into the proxy URL (http://user:password@host:port)")

@@ -26,12 +26,19 @@ public struct ProxyServer: Sendable, Equatable {
         let withScheme = trimmed.contains("://") ? trimmed : "http://" + trimmed
         guard let components = URLComponents(string: withScheme), let scheme = components.scheme?.lowercased(),
               let host = components.host, !host.isEmpty else {
-            throw ProxySettingError("\(source) (\(trimmed)) is not a proxy URL: write it as http://host:port")
+            throw ProxySettingError("\(source) (\(withoutCredentials(trimmed))) is not a proxy URL: write it as "
+                + "http://host:port")
         }
         let kind: Kind
         switch scheme {
         case "http": kind = .http
-        case "socks5", "socks5h": kind = .socks5
+        case "socks5", "socks5h":
+            // The HTTP client speaks SOCKS without authentication: a password would be dropped unsaid.
+            guard components.user == nil else {
+                throw ProxySettingError("\(source) gives a user name for a SOCKS proxy, which kimichat cannot "
+                    + "log in to: use a SOCKS proxy without a password, or an http:// proxy")
+            }
+            kind = .socks5
         case "https":
             throw ProxySettingError("\(source) names an https:// proxy, which kimichat cannot use; an http:// "
                 + "proxy still carries the API's traffic encrypted (through a CONNECT tunnel)")
@@ -47,6 +54,13 @@ public struct ProxyServer: Sendable, Equatable {
                            password: components.password.flatMap { $0.removingPercentEncoding ?? $0 },
                            source: source)
     }
+}
+
+/// `http://host:port` from `http://user:password@host:port`: a message never quotes a password.
+private func withoutCredentials(_ url: String) -> String {
+    guard let at = url.lastIndex(of: "@") else { return url }
+    let start = url.range(of: "://")?.upperBound ?? url.startIndex
+    return String(url[..<start]) + String(url[url.index(after: at)...])
 }
 
 /// A proxy setting that cannot be used, in words.
@@ -97,8 +111,14 @@ public enum ProxyChoice {
             }
             while entry.hasPrefix(".") { entry.removeFirst() }
             guard !entry.isEmpty else { continue }
-            if bareHost == entry || bareHost.hasSuffix("." + entry) { return true }
+            if bareHost == entry { return true }
+            // Addresses match only exactly: "0.0.1" is no suffix of 10.0.0.1 in curl either.
+            if !isAddress(bareHost), bareHost.hasSuffix("." + entry) { return true }
         }
         return false
+    }
+
+    private static func isAddress(_ host: String) -> Bool {
+        host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
     }
 }

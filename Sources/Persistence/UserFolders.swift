@@ -6,6 +6,8 @@ import Foundation
 /// it reads the password file first, so `HOME=/tmp/x kimichat` would otherwise still
 /// use the account's real home and its conversations.
 public struct UserFolders: Sendable, Equatable {
+    /// `$HOME`, or the account's home when HOME is unset or empty.
+    public let home: String
     public let data: String
     public let config: String
     public let state: String
@@ -14,6 +16,7 @@ public struct UserFolders: Sendable, Equatable {
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
                 accountHome: () -> String = NSHomeDirectory) {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? accountHome()
+        self.home = home
         func folder(_ variable: String, _ fallback: String) -> String {
             // The XDG spec: a relative path is invalid and must be ignored.
             if let value = environment[variable], value.hasPrefix("/") { return value }

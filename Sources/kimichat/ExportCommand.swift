@@ -34,7 +34,10 @@ struct ExportCommand: AsyncParsableCommand {
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
                 } catch {
-                    throw CommandFailure("could not write \(output): \(error.localizedDescription)")
+                    // Foundation's description ends in a domain and an error number: words instead.
+                    let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+                    throw CommandFailure(FileProblem(path: output, action: "write", code: Int32(code ?? Int(EIO)))
+                        .description + ".")
                 }
             } else {
                 // Exact to a pipe or file; control characters made inert on a terminal.

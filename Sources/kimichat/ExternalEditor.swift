@@ -18,7 +18,10 @@ struct ExternalEditor: ExternalEditing {
     }
 
     func edit(_ text: String) -> Result<String, ExternalEditFailure> {
-        let path = NSTemporaryDirectory() + "kimichat-message-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).md"
+        // A 0700 folder of its own, not the shared temp folder: the editor's swap and
+        // backup files land beside the draft, and must be as private as it is.
+        let folder = NSTemporaryDirectory() + "kimichat-edit-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let path = folder + "/message.md"
         // Made 0600 from the start (a new name, O_EXCL): the draft is never readable
         // by others, not even for a moment.
         do throws(FileProblem) {
@@ -26,7 +29,7 @@ struct ExternalEditor: ExternalEditing {
         } catch {
             return .failure(ExternalEditFailure("Could not create a file for the editor: \(error.description)."))
         }
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let status = run(["/bin/sh", "-c", command + " \"$1\"", "sh", path])
         guard status == 0 else {
             return .failure(ExternalEditFailure("The editor (\(command)) exited with status \(status); the input is unchanged."))

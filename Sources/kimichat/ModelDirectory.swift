@@ -56,11 +56,12 @@ final class ModelDirectory: ModelListing {
             writeCache(Cache(baseURL: baseURL, fetchedAt: Date(), models: models))
             return (ModelLineup.merge(endpoint: models, catalogue: catalogue), nil)
         } catch {
-            let reason = (error as? ChatError)?.userMessage ?? String(describing: error)
-            logger.warning("model list: \(reason)")
+            logger.warning("model list: \(String(describing: error))")
             let fallback = cached == nil ? "the bundled catalogue" : "the list fetched earlier"
+            // The reason matters most when it is a certificate or a proxy: it says the fix.
+            let reason = (error as? ChatError).map { " " + $0.userMessage } ?? ""
             return (ModelLineup.merge(endpoint: cached?.models, catalogue: catalogue),
-                    "Could not fetch the endpoint's models; showing \(fallback).")
+                    "Could not fetch the endpoint's models; showing \(fallback).\(reason)")
         }
     }
 

@@ -1,6 +1,7 @@
 import ChatDomain
 import ChatService
 import Foundation
+import Persistence
 import TOMLKit
 
 /// The `[network]` table: timeouts and retries, with defaults that suit thinking models.
@@ -58,10 +59,7 @@ struct NetworkSettings: Equatable {
 
     /// `~/ca.pem` from $HOME, a relative path from the config file's folder.
     private static func expand(_ file: String, relativeTo folder: String) -> String {
-        if file == "~" || file.hasPrefix("~/") {
-            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            return home + file.dropFirst()
-        }
+        if file == "~" || file.hasPrefix("~/") { return UserFolders().home + file.dropFirst() }
         return file.hasPrefix("/") ? file : (folder as NSString).appendingPathComponent(file)
     }
 

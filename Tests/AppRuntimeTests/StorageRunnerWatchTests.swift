@@ -10,7 +10,8 @@ import Testing
 /// other window) writes to it: before a request, and on the timer.
 @Suite("StorageRunner watching another window")
 struct StorageRunnerWatchTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kimichat-watch-\(UUID().uuidString)")
+    let folder = StorageRunnerTests.TemporaryFolder()
+    var directory: URL { folder.url }
     let delivered = StorageRunnerTests.Delivered()
 
     private func open() throws -> ConversationStore {

@@ -148,4 +148,37 @@ struct ReducerElsewhereTests {
         #expect(state.conversation.id == 9)
         #expect(state.messages.first?.text.contains("deleted in another window") == true)
     }
+
+    @Test("a held-back request sends its own question, even when the other window's was saved between it and its reply")
+    mutating func heldBackSendsItsOwnQuestion() {
+        guard case let .startReply(first, _) = send("mine").last else {
+            Issue.record("no request")
+            return
+        }
+        var saved = Self.withOtherWindowsRound()
+        saved.messages += [StoredMessage(id: 200, role: .user, text: "mine"),
+                           StoredMessage(id: 202, role: .user, text: "theirs, saved between"),
+                           StoredMessage(id: 201, role: .assistant, text: "", status: .streaming)]
+        let again = reduce(&state, .historyChangedBeforeSending(first, ChangedHistory(
+            saved: saved, change: 3, replyRow: 201, questionRow: 200, replacesDeleted: false)))
+        #expect(Self.sentTurns(again)?.last == "mine")
+    }
+
+    @Test("Ctrl-R after the conversation was deleted elsewhere asks for nothing and says why")
+    mutating func regenerateAfterDeletion() {
+        _ = reduce(&state, .conversationDeletedElsewhere(7))
+        let effects = reduce(&state, .keyPressed(.ctrl("r")))
+        #expect(effects.isEmpty)
+        #expect(state.activeReply == nil)
+        #expect(state.statusNote?.contains("deleted in another window") == true)
+    }
+
+    @Test("a reload keeps the notices that stand for the whole run")
+    func reloadKeepsStandingNotices() {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true,
+                                                    warnings: ["config.toml is readable by others"]),
+                             reopening: Fixtures.exchanges(id: 7, count: 2))
+        _ = reduce(&state, .conversationChangedElsewhere(Self.withOtherWindowsRound(), change: 1))
+        #expect(state.messages.contains { $0.text == "config.toml is readable by others" })
+    }
 }

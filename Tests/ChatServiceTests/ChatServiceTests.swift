@@ -166,10 +166,7 @@ struct ChatServiceTests {
             for await _ in started { break }
             consumer.cancel()
             _ = try? await consumer.value
-            let deadline = ContinuousClock.now + .seconds(5)
-            while server.disconnects == 0, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            try await Polling.until("the mock to see the connection (or stream) close") { server.disconnects > 0 }
             #expect(server.disconnects == 1)
             #expect(server.completedStreams == 0)
         }

@@ -208,6 +208,26 @@ struct TransportRulesTests {
         #expect((chosen == nil) == bypassed)
     }
 
+    @Test("NO_PROXY matches addresses exactly, never as a suffix")
+    func noProxyAddresses() {
+        #expect(ProxyChoice.bypasses(host: "10.0.0.1", noProxy: "10.0.0.1"))
+        #expect(!ProxyChoice.bypasses(host: "10.0.0.1", noProxy: "0.0.1"))
+        #expect(ProxyChoice.bypasses(host: "[::1]", noProxy: "::1"))
+    }
+
+    @Test("a proxy URL's password is never quoted; a SOCKS proxy with a password is refused")
+    func proxyCredentials() {
+        do {
+            _ = try ProxyChoice.proxy(for: api, configured: "http://user:hunter2@", environment: [:])
+            Issue.record("a URL without a host was accepted")
+        } catch {
+            #expect(!error.message.contains("hunter2"), "\(error.message)")
+        }
+        #expect(throws: ProxySettingError.self) {
+            try ProxyChoice.proxy(for: self.api, configured: "socks5://user:pw@s:1080", environment: [:])
+        }
+    }
+
     @Test("a proxy URL kimichat cannot use is refused with the setting's name")
     func unusableProxy() {
         #expect(throws: ProxySettingError.self) {
@@ -219,6 +239,14 @@ struct TransportRulesTests {
         } catch {
             #expect(error.message.hasPrefix("network.proxy uses ftp://"))
         }
+    }
+
+    @Test("the readability check itself: error numbers and type names are caught, HTTP statuses are not")
+    func readabilityCheck() {
+        #expect(!ReadableMessage.problems(in: "cannot open /x: error 13").isEmpty)
+        #expect(!ReadableMessage.problems(in: "the connection broke (StreamClosed)").isEmpty)
+        #expect(ReadableMessage.problems(in: "The server failed (500 server_error): the server answered 502 Bad Gateway")
+            .isEmpty)
     }
 
     @Test("an HTML error page becomes its status and title; JSON errors stay the API's")

@@ -92,7 +92,8 @@ struct FilesAndPlacesTests {
         try await session.waitFor("[exited 0]")
     }
 
-    @Test("the file handed to $EDITOR is 0600 while the editor has it, and gone after", .timeLimit(.minutes(1)))
+    @Test("the file handed to $EDITOR is 0600 in a 0700 folder while the editor has it, and gone after",
+          .timeLimit(.minutes(1)))
     func editorFilePrivate() async throws {
         let home = try KimichatHome()
         defer { try? FileManager.default.removeItem(at: home.directory) }
@@ -100,7 +101,8 @@ struct FilesAndPlacesTests {
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         let seen = home.directory.appendingPathComponent("seen").path
         let script = home.directory.appendingPathComponent("editor.sh").path
-        try "#!/bin/sh\nstat -c %a \"$1\" > '\(seen)'\nprintf 'edited' > \"$1\"\n"
+        // The file's mode and its folder's: the editor's swap files land in that folder.
+        try "#!/bin/sh\nstat -c %a \"$1\" \"$(dirname \"$1\")\" > '\(seen)'\nprintf 'edited' > \"$1\"\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
         let session = try home.launch("--demo", environment: ["EDITOR": script, "VISUAL": "", "TMPDIR": temporary])
@@ -108,7 +110,7 @@ struct FilesAndPlacesTests {
         try session.type("secret draft")
         try session.press("C-x", "C-e")
         try await session.waitFor("› edited")
-        #expect(try String(contentsOfFile: seen, encoding: .utf8) == "600\n")
+        #expect(try String(contentsOfFile: seen, encoding: .utf8) == "600\n700\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
         try session.press("C-q")
         try await session.waitFor("[exited 0]")

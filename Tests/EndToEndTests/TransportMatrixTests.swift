@@ -145,7 +145,8 @@ struct TransportMatrixTests {
         let environment = ["HTTPS_PROXY": "http://127.0.0.1:\(strict.port)", "SSL_CERT_FILE": TestCertificates.caPath]
         let refused = try await bench.ask(environment: environment)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("the proxy at 127.0.0.1:\(strict.port) (from HTTPS_PROXY) refused"),
+        #expect(refused.stderr.contains("the proxy at 127.0.0.1:\(strict.port) (from HTTPS_PROXY) could not open a "
+            + "tunnel to 127.0.0.1"),
                 "\(refused.stderr)")
         #expect(!refused.stderr.contains("retrying"))
         #expect(ReadableMessage.problems(in: refused.stderr).isEmpty, "\(refused.stderr)")

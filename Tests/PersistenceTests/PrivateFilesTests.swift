@@ -4,7 +4,8 @@ import Testing
 @testable import Persistence
 
 /// Modes checked on real files in a temporary folder.
-@Suite("Private files: 0600 in 0700 folders, the database and its -wal/-shm too")
+// Serialized: the umask is the process's, and one test sets it for a moment.
+@Suite("Private files: 0600 in 0700 folders, the database and its -wal/-shm too", .serialized)
 struct PrivateFilesTests {
     let root = TemporaryDatabase()
 

@@ -8,6 +8,7 @@ public enum ReadableMessage {
                        "sslError", "errno", "Errno", ".swift:", "location:", "streamID", "0x", "IOError",
                        "ChannelError", "Optional(", "Error("]
         found += markers.filter { message.contains($0) }
+        found += errorNumbers(in: message)
         // CamelCase identifiers such as `remoteConnectionClosed` or `StreamClosed`.
         for word in message.split(whereSeparator: { !$0.isLetter }) {
             let letters = Array(word)
@@ -17,6 +18,18 @@ public enum ReadableMessage {
             if innerCapital && innerLower && !allowedWords.contains(String(word)) { found.append(String(word)) }
         }
         return found
+    }
+
+    /// "error 13", "code: -2", "SQLite error 8": a number only a program can read. HTTP
+    /// statuses ("server error 500", "answered 502") are words people know.
+    static func errorNumbers(in message: String) -> [String] {
+        guard let pattern = try? Regex("(?i)\\b(error|code|errno)\\s*[:=#(]?\\s*(-?[0-9]+)") else { return [] }
+        return message.matches(of: pattern).compactMap { match -> String? in
+            let text = String(message[match.range])
+            let digits = text.drop { !$0.isNumber && $0 != "-" }
+            if let number = Int(digits), (100...599).contains(number) { return nil }
+            return text
+        }
     }
 
     /// Mixed-case words our messages may use.

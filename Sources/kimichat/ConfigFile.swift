@@ -19,6 +19,8 @@ import TOMLKit
 ///     idle_timeout = 120             # seconds of silence in a stream before it counts as stalled
 ///     max_attempts = 4               # tries before the first token (1: never retry)
 ///     retry_delay = 1.0              # the first wait between tries; it doubles each time
+///     ca_file = "/etc/corp/ca.pem"   # a private CA, trusted besides the system's (as SSL_CERT_FILE)
+///     proxy = "http://proxy:3128"    # beats HTTPS_PROXY/ALL_PROXY; "" for none
 ///
 /// A missing file is no error; a broken one is, with the line and what to fix.
 struct ConfigFile: Equatable {

@@ -6,11 +6,14 @@ import TOMLKit
 
 /// The `[network]` table: timeouts and retries, with defaults that suit thinking models.
 struct NetworkSettings: Equatable {
-    var connectTimeout: Int64 = 10
-    var responseTimeout: Int64 = 300
-    var idleTimeout: Int64 = 120
-    var maxAttempts = 4
-    var retryDelay = 1.0
+    /// The defaults live in one place, the chat service's own configuration.
+    private static let defaults = ChatServiceConfiguration(apiKey: "")
+
+    var connectTimeout = defaults.connectTimeout
+    var responseTimeout = defaults.responseHeadTimeout
+    var idleTimeout = defaults.idleTimeout
+    var maxAttempts = defaults.retry.maxAttempts
+    var retryDelay = defaults.retry.baseDelay
     /// A PEM file of certificate authorities to trust besides the system's (a private CA).
     var caFile: String?
     /// `http://host:port` (or `socks5://`); an empty string means no proxy whatever the

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChatDomain
+import ChatService
 import Testing
 @testable import kimichat
 
@@ -68,5 +70,21 @@ struct SettingsPrecedenceTests {
         #expect(settings.modelIsExplicit)
         #expect(settings.systemPrompt == "prompt from flag")
         #expect(settings.apiKey == "sk-environment", "there is no key flag: the key never goes on a command line")
+    }
+
+    @Test("network defaults: one place, the values README documents, and [network] ca_file/proxy read")
+    func networkDefaults() throws {
+        let settings = try Self.settings()
+        var configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: "k")
+        configuration.retry = .never
+        settings.network.apply(to: &configuration)
+        #expect(configuration.connectTimeout == 10)
+        #expect(configuration.responseHeadTimeout == 300)
+        #expect(configuration.idleTimeout == 120)
+        #expect(configuration.retry.maxAttempts == 4)
+        #expect(configuration.retry.baseDelay == 1.0)
+        let configured = try Self.settings(config: "[network]\nca_file = \"/etc/corp/ca.pem\"\nproxy = \"\"\n")
+        #expect(configured.network.caFile == "/etc/corp/ca.pem")
+        #expect(configured.network.proxy == "")
     }
 }

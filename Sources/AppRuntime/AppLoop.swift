@@ -155,8 +155,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation,
              .setConversationModel:
             storage.run(effect)
-        case let .sendToTerminal(sequence):
-            terminal.sendInvisible(sequence)
+        case let .copyToClipboard(text):
+            terminal.copyToClipboard(text)
         case let .editExternally(text):
             var outcome: Result<String, ExternalEditFailure> = .failure(ExternalEditFailure("The editor did not run."))
             let editor = self.editor

@@ -96,7 +96,7 @@ final class StorageRunner: @unchecked Sendable {
                 guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
                 self.perform { try self.repository.setModel(id, to: conversation.model) }
             }
-        case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .sendToTerminal, .editExternally, .quit:
+        case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .copyToClipboard, .editExternally, .quit:
             break
         }
     }

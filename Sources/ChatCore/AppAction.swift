@@ -54,8 +54,8 @@ public enum AppEffect: Sendable, Equatable {
     case scrollTranscript(ScrollMove)
     /// Open $VISUAL/$EDITOR on this text (the input), the terminal handed over meanwhile.
     case editExternally(String)
-    /// Send this (invisible) control sequence to the terminal: OSC 52 for the clipboard.
-    case sendToTerminal(String)
+    /// Put this text on the system clipboard; how (OSC 52) is the terminal backend's business.
+    case copyToClipboard(String)
     /// Refresh the model lineup (from the cache or the endpoint) in the background.
     case fetchModels
     /// The conversation's model changed: save it with the conversation.

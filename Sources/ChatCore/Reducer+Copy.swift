@@ -49,10 +49,10 @@ func copyCodeBlock(_ state: inout AppState) -> [AppEffect] {
 
 private func copy(_ text: String, named name: String, detail: String? = nil,
                   into state: inout AppState) -> [AppEffect] {
-    let (sequence, isComplete) = ClipboardSequence.osc52(text)
+    let isComplete = text.utf8.count <= ClipboardSequence.capacity
     state.statusNote = isComplete ? "Copied \(name) (\(detail ?? "\(text.count) characters")) to the clipboard."
         : "Copied the start of \(name): the whole is too long for the terminal's clipboard."
-    return [.sendToTerminal(sequence)]
+    return [.copyToClipboard(text)]
 }
 
 /// The message at the top of the view while it is scrolled away from the bottom.

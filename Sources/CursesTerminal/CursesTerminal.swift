@@ -145,10 +145,10 @@ public final class CursesTerminal: InteractiveTerminal {
         }
     }
 
-    /// Written straight to the tty after the frame, which ncurses has already sent:
-    /// an OSC sequence changes no cell, so ncurses' idea of the screen stays true.
-    public func sendInvisible(_ sequence: String) {
-        let bytes = Array(sequence.utf8)
+    /// OSC 52, written straight to the tty after the frame, which ncurses has already
+    /// sent: an OSC sequence changes no cell, so ncurses' idea of the screen stays true.
+    public func copyToClipboard(_ text: String) {
+        let bytes = Array(ClipboardSequence.osc52(text).sequence.utf8)
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

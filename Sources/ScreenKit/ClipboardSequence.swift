@@ -7,15 +7,16 @@ public enum ClipboardSequence {
     /// Terminals refuse very long sequences (xterm's limit is about 100 kB); the text is
     /// cut to fit, and the caller says so.
     public static let maximumEncodedBytes = 99_000
+    /// How many bytes of UTF-8 text fit (base64 makes three bytes four).
+    public static let capacity = maximumEncodedBytes / 4 * 3
 
     /// The sequence for `text`, and whether all of it fit.
     public static func osc52(_ text: String) -> (sequence: String, isComplete: Bool) {
         var data = Data(text.utf8)
         var isComplete = true
-        let maximumRaw = maximumEncodedBytes / 4 * 3
-        if data.count > maximumRaw {
+        if data.count > capacity {
             isComplete = false
-            var cut = maximumRaw
+            var cut = capacity
             // Cut on a character boundary: never mid-way through a UTF-8 sequence.
             while cut > 0, data[cut] & 0xC0 == 0x80 { cut -= 1 }
             data = data.prefix(cut)

@@ -16,8 +16,9 @@ public protocol InteractiveTerminal: TerminalBackend {
     mutating func readKeys() -> [Key]
     /// Adopts the new window size after `.resized`.
     mutating func adoptNewSize()
-    /// Sends a control sequence that draws nothing (OSC 52 for the clipboard) to the terminal.
-    mutating func sendInvisible(_ sequence: String)
+    /// Puts text on the system clipboard (OSC 52, which travels over SSH and through tmux);
+    /// text too long for the terminal is cut, at a character boundary.
+    mutating func copyToClipboard(_ text: String)
     /// Gives the terminal to `body` (an editor) in its ordinary mode, then takes it back;
     /// the next frame must be drawn whole.
     mutating func runOutside(_ body: () -> Void)

@@ -17,10 +17,8 @@ struct ReducerCopyTests {
     }
 
     private func clipboard(_ effects: [AppEffect]) -> String? {
-        guard case let .sendToTerminal(sequence)? = effects.first, effects.count == 1,
-              sequence.hasPrefix("\u{1B}]52;c;"), sequence.hasSuffix("\u{07}") else { return nil }
-        let payload = Data(base64Encoded: String(sequence.dropFirst(7).dropLast()))
-        return payload.flatMap { String(data: $0, encoding: .utf8) }
+        guard case let .copyToClipboard(text)? = effects.first, effects.count == 1 else { return nil }
+        return text
     }
 
     @Test("Alt-Y copies the last reply and says so; with none, it says that")
@@ -28,7 +26,7 @@ struct ReducerCopyTests {
         #expect(reduce(&state, .keyPressed(.alt("y"))).isEmpty)
         #expect(state.statusNote == "No reply to copy yet.")
         exchange("hi", "Hello\n**there**")
-        #expect(reduce(&state, .keyPressed(.alt("y"))) == [.sendToTerminal(ClipboardSequence.osc52("Hello\n**there**").sequence)])
+        #expect(reduce(&state, .keyPressed(.alt("y"))) == [.copyToClipboard("Hello\n**there**")])
         #expect(state.statusNote == "Copied the last reply (15 characters) to the clipboard.")
     }
 
@@ -76,5 +74,17 @@ struct ReducerCopyTests {
         exchange("x", "```\u{1B}[2Jevil\ncode\n```")
         _ = reduce(&state, .keyPressed(.alt("c")))
         #expect(state.statusNote?.contains("\u{1B}") == false)
+    }
+
+    @Test("terminal protocol stays out of the core: no ChatCore source builds an escape byte")
+    func noEscapeInCore() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/ChatCore").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 10)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.lowercased().contains("\\u{1b}"), "\(file) builds an escape sequence")
+        }
     }
 }

@@ -14,6 +14,8 @@ public enum AppAction: Sendable, Equatable {
     case streamFailed(RequestID, ChatError)
     /// The view worked out where a scroll the reducer asked for lands.
     case transcriptScrolled(TranscriptScroll)
+    /// The layout gives an overlay this many rows (it changes with the window and the input).
+    case overlayRowsMeasured(Int)
     /// The database created the conversation that `key` stood for.
     case conversationSaved(key: Int, ConversationSummary)
     /// Results of a conversation search, read at `readAt`.

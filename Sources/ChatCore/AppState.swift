@@ -41,6 +41,9 @@ public struct AppState: Sendable, Equatable {
     public var scroll: TranscriptScroll = .following
     public var conversation: OpenConversation
     public var overlay: Overlay?
+    /// The rows an overlay has on screen, as the layout last reported them: pages are
+    /// this tall. A guess until the first frame.
+    public var overlayRows = 20
     /// Words of the search that opened this conversation, marked in the message found.
     public var highlight: TranscriptHighlight?
     /// Bumped whenever the transcript is replaced, so layout caches start over.

@@ -1,16 +1,31 @@
 import ScreenKit
 
-/// Help scrolls with the arrows and pages (the view keeps it inside the list).
+/// Help scrolls with the arrows and pages, a page being what the layout shows, and
+/// stops at its last page.
 func reduceHelpKey(_ state: inout AppState, _ key: Key, firstEntry: Int) -> [AppEffect] {
+    let page = HelpPage.shown(overlayRows: state.overlayRows)
+    let last = HelpPage.lastFirstEntry(overlayRows: state.overlayRows)
+    func scroll(to entry: Int) { state.overlay = .help(firstEntry: min(max(0, entry), last)) }
     switch key {
     case .escape, .function(1), .enter, .ctrl("c"), .character("q"): state.overlay = nil
     case .ctrl("q"): return quit(&state)
-    case .down, .ctrlDown, .wheelDown: state.overlay = .help(firstEntry: firstEntry + 1)
-    case .up, .ctrlUp, .wheelUp: state.overlay = .help(firstEntry: max(0, firstEntry - 1))
-    case .pageDown, .character(" "): state.overlay = .help(firstEntry: firstEntry + 10)
-    case .pageUp: state.overlay = .help(firstEntry: max(0, firstEntry - 10))
-    case .home: state.overlay = .help(firstEntry: 0)
+    case .down, .ctrlDown, .wheelDown: scroll(to: firstEntry + 1)
+    case .up, .ctrlUp, .wheelUp: scroll(to: firstEntry - 1)
+    case .pageDown, .character(" "): scroll(to: firstEntry + page)
+    case .pageUp: scroll(to: firstEntry - page)
+    case .home: scroll(to: 0)
+    case .end: scroll(to: last)
     default: break
+    }
+    return []
+}
+
+/// The layout gives overlays this many rows (at start, after a resize, as the input
+/// grows): pages follow, and an open help list stays inside its last page.
+func reduceOverlayRowsMeasured(_ state: inout AppState, _ rows: Int) -> [AppEffect] {
+    state.overlayRows = rows
+    if case let .help(first) = state.overlay {
+        state.overlay = .help(firstEntry: min(first, HelpPage.lastFirstEntry(overlayRows: rows)))
     }
     return []
 }

@@ -32,6 +32,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     case let .transcriptScrolled(scroll):
         state.scroll = scroll
         return []
+    case let .overlayRowsMeasured(rows):
+        return reduceOverlayRowsMeasured(&state, rows)
     case .tick:
         return reduceTick(&state)
     case let .conversationSaved(key, summary):

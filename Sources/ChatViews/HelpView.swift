@@ -9,7 +9,7 @@ struct HelpView {
         frame.cursor = nil
         for row in 0..<rows { frame.fill(row: row, style: .plain) }
         let all = entries()
-        let shown = max(1, rows - 4)
+        let shown = HelpPage.shown(overlayRows: rows)
         let first = min(max(0, firstEntry), max(0, all.count - shown))
         frame.fill(row: 0, style: theme.statusBar)
         let more = all.count > shown ? " · ↑↓ PgUp PgDn scroll (\(first + 1)–\(min(all.count, first + shown)) of \(all.count))" : ""
@@ -28,7 +28,7 @@ struct HelpView {
         }
     }
 
-    static func entries() -> [KeyHelpEntry] { KeyHelpEntry.entries(KeyMap.bindings) }
+    static func entries() -> [KeyHelpEntry] { HelpPage.entries }
 
     /// The conversation's token use: the sum of its replies' usage.
     static func totals(_ state: AppState) -> String {

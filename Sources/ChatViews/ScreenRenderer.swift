@@ -41,6 +41,15 @@ public struct ScreenRenderer {
         return frame
     }
 
+    /// The rows an overlay (help, the list, the picker) has at this size: it covers the
+    /// transcript and the separator, the input stays visible below.
+    public func overlayRows(_ state: AppState, width: Int, height: Int) -> Int {
+        guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return state.overlayRows }
+        let layout = ScreenLayout(width: width, height: height,
+                                  inputLineCount: InputView.wrap(state.input, width: width).rows.count)
+        return layout.separatorRow + 1
+    }
+
     /// Where `move` takes the transcript view at this screen size.
     public func scrolled(_ state: AppState, _ move: ScrollMove, width: Int, height: Int) -> TranscriptScroll {
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return state.scroll }

@@ -135,9 +135,28 @@ struct ReducerModelPickerTests {
         #expect(state.overlay == .help(firstEntry: 0))
         _ = press(.character("x"))
         _ = press(.pageDown, .up)
-        #expect(state.overlay == .help(firstEntry: 9))
+        #expect(state.overlay == .help(firstEntry: HelpPage.shown(overlayRows: state.overlayRows) - 1))
         _ = press(.escape)
         #expect(state.overlay == nil)
+    }
+
+    @Test("help stops at its last page: Up after paging past the end moves at once (it did nothing for a while)")
+    mutating func helpClamped() {
+        _ = reduce(&state, .overlayRowsMeasured(10))
+        let last = HelpPage.lastFirstEntry(overlayRows: 10)
+        #expect(last > 0, "more keys than fit in 10 rows")
+        _ = press(.function(1))
+        for _ in 0..<20 { _ = press(.pageDown) }
+        #expect(state.overlay == .help(firstEntry: last))
+        _ = press(.up)
+        #expect(state.overlay == .help(firstEntry: last - 1))
+        _ = press(.end)
+        #expect(state.overlay == .help(firstEntry: last))
+        // A taller window: the last page starts earlier, and an open list follows.
+        _ = reduce(&state, .overlayRowsMeasured(30))
+        #expect(state.overlay == .help(firstEntry: HelpPage.lastFirstEntry(overlayRows: 30)))
+        _ = press(.home)
+        #expect(state.overlay == .help(firstEntry: 0))
     }
 
     @Test("the picker's key table names each key once and leaves letters to the filter")

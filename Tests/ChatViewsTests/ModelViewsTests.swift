@@ -92,6 +92,20 @@ struct ModelViewsTests {
             #expect(seen.contains { $0.contains(binding.summary) }, "\(binding.label) is in help")
         }
     }
+
+    @Test("the page the reducer stops at is the view's last page: it ends on the last key")
+    mutating func helpLastPage() {
+        _ = reduce(&state, .overlayRowsMeasured(renderer.overlayRows(state, width: 110, height: 24)))
+        _ = reduce(&state, .keyPressed(.function(1)))
+        _ = reduce(&state, .keyPressed(.end))
+        guard case let .help(first) = state.overlay else {
+            Issue.record("help is not open")
+            return
+        }
+        let count = HelpPage.entries.count
+        let header = renderer.render(state, width: 110, height: 24).lines[0]
+        #expect(header.contains("(\(first + 1)–\(count) of \(count))"), "\(header)")
+    }
 }
 
 @Suite("Themes")

@@ -28,7 +28,7 @@ func reducePickerKey(_ state: inout AppState, _ picker: ModelPicker, _ key: Key)
         return []
     }
     guard let command = PickerKeyMap.command(for: key) else { return [] }
-    let page = 10
+    let page = OverlayPage.entryRows(overlayRows: state.overlayRows)
     let last = max(0, picker.shown.count - 1)
     switch command {
     case .choose: return choose(&state, picker.selected)

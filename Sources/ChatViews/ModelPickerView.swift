@@ -11,7 +11,7 @@ struct ModelPickerView {
         OverlayHeader.draw(title: " Models · \(picker.shown.count) shown · current: \(TerminalSafeText.sanitizeLine(current))",
                            filter: picker.filter, showsCursor: true, rows: rows, width: width, theme: theme, into: &frame)
 
-        let footerRow = rows - 1
+        let footerRow = rows - OverlayPage.footerRows
         let listRows = max(0, footerRow - OverlayHeader.rows)
         let first = max(0, min(picker.selection - listRows + 1, picker.shown.count - listRows))
         for (offset, model) in picker.shown.dropFirst(first).prefix(listRows).enumerated() {

@@ -6,7 +6,7 @@ import TextLayout
 /// area, a title bar, the filter line, a rule under it.
 enum OverlayHeader {
     /// Rows the header takes; entries start below.
-    static let rows = 3
+    static let rows = OverlayPage.headerRows
 
     static func draw(title: String, filter: InputBuffer, showsCursor: Bool, rows: Int, width: Int, theme: Theme,
                      into frame: inout Frame) {

@@ -44,6 +44,23 @@ struct ReducerModelPickerTests {
         #expect(sent.saves.first?.conversation.model == "moonshot-v1-8k")
     }
 
+    @Test("a page in the picker is as many models as the layout shows, not a guess")
+    func pickerPagesByLayout() {
+        let many = (1...30).map { ModelInfo(id: "model-\($0)", contextLength: 8_192, thinking: .never, vision: false,
+                                              replyBudget: 1_024, fixedSampling: false, description: "", isOffered: true) }
+        var state = AppState(settings: ChatSettings(model: "model-1", hasAPIKey: true), models: many)
+        _ = reduce(&state, .overlayRowsMeasured(10))
+        _ = reduce(&state, .keyPressed(.ctrl("t")))
+        _ = reduce(&state, .keyPressed(.home))
+        _ = reduce(&state, .keyPressed(.pageDown))
+        guard case let .models(picker) = state.overlay else {
+            Issue.record("the picker is not open")
+            return
+        }
+        #expect(picker.selection == OverlayPage.entryRows(overlayRows: 10))
+        #expect(picker.selection == 6, "10 rows less the header (3) and the footer (1)")
+    }
+
     @Test("arrows, pages, Home and End move; letters that are keys elsewhere filter")
     mutating func moving() {
         _ = press(.ctrl("t"), .home)

@@ -56,27 +56,7 @@ public final class ConversationStore: ConversationRepository {
         configuration.readonly = isReadOnly
         let location = isReadOnly ? Self.readOnlyLocation(path) : path
         do {
-            // Opening a pool writes (it sets up WAL), so a file we must not touch is
-            // recognised first through a read-only connection.
-            try Self.checkExistingFile(at: location, path: path)
-            pool = try DatabasePool(path: location, configuration: configuration)
-            if isReadOnly {
-                guard try pool.read({ try StorageSchema.migrator.hasCompletedMigrations($0) }) else {
-                    throw StorageError.cannotOpen(path: path, reason: "it is empty or was made by an older kimichat, "
-                        + "and bringing it up to date needs write access")
-                }
-                return
-            }
-            // Each commit reaches the disk before it returns (GRDB's WAL set-up chose
-            // NORMAL): a reply saved is a reply kept, even through a power cut.
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-            do {
-                try StorageSchema.migrator.migrate(pool)
-            } catch {
-                // Another kimichat created the same new file at the same moment and
-                // migrated it first; what it did is what this one would have done.
-                try StorageSchema.migrator.migrate(pool)
-            }
+            pool = try Self.openPool(at: location, path: path, configuration: configuration, isReadOnly: isReadOnly)
         } catch let error as StorageError {
             throw error
         } catch {
@@ -112,11 +92,14 @@ public final class ConversationStore: ConversationRepository {
         return "file:" + escaped + "?immutable=1"
     }
 
-    private static func checkExistingFile(at location: String, path: String) throws {
+    static func checkExistingFile(at location: String, path: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
         var configuration = Configuration()
         configuration.readonly = true
+        // Another kimichat may be creating this very file (WAL set-up, the first
+        // migration): wait for it as every other connection does, instead of failing.
+        configuration.busyMode = .timeout(Self.busyTimeout)
         let queue = try DatabaseQueue(path: location, configuration: configuration)
         let (tables, isOurs, superseded) = try queue.read { db in
             let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0

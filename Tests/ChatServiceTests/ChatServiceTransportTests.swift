@@ -132,7 +132,9 @@ struct ChatServiceTransportTests {
             server.enqueue(MockScenario(reply: "one two three four five six", cutAfterTokens: 3))
             let (events, failure) = await collect(service.streamReply(to: question))
             await service.shutdown()
-            #expect(text(events) == "one two three ")
+            // A prefix: AsyncHTTPClient drops body data it has buffered when an HTTP/2
+            // reset arrives right behind it (docs/reliability.md).
+            #expect("one two three ".hasPrefix(text(events)), "\(text(events))")
             guard case .interrupted = failure else {
                 Issue.record("expected interrupted, got \(String(describing: failure))")
                 return

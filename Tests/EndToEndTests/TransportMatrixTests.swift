@@ -81,7 +81,11 @@ struct TransportMatrixTests {
         bench.server.enqueue(MockScenario(reply: "one two three four five six", paceMilliseconds: 5, cutAfterTokens: 3))
         let cut = try await bench.ask(baseURL: url)
         #expect(cut.status == 1)
-        #expect(cut.stdout.hasPrefix("one two three"))
+        // Not always all three words: AsyncHTTPClient drops body data it has buffered
+        // when an HTTP/2 reset arrives right behind it (docs/reliability.md).
+        let printed = cut.stdout.hasSuffix("\n") ? String(cut.stdout.dropLast()) : cut.stdout
+        #expect(printed.hasPrefix("one two"), "\(cut.stdout)")
+        #expect("one two three ".hasPrefix(printed), "\(cut.stdout)")
         #expect(cut.stderr.contains("The reply was cut off"), "\(cut.stderr)")
         #expect(ReadableMessage.problems(in: cut.stderr).isEmpty, "\(cut.stderr)")
         let saved = try await bench.savedMessages()

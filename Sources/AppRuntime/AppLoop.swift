@@ -214,9 +214,12 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         let frame = renderer.render(store.state, width: terminal.columns, height: terminal.rows)
         presenter.present(frame, on: &terminal)
         drawnRevision = store.revision
-        // The layout decides an overlay's page; the reducer learns it from here.
-        let overlayRows = renderer.overlayRows(store.state, width: terminal.columns, height: terminal.rows)
-        if overlayRows != store.state.overlayRows { dispatch(.overlayRowsMeasured(overlayRows)) }
+        // The layout decides an overlay's page; the reducer learns it from here. Only
+        // while one is open: a streaming frame must not wrap the input a second time.
+        if store.state.overlay != nil {
+            let overlayRows = renderer.overlayRows(store.state, width: terminal.columns, height: terminal.rows)
+            if overlayRows != store.state.overlayRows { dispatch(.overlayRowsMeasured(overlayRows)) }
+        }
         let now = clock.now
         scheduler.drew(at: now)
         streamStatistics.frameDrawn(at: now)

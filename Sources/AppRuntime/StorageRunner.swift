@@ -139,7 +139,7 @@ final class StorageRunner: @unchecked Sendable {
             do {
                 if let found = try self.changeElsewhere(to: watch) { self.deliver(found) }
             } catch {
-                // Only logged: a failing check would otherwise fill the status bar twice a
+                // Only logged: a failing check would otherwise fill the status bar every
                 // second; the next save or request reports a database that fails.
                 self.logger.debug("checking for other windows' changes: \(error)")
             }

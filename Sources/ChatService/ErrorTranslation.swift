@@ -184,7 +184,7 @@ struct ErrorTranslation: Sendable {
     // MARK: - Words
 
     private var peer: String {
-        proxy.map { "the proxy at \($0.address) (from \($0.source))" } ?? host
+        proxy == nil ? host : "the proxy at \(proxySummary)"
     }
 
     private var proxySummary: String {

@@ -79,16 +79,16 @@ public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let action: String
     public let reason: String
+    public let isPermissionDenied: Bool
 
     public init(path: String, action: String, code: Int32) {
         self.path = path
         self.action = action
         reason = Self.words(for: code)
+        isPermissionDenied = code == EACCES || code == EPERM
     }
 
     public var description: String { "cannot \(action) \(path): \(reason)" }
-
-    public var isPermissionDenied: Bool { reason == Self.words(for: EACCES) }
 
     /// The common causes in words; anything else stays general (the number means
     /// nothing to a reader).

@@ -18,7 +18,7 @@ struct KimichatBench {
         let options = Options(CommandLine.arguments.dropFirst())
         if options.terminal {
             do {
-                try await terminalBenchmarks(quick: options.quick)
+                try await terminalBenchmarks(options)
             } catch {
                 FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
                 exit(1)
@@ -29,9 +29,10 @@ struct KimichatBench {
     }
 
     /// The scenarios that run kimichat itself on a pseudo-terminal (issue 6).
-    static func terminalBenchmarks(quick: Bool) async throws {
+    static func terminalBenchmarks(_ options: Options) async throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let kimichat = executable.deletingLastPathComponent().appendingPathComponent("kimichat").path
+        let kimichat = options.kimichat
+            ?? executable.deletingLastPathComponent().appendingPathComponent("kimichat").path
         guard FileManager.default.isExecutableFile(atPath: kimichat) else {
             throw BenchError.failed("build kimichat first: \(kimichat) is missing")
         }
@@ -40,7 +41,7 @@ struct KimichatBench {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let driver = TerminalDriver(kimichat: kimichat, server: server, root: root)
-        try TerminalBenchmarks(driver: driver, quick: quick).runAll()
+        try TerminalBenchmarks(driver: driver, quick: options.quick, only: options.only).runAll()
         try await server.shutdown()
     }
 
@@ -138,6 +139,11 @@ struct Options {
     var terminal = false
     /// Small sizes and single runs: a smoke test that the benchmark still works.
     var quick = false
+    /// The kimichat binary the terminal scenarios run (default: the one beside the bench),
+    /// so two builds can be measured side by side with the same bench.
+    var kimichat: String?
+    /// Only the terminal scenarios whose names are listed (`paced`, `streaming`, …).
+    var only: Set<String> = []
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
@@ -155,6 +161,8 @@ struct Options {
             case "--long": longConversation = value.flatMap(Int.init) ?? longConversation
             case "--runs": runs = value.flatMap(Int.init) ?? runs
             case "--db": db = value
+            case "--kimichat": kimichat = value
+            case "--only": only = Set((value ?? "").split(separator: ",").map(String.init))
             default: print("unknown option \(argument)")
             }
         }

@@ -9,21 +9,53 @@ import Persistence
 struct TerminalBenchmarks {
     let driver: TerminalDriver
     let quick: Bool
+    /// Scenario names to run; empty runs them all.
+    let only: Set<String>
     var runs: Int { quick ? 1 : 3 }
     private let report = Report()
 
-    init(driver: TerminalDriver, quick: Bool) {
+    init(driver: TerminalDriver, quick: Bool, only: Set<String> = []) {
         self.driver = driver
         self.quick = quick
+        self.only = only
     }
 
     func runAll() throws {
-        let floor = try streaming()
-        try flatCost(floor: floor)
-        try coalescing()
-        try startup()
-        try typing()
-        try idleAndMemory()
+        var floor = (cpuPerToken: 0.0, bytesPerToken: 0.0)
+        if wanted("streaming") { floor = try streaming() }
+        if wanted("flat") { try flatCost(floor: floor) }
+        if wanted("paced") { try paced() }
+        if wanted("coalescing") { try coalescing() }
+        if wanted("startup") { try startup() }
+        if wanted("typing") { try typing() }
+        if wanted("idle") { try idleAndMemory() }
+    }
+
+    private func wanted(_ scenario: String) -> Bool { only.isEmpty || only.contains(scenario) }
+
+    // MARK: - 10: at Kimi's own pace (issue 14)
+
+    /// 50 tokens a second, as real replies come: each delta is a frame of its own, so
+    /// what one frame costs is what this measures. Against `ask` printing the same
+    /// stream at the same pace (the floor), per token, start-up and quitting subtracted
+    /// by a 1-token run of each.
+    private func paced() throws {
+        let count = quick ? 100 : 1_000
+        let pace = 50
+        let askOne = try median { try driver.askRun(MockScenario(tokenCount: 1)) }
+        let askMany = try median { try driver.askRun(MockScenario(tokenCount: count, tokensPerSecond: pace)) }
+        let askCPU = perToken(askMany.cpu, askOne.cpu, count)
+        let askBytes = Double(askMany.bytes - askOne.bytes) / Double(count - 1)
+        let tuiOne = try median { try driver.streamRun(MockScenario(tokenCount: 1)) }
+        let tuiMany = try median { try driver.streamRun(MockScenario(tokenCount: count, tokensPerSecond: pace)) }
+        let tuiCPU = perToken(tuiMany.cpu, tuiOne.cpu, count)
+        let tuiBytes = Double(tuiMany.bytes) / Double(count)
+        report.row("10. floor: `ask` prints \(count) tokens at 50/s", "—",
+                   String(format: "%.4f ms CPU, %.1f bytes per token (%.2f s CPU in all)", askCPU, askBytes,
+                          PseudoTerminal.seconds(askMany.cpu)))
+        report.row("10. TUI streams \(count) tokens at 50/s (120x40)", "≤ 2x floor CPU, ≤ 15 bytes per token",
+                   String(format: "%.4f ms CPU (%.1fx floor), %.1f bytes per token; %d frames (%.2f s CPU in all)",
+                          tuiCPU, tuiCPU / askCPU, tuiBytes, tuiMany.frames.frames, PseudoTerminal.seconds(tuiMany.cpu)))
     }
 
     // MARK: - 1 and 9: throughput against the plain-print floor

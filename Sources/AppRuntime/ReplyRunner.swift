@@ -38,12 +38,11 @@ final class ReplyRunner {
                 deliver(.historyChangedBeforeSending(requestID, history))
                 return
             }
-            let stream = chat.streamReply(to: request)
             do {
-                for try await event in stream {
-                    deliver(.streamEvent(requestID, event))
-                }
+                try await chat.streamReply(to: request) { deliver(.streamEvent(requestID, $0)) }
                 if !Task.isCancelled { deliver(.streamEnded(requestID)) }
+            } catch is CancellationError {
+                return
             } catch {
                 // The service throws only ChatErrors; anything else is named in the log, not on screen.
                 let failure = error as? ChatError ?? .connection("the request failed unexpectedly (see the log)")

@@ -80,31 +80,40 @@ public actor ChatService: ChatStreaming {
         }
     }
 
-    public nonisolated func streamReply(to request: ChatRequest) -> AsyncThrowingStream<StreamEvent, any Error> {
-        events(for: request, stream: true)
+    public nonisolated func streamReply(to request: ChatRequest,
+                                        into deliver: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        try await events(for: request, stream: true, into: deliver)
     }
 
     /// The reply in one piece (`stream: false`), delivered as the same events.
     public nonisolated func wholeReply(to request: ChatRequest) -> AsyncThrowingStream<StreamEvent, any Error> {
-        events(for: request, stream: false)
-    }
-
-    private nonisolated func events(for request: ChatRequest, stream: Bool) -> AsyncThrowingStream<StreamEvent, any Error> {
-        let key = configuration.apiKey
-        return AsyncThrowingStream { continuation in
+        AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    try await self.performWithRetries(request, stream: stream) { continuation.yield($0) }
+                    try await self.events(for: request, stream: false) { continuation.yield($0) }
                     continuation.finish()
                 } catch is CancellationError {
                     continuation.finish()
                 } catch {
-                    let failure = error as? ChatError ?? .connection("the request failed unexpectedly (see the log)")
-                    if !(error is ChatError) { await self.logFailure("the reply", error) }
-                    continuation.finish(throwing: KeyRedaction.redact(failure, key: key))
+                    continuation.finish(throwing: error)
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    private nonisolated func events(for request: ChatRequest, stream: Bool,
+                                    into deliver: @escaping @Sendable (StreamEvent) -> Void) async throws {
+        let key = configuration.apiKey
+        do {
+            try await performWithRetries(request, stream: stream, yield: deliver)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            try Task.checkCancellation()
+            let failure = error as? ChatError ?? .connection("the request failed unexpectedly (see the log)")
+            if !(error is ChatError) { await logFailure("the reply", error) }
+            throw KeyRedaction.redact(failure, key: key)
         }
     }
 

@@ -24,8 +24,8 @@ public struct MockScenario: Codable, Sendable, Equatable {
     public var reasoning: String?
     /// Milliseconds between chunks; 0 writes as fast as the socket takes them.
     public var paceMilliseconds: Int
-    /// Instead of `paceMilliseconds`: a steady rate, written in batches every 5 ms
-    /// (rates past 1,000 a second cannot be paced one chunk at a time).
+    /// Instead of `paceMilliseconds`: a steady rate; one chunk at a time below 200 a
+    /// second, in batches every 5 ms above (fast rates cannot be paced chunk by chunk).
     public var tokensPerSecond: Int?
     public var httpError: HTTPError?
     /// Close the connection after this many content tokens, with no finish and no [DONE].

@@ -31,7 +31,9 @@ final class StreamWriter {
     init(script: ReplyScript, scenario: MockScenario, state: MockServerState) {
         self.state = state
         if let rate = scenario.tokensPerSecond, rate > 0 {
-            pace = .milliseconds(5)
+            // Below 200 a second, one token per turn at the rate's own interval; above,
+            // a turn every 5 ms with as many tokens as the rate needs.
+            pace = rate < 200 ? .microseconds(Int64(1_000_000 / rate)) : .milliseconds(5)
             batch = max(1, rate / 200)
         } else {
             pace = .milliseconds(Int64(max(0, scenario.paceMilliseconds)))

@@ -33,6 +33,20 @@ struct ChatServiceTests {
         }
     }
 
+    @Test("a paced scenario below 200 tokens a second arrives at its own rate, not 200 a second")
+    func slowPace() async throws {
+        try await withMockServer { server, service in
+            // 20 tokens at 50 a second take 0.4 s; at the old fixed 5 ms turn they took 0.1 s.
+            server.enqueue(MockScenario(tokenCount: 20, tokensPerSecond: 50))
+            let started = ContinuousClock.now
+            let (events, failure) = await collect(service.streamReply(to: request("go")))
+            let elapsed = ContinuousClock.now - started
+            #expect(failure == nil)
+            #expect(events.filter { if case .content = $0 { true } else { false } }.count == 20)
+            #expect(elapsed >= .milliseconds(350), "took \(elapsed)")
+        }
+    }
+
     @Test("the request carries the model, every message, stream and include_usage, and the key")
     func requestBody() async throws {
         try await withMockServer { server, service in

@@ -152,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "MockMoonshot", "kimichat", "ChatService", "ChatDomain",
+            dependencies: ["TestSupport", "MockMoonshot", "kimichat", "ChatService", "ChatDomain", "Persistence",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),

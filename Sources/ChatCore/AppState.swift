@@ -11,8 +11,8 @@ public struct ActiveReply: Sendable, Equatable {
     public var deltas = 0
     /// Spinner ticks since the request started; ticks come every `AppState.tickSeconds`.
     public var ticks = 0
-    /// How much text and thinking (in bytes) the last save wrote.
-    var savedSize = 0
+    /// When the streaming reply is written next.
+    var saving = SaveRhythm()
     /// The request's turns, estimated before calibration: compared with the prompt
     /// tokens the API reports, to calibrate the estimate.
     var estimatedPromptTokens: Double = 0
@@ -167,26 +167,9 @@ public struct AppState: Sendable, Equatable {
     }
 
     private mutating func appendStored(_ stored: StoredMessage) {
-        let kind: MessageKind
-        switch stored.role {
-        case .user: kind = .user
-        case .assistant: kind = .assistant
-        case .system: return
-        }
-        let hasContent = !stored.text.isEmpty || !stored.reasoning.isEmpty
-        if kind == .user || hasContent {
-            let id = appendMessage(kind: kind, text: stored.text,
-                                   // A reply still "streaming" here belongs to no running request
-                                   // of ours: the sweep, or another kimichat, will settle it.
-                                   status: stored.status == .error || stored.status == .streaming
-                                       ? .interrupted : stored.status,
-                                   model: stored.model)
-            editMessage(id: id) {
-                $0.reasoning = stored.reasoning
-                $0.usage = stored.usage
-                $0.finishReason = stored.finishReason
-                $0.storedID = stored.id
-            }
+        if let message = TranscriptMessage(loaded: stored, id: nextMessageID) {
+            nextMessageID += 1
+            messages.append(message)
         }
         if let failure = stored.errorMessage {
             appendMessage(kind: .error, text: failure)

@@ -57,8 +57,7 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
     state.conversation.model = model
     state.conversation.shownChange = history.change
     guard let questionIndex = state.messages.lastIndex(where: { $0.storedID == question.id }) else { return [] }
-    let earlier = conversationTurns(state.messages[..<questionIndex])
-    let effects = requestReply(&state, question: question.text, earlier: earlier, policy: state.settings.history,
+    let effects = requestReply(&state, question: question.text, historyBefore: questionIndex,
                                replyRow: history.replyRow)
     state.statusNote = history.replacesDeleted ? "Sent in a new conversation." : "Another window added to this "
         + "conversation: sent with its turns."

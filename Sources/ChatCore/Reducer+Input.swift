@@ -136,11 +136,10 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     state.scroll = .following
     state.highlight = nil
     if state.conversation.title == nil { state.conversation.title = ConversationTitle.derived(from: text) }
-    let earlier = conversationTurns(state.messages[...])
+    let earlierCount = state.messages.count
     let userID = state.appendMessage(kind: .user, text: text)
     state.overflowRetryRounds = nil
-    return state.save(messageID: userID) + requestReply(&state, question: text, earlier: earlier,
-                                                        policy: state.settings.history)
+    return state.save(messageID: userID) + requestReply(&state, question: text, historyBefore: earlierCount)
 }
 
 /// Ctrl-R: asks again for a reply to the last question. Earlier replies to it stay in
@@ -161,20 +160,17 @@ func regenerate(_ state: inout AppState) -> [AppEffect] {
         return []
     }
     let question = state.messages[questionIndex].text
-    let earlier = conversationTurns(state.messages[..<questionIndex])
-    var policy = state.settings.history
-    if let rounds = state.overflowRetryRounds {
-        if case let .keepRounds(kept) = policy { policy = .keepRounds(min(kept, rounds)) } else { policy = .keepRounds(rounds) }
-    }
     state.statusNote = nil
     state.scroll = .following
-    return requestReply(&state, question: question, earlier: earlier, policy: policy)
+    return requestReply(&state, question: question, historyBefore: questionIndex,
+                        roundsAtMost: state.overflowRetryRounds)
 }
 
 /// Opens an empty assistant reply at the end of the transcript and asks for it;
-/// `replyRow` is the row it was already saved as, when it was.
-func requestReply(_ state: inout AppState, question: String, earlier: [ChatTurn], policy: HistoryPolicy,
-                  replyRow: StoredMessageID? = nil) -> [AppEffect] {
+/// the transcript's first `historyBefore` messages are the conversation before the
+/// question. `replyRow` is the row the reply was already saved as, when it was.
+func requestReply(_ state: inout AppState, question: String, historyBefore earlierCount: Int,
+                  roundsAtMost: Int? = nil, replyRow: StoredMessageID? = nil) -> [AppEffect] {
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
         return []
@@ -185,39 +181,18 @@ func requestReply(_ state: inout AppState, question: String, earlier: [ChatTurn]
         return []
     }
     let model = state.currentModel
-    let system = state.settings.systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
-    let window = HistoryWindow.choose(system: system, earlier: RequestRules.turnsAsSent(earlier, to: model),
-                                      question: ChatTurn(role: .user, content: question), model: model,
-                                      policy: policy, estimate: state.tokenEstimate)
-    let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
+    let planned = RequestPipeline(state.settings).request(for: question, after: state.messages[..<earlierCount], model: model,
+                                                          estimate: state.tokenEstimate, roundsAtMost: roundsAtMost)
     let requestID = state.nextRequestID
     state.nextRequestID += 1
     let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: model.id)
     state.editMessage(id: messageID) {
-        $0.omittedHistory = window.omitted
+        $0.omittedHistory = planned.omitted
         $0.storedID = replyRow
     }
     var reply = ActiveReply(requestID: requestID, messageID: messageID)
-    reply.estimatedPromptTokens = window.estimatedRaw
-    reply.roundsSent = window.turns.filter { $0.role == .user }.count - 1
+    reply.estimatedPromptTokens = planned.estimatedRaw
+    reply.roundsSent = planned.roundsSent
     state.activeReply = reply
-    return state.save(messageID: messageID) + [.startReply(requestID, request)]
-}
-
-/// Every user and assistant turn of `messages` that can be sent, oldest first
-/// (`HistoryWindow` keeps only the newest answer to a question answered twice).
-func conversationTurns(_ messages: ArraySlice<TranscriptMessage>) -> [ChatTurn] {
-    var turns: [ChatTurn] = []
-    for message in messages where message.isSentAsHistory {
-        switch message.kind {
-        case .user:
-            turns.append(ChatTurn(role: .user, content: message.text))
-        case .assistant:
-            turns.append(ChatTurn(role: .assistant, content: message.text,
-                                  reasoning: message.reasoning.isEmpty ? nil : message.reasoning))
-        case .notice, .error:
-            break
-        }
-    }
-    return turns
+    return state.save(messageID: messageID) + [.startReply(requestID, planned.request)]
 }

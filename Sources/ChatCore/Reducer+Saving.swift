@@ -1,11 +1,8 @@
 import ChatDomain
 
 /// Writes of the open conversation: every user message when it is sent, and each
-/// reply when it starts, every `saveEveryTicks` while it streams, and when it ends.
+/// reply when it starts, in the `SaveRhythm` while it streams, and when it ends.
 extension AppState {
-    /// Ticks between saves of a streaming reply (0.2 s): a crash loses at most that much.
-    static let saveEveryTicks = 2
-
     func save(_ message: TranscriptMessage, failure: String? = nil) -> AppEffect {
         var status = message.status
         if failure != nil, message.text.isEmpty, message.reasoning.isEmpty { status = .error }
@@ -41,9 +38,9 @@ func reduceTick(_ state: inout AppState) -> [AppEffect] {
         state.editMessage(id: reply.messageID) { $0.thinkingTicks = ($0.thinkingTicks ?? 0) + 1 }
     }
     // Saved when its text or thinking grew: the thinking timer alone is not worth a write.
-    guard reply.ticks % AppState.saveEveryTicks == 0, let message = state.message(withID: reply.messageID),
-          message.text.utf8.count + message.reasoning.utf8.count != reply.savedSize
+    guard let message = state.message(withID: reply.messageID),
+          reply.saving.isDue(elapsed: .milliseconds(reply.ticks * Int(AppState.tickSeconds * 1000)),
+                             size: message.text.utf8.count + message.reasoning.utf8.count)
     else { return [] }
-    reply.savedSize = message.text.utf8.count + message.reasoning.utf8.count
     return [state.save(message)]
 }

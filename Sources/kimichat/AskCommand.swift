@@ -44,7 +44,7 @@ struct AskCommand: AsyncParsableCommand {
             fail("--no-save cannot be combined with --continue or --conversation.")
         }
 
-        var history: [ChatTurn] = []
+        var earlier: [TranscriptMessage] = []
         var transcript: AskTranscript?
         // A continued conversation keeps its model unless --model says otherwise.
         var modelID = settings.model
@@ -52,7 +52,7 @@ struct AskCommand: AsyncParsableCommand {
             do {
                 let store = try ConversationDatabase.open(options)
                 let existing = try continuedConversation(store)
-                history = existing?.historyTurns ?? []
+                earlier = RequestPipeline.transcript(of: existing?.messages ?? [])
                 if options.model == nil, let saved = existing?.summary.model, !saved.isEmpty { modelID = saved }
                 transcript = try AskTranscript(store: store, existing: existing?.summary.id, question: text,
                                                model: modelID)
@@ -62,14 +62,13 @@ struct AskCommand: AsyncParsableCommand {
         }
 
         let endpoint = try await Endpoint.open(settings, logger: logger)
-        let model = ModelLineup.info(for: modelID, in: ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo,
-                                                                       logger: logger).knownLineup)
-        let system = settings.systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
-        let window = HistoryWindow.choose(system: system, earlier: RequestRules.turnsAsSent(history, to: model),
-                                          question: ChatTurn(role: .user, content: text),
-                                          model: model, policy: settings.history, estimate: TokenEstimate())
-        if window.omitted > 0 { logger.info("ask: \(window.omitted) earlier messages left out to fit") }
-        let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
+        let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo,
+                                       logger: logger)
+        let model = ModelLineup.info(for: modelID, in: directory.knownLineup)
+        let planned = RequestPipeline(systemPrompt: settings.systemPrompt, history: settings.history)
+            .request(for: text, after: earlier, model: model, estimate: TokenEstimate())
+        if planned.omitted > 0 { logger.info("ask: \(planned.omitted) earlier messages left out to fit") }
+        let request = planned.request
 
         let result = await print(noStream ? endpoint.service.wholeReply(to: request)
                                           : endpoint.service.streamReply(to: request), saving: &transcript)

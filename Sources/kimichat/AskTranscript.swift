@@ -1,16 +1,16 @@
+import ChatCore
 import ChatDomain
 import Foundation
 import Persistence
 
 /// Saves one `ask` turn as it happens: the question before the request is sent,
-/// the reply when it starts, at most every `saveInterval` while it streams, and at the end.
+/// the reply when it starts, in the chat screen's `SaveRhythm` while it streams, and at the end.
 struct AskTranscript {
-    static let saveInterval: Duration = .milliseconds(250)
-
     private let store: ConversationStore
     let conversationID: ConversationID
     private var reply: StoredMessage
-    private var lastSave = ContinuousClock.now
+    private let started = ContinuousClock.now
+    private var rhythm = SaveRhythm()
 
     /// Saves `question` (creating the conversation when `existing` is nil) and an empty reply row.
     init(store: ConversationStore, existing: ConversationID?, question: String, model: String) throws {
@@ -30,8 +30,7 @@ struct AskTranscript {
         case let .finished(reason): reply.finishReason = reason
         case .done, .retrying, .unreadable: return
         }
-        let now = ContinuousClock.now
-        if now - lastSave >= Self.saveInterval { save(at: now) }
+        if rhythm.isDue(elapsed: .now - started, size: reply.text.utf8.count + reply.reasoning.utf8.count) { save() }
     }
 
     /// The final save: complete, or interrupted / error with the reason.
@@ -42,36 +41,16 @@ struct AskTranscript {
         } else {
             reply.status = .complete
         }
-        save(at: .now)
+        save()
     }
 
-    private mutating func save(at now: ContinuousClock.Instant) {
-        lastSave = now
+    private func save() {
         // A failed save must not cut the answer being printed; the reason goes to stderr once.
         do {
             try store.save(reply, in: conversationID)
         } catch {
             let message = (error as? StorageError)?.userMessage ?? String(describing: error)
             try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(message)\n".utf8))
-        }
-    }
-}
-
-extension SavedConversation {
-    /// The turns a request continuing this conversation carries, oldest first:
-    /// questions, and replies that have text (reasoning sent back with them).
-    var historyTurns: [ChatTurn] {
-        messages.compactMap { message in
-            switch message.role {
-            case .user:
-                return message.text.isEmpty ? nil : ChatTurn(role: .user, content: message.text)
-            case .assistant:
-                guard !message.text.isEmpty, message.status != .streaming else { return nil }
-                return ChatTurn(role: .assistant, content: message.text,
-                                reasoning: message.reasoning.isEmpty ? nil : message.reasoning)
-            case .system:
-                return nil
-            }
         }
     }
 }

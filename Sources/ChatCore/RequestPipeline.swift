@@ -1,0 +1,97 @@
+import ChatDomain
+
+/// How a conversation becomes a request: which earlier messages go (the history
+/// window), the system prompt, whether reasoning goes back, and the request under the
+/// model's rules. The chat screen and `kimichat ask` both ask it, so the same
+/// conversation sends the same request from either.
+public struct RequestPipeline: Sendable, Equatable {
+    /// Sent first, when set and not empty.
+    public var systemPrompt: String?
+    public var history: HistoryPolicy
+
+    public init(systemPrompt: String?, history: HistoryPolicy) {
+        self.systemPrompt = systemPrompt
+        self.history = history
+    }
+
+    public init(_ settings: ChatSettings) {
+        self.init(systemPrompt: settings.systemPrompt, history: settings.history)
+    }
+
+    /// The request for `question`, asked after `earlier` (the conversation so far, oldest
+    /// first). `roundsAtMost` narrows the history policy (after a context overflow).
+    public func request(for question: String, after earlier: some Sequence<TranscriptMessage>, model: ModelInfo,
+                        estimate: TokenEstimate, roundsAtMost: Int? = nil) -> PlannedRequest {
+        let system = systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
+        let window = HistoryWindow.choose(system: system,
+                                          earlier: RequestRules.turnsAsSent(Self.turns(of: earlier), to: model),
+                                          question: ChatTurn(role: .user, content: question), model: model,
+                                          policy: policy(roundsAtMost: roundsAtMost), estimate: estimate)
+        let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
+        return PlannedRequest(request: request, omitted: window.omitted, estimatedRaw: window.estimatedRaw,
+                              roundsSent: window.turns.filter { $0.role == .user }.count - 1)
+    }
+
+    private func policy(roundsAtMost: Int?) -> HistoryPolicy {
+        guard let roundsAtMost else { return history }
+        if case let .keepRounds(kept) = history { return .keepRounds(min(kept, roundsAtMost)) }
+        return .keepRounds(roundsAtMost)
+    }
+
+    /// Every question and finished reply of `messages` that can be sent, oldest first
+    /// (`HistoryWindow` keeps only the newest answer to a question answered twice).
+    static func turns(of messages: some Sequence<TranscriptMessage>) -> [ChatTurn] {
+        var turns: [ChatTurn] = []
+        for message in messages where message.isSentAsHistory {
+            switch message.kind {
+            case .user:
+                turns.append(ChatTurn(role: .user, content: message.text))
+            case .assistant:
+                turns.append(ChatTurn(role: .assistant, content: message.text,
+                                      reasoning: message.reasoning.isEmpty ? nil : message.reasoning))
+            case .notice, .error:
+                break
+            }
+        }
+        return turns
+    }
+
+    /// A saved conversation's messages as the chat screen shows them after opening it:
+    /// what `ask --continue` sends its history from.
+    public static func transcript(of saved: [StoredMessage]) -> [TranscriptMessage] {
+        saved.enumerated().compactMap { index, stored in TranscriptMessage(loaded: stored, id: index + 1) }
+    }
+}
+
+/// A request ready to go, and what choosing its history found.
+public struct PlannedRequest: Sendable, Equatable {
+    public var request: ChatRequest
+    /// Earlier messages left out.
+    public var omitted: Int
+    /// The estimate for the turns sent, before calibration.
+    public var estimatedRaw: Double
+    /// Earlier rounds (a question and its answer) sent.
+    public var roundsSent: Int
+}
+
+extension TranscriptMessage {
+    /// A saved message as a transcript entry; nil for what the transcript does not show
+    /// (system prompts, replies with nothing in them).
+    init?(loaded stored: StoredMessage, id: Int) {
+        let kind: MessageKind
+        switch stored.role {
+        case .user: kind = .user
+        case .assistant: kind = .assistant
+        case .system: return nil
+        }
+        guard kind == .user || !stored.text.isEmpty || !stored.reasoning.isEmpty else { return nil }
+        // A reply still "streaming" here belongs to no running request of ours: the
+        // sweep, or another kimichat, will settle it.
+        self.init(id: id, kind: kind, text: stored.text,
+                  status: stored.status == .error || stored.status == .streaming ? .interrupted : stored.status,
+                  model: stored.model, storedID: stored.id)
+        reasoning = stored.reasoning
+        usage = stored.usage
+        finishReason = stored.finishReason
+    }
+}

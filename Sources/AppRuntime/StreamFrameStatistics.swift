@@ -13,8 +13,8 @@ struct StreamFrameStatistics {
     private(set) var longestWait: Duration = .zero
     private(set) var lastWait: Duration = .zero
 
-    mutating func deltaArrived(at now: ContinuousClock.Instant) {
-        deltas += 1
+    mutating func deltasArrived(_ count: Int, at now: ContinuousClock.Instant) {
+        deltas += count
         if firstDelta == nil { firstDelta = now }
         if oldestUndrawn == nil { oldestUndrawn = now }
         newestUndrawn = now

@@ -9,6 +9,8 @@ public enum AppAction: Sendable, Equatable {
     /// keys, so a large paste is one action, not one per character).
     case textEntered(String)
     case streamEvent(RequestID, StreamEvent)
+    /// Events of one reply that arrived within one frame, in order: one action, one redraw.
+    case streamEvents(RequestID, [StreamEvent])
     /// The reply stream ended without an error (whether or not `[DONE]` came).
     case streamEnded(RequestID)
     case streamFailed(RequestID, ChatError)

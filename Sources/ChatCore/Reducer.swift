@@ -25,6 +25,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         }
     case let .streamEvent(requestID, event):
         return reduceStreamEvent(&state, requestID, event)
+    case let .streamEvents(requestID, events):
+        return events.flatMap { reduceStreamEvent(&state, requestID, $0) }
     case let .streamEnded(requestID):
         return reduceStreamEnded(&state, requestID)
     case let .streamFailed(requestID, error):

@@ -1,0 +1,91 @@
+import ChatCore
+import ChatViews
+import Logging
+import ScreenKit
+
+/// The drawing side of the loop: owns the terminal, turns the store's state into frames,
+/// sends only the rows that changed, and keeps the per-reply frame statistics.
+@MainActor
+struct FrameDriver<Terminal: InteractiveTerminal> {
+    private(set) var terminal: Terminal
+    private let renderer: ScreenRenderer
+    private var presenter = FramePresenter()
+    private var scheduler = FrameScheduler()
+    /// The store revision on screen; -1 forces the next frame.
+    private var drawnRevision = -1
+    private var statistics = StreamFrameStatistics()
+    /// A reply ended: its statistics are logged after the frame that shows its end.
+    private(set) var endOfReplyDue = false
+    private let logger: Logger
+
+    init(terminal: Terminal, renderer: ScreenRenderer, logger: Logger) {
+        self.terminal = terminal
+        self.renderer = renderer
+        self.logger = logger
+    }
+
+    func isStale(_ store: Store) -> Bool {
+        store.revision != drawnRevision && !store.state.isQuitting
+    }
+
+    /// When the next frame may go out, if one is wanted.
+    func nextFrame(for store: Store, now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        isStale(store) ? scheduler.nextFrame(now: now) : nil
+    }
+
+    mutating func replyStarted() { statistics = StreamFrameStatistics() }
+
+    mutating func deltasArrived(_ count: Int, at now: ContinuousClock.Instant) {
+        statistics.deltasArrived(count, at: now)
+    }
+
+    mutating func replyEnded() { endOfReplyDue = true }
+
+    /// Draws the state unless it is on screen already. Returns an action the layout
+    /// asks the reducer to take (an overlay's page size changed), if any.
+    mutating func drawIfStale(_ store: Store, now: ContinuousClock.Instant) -> AppAction? {
+        guard isStale(store) else { return nil }
+        let state = store.state
+        let frame = renderer.render(state, width: terminal.columns, height: terminal.rows)
+        presenter.present(frame, on: &terminal)
+        drawnRevision = store.revision
+        scheduler.drew(at: now)
+        statistics.frameDrawn(at: now)
+        if endOfReplyDue {
+            endOfReplyDue = false
+            logger.info("\(statistics.summary)")
+        }
+        // The layout decides an overlay's page; the reducer learns it from here. Only
+        // while one is open: a streaming frame must not wrap the input a second time.
+        guard state.overlay != nil else { return nil }
+        let overlayRows = renderer.overlayRows(state, width: terminal.columns, height: terminal.rows)
+        return overlayRows != state.overlayRows ? .overlayRowsMeasured(overlayRows) : nil
+    }
+
+    /// After a resize or the editor: the next frame is drawn whole.
+    mutating func redrawWhole() {
+        presenter.invalidate()
+        drawnRevision = -1
+    }
+
+    mutating func adoptNewSize() {
+        terminal.adoptNewSize()
+        redrawWhole()
+    }
+
+    mutating func readKeys() -> [Key] { terminal.readKeys() }
+
+    func scrolled(_ state: AppState, _ move: ScrollMove) -> TranscriptScroll {
+        renderer.scrolled(state, move, width: terminal.columns, height: terminal.rows)
+    }
+
+    mutating func copyToClipboard(_ text: String) { terminal.copyToClipboard(text) }
+
+    /// Lends the terminal to `body` (the external editor); the next frame is drawn whole.
+    mutating func runOutside(_ body: () -> Void) {
+        terminal.runOutside(body)
+        redrawWhole()
+    }
+
+    mutating func stop() { terminal.stop() }
+}

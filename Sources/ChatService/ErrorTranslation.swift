@@ -14,14 +14,18 @@ struct ErrorTranslation: Sendable {
     /// The API's host name, as the user wrote it in the base URL.
     let host: String
     let proxy: ProxyServer?
+    /// The base URL's scheme as AsyncHTTPClient reads it, which it quotes when it refuses one.
+    let scheme: String?
 
-    init(host: String, proxy: ProxyServer?) {
+    init(host: String, proxy: ProxyServer?, scheme: String?) {
         self.host = host
         self.proxy = proxy
+        self.scheme = scheme
     }
 
     init(_ configuration: ChatServiceConfiguration) {
-        self.init(host: configuration.host, proxy: configuration.proxy)
+        self.init(host: configuration.host, proxy: configuration.proxy,
+                  scheme: URL(string: configuration.endpointBase)?.scheme)
     }
 
     // MARK: - HTTP answers that are errors
@@ -52,7 +56,7 @@ struct ErrorTranslation: Sendable {
         }
         if let tls = tlsFailure(error) { return tls }
         if let connection = error as? NIOConnectionError { return connectionFailure(connection) }
-        if let io = error as? IOError { return connectionFailure(reasons: [Self.words(forErrno: io.errnoCode)]) }
+        if let io = error as? IOError { return connectionFailure(causes: [.errno(io.errnoCode)]) }
         if let channel = error as? ChannelError { return .connection("\(peer): \(Self.words(for: channel))") }
         if let stream = error as? NIOHTTP2Errors.StreamClosed {
             return .connection("\(host) \(Self.words(for: stream.errorCode)) before answering")
@@ -91,7 +95,9 @@ struct ErrorTranslation: Sendable {
         case .cancelled:
             return .connection("the request was cancelled")
         default:
-            if String(describing: client).contains("nsupportedScheme") {
+            // `unsupportedScheme` carries the scheme it refused, and the URL sent has the
+            // base URL's: compared whole, as a value.
+            if let scheme, client == .unsupportedScheme(scheme) {
                 return .invalidRequest("the base URL is not a usable http(s) URL — check base_url, "
                     + "MOONSHOT_BASE_URL or --base-url")
             }
@@ -107,23 +113,46 @@ struct ErrorTranslation: Sendable {
             }
             return .connection("cannot find \(host) — check the network or base_url")
         }
-        return connectionFailure(reasons: error.connectionErrors.map { failure -> String in
-            if let io = failure.error as? IOError { return Self.words(forErrno: io.errnoCode) }
-            if let channel = failure.error as? ChannelError { return Self.words(for: channel) }
-            return "the connection failed"
-        })
+        return connectionFailure(causes: error.connectionErrors.map { ConnectCause($0.error) })
     }
 
-    private func connectionFailure(reasons: [String]) -> ChatError {
-        let reason = reasons.first { $0 != "the connection failed" } ?? "the connection failed"
-        if reason == "connection refused" {
+    /// Why one address could not be connected to, kept as the types said it.
+    private enum ConnectCause {
+        case errno(CInt)
+        case channel(ChannelError)
+        case unknown
+
+        init(_ error: any Error) {
+            if let io = error as? IOError {
+                self = .errno(io.errnoCode)
+            } else if let channel = error as? ChannelError {
+                self = .channel(channel)
+            } else {
+                self = .unknown
+            }
+        }
+
+        /// Words for the cause; nil when the types say nothing more than that it failed.
+        var words: String? {
+            switch self {
+            case let .errno(code): return ErrorTranslation.specificWords(forErrno: code)
+            case let .channel(channel): return ErrorTranslation.specificWords(for: channel)
+            case .unknown: return nil
+            }
+        }
+    }
+
+    /// The first cause that says something decides the message; a refusal gets its own.
+    private func connectionFailure(causes: [ConnectCause]) -> ChatError {
+        let cause = causes.first { $0.words != nil }
+        if case .errno(ECONNREFUSED) = cause {
             if let proxy {
                 return .connection("cannot connect to the proxy at \(proxy.address) (from \(proxy.source)): "
                     + "connection refused — is the proxy running?")
             }
             return .connection("connection refused by \(host) — is the address right and the server up?")
         }
-        return .connection("cannot connect to \(peer): \(reason)")
+        return .connection("cannot connect to \(peer): \(cause?.words ?? Self.unspecificWords)")
     }
 
     /// TLS failures: a certificate that does not verify is never retried and says how to
@@ -141,13 +170,14 @@ struct ErrorTranslation: Sendable {
         guard let ssl = error as? NIOSSLError else { return nil }
         switch ssl {
         case let .handshakeFailed(boring):
-            let codes = String(describing: boring).uppercased()
-            if codes.contains("CERTIFICATE_VERIFY_FAILED") {
+            // The reasons are names read from BoringSSL's error stack: NIOSSL has no typed
+            // field for them (see `BoringSSLReason`).
+            let reasons = BoringSSLReason.reasons(of: boring)
+            if reasons.contains(BoringSSLReason.certificateVerifyFailed) {
                 return .untrustedServer("the certificate of \(host) could not be verified (it is not signed "
                     + "by an authority this machine trusts, or it has expired). \(fix)")
             }
-            if codes.contains("WRONG_VERSION_NUMBER") || codes.contains("PACKET_LENGTH_TOO_LONG")
-                || codes.contains("HTTP_REQUEST") {
+            if reasons.contains(where: BoringSSLReason.notTLS.contains) {
                 return .connection("\(host) does not speak TLS on that port — should the base URL start "
                     + "with http:// instead of https://?")
             }
@@ -162,7 +192,7 @@ struct ErrorTranslation: Sendable {
 
     // MARK: - Failures mid-stream
 
-    /// An error while the body was streaming. (Silence is `IdleWatch`'s to report:
+    /// An error while the body was streaming. (Silence is the idle watchdog's to report:
     /// the client has no read timeout.)
     func duringStream(_ error: any Error) -> ChatError {
         if let chatError = error as? ChatError { return chatError }
@@ -203,7 +233,17 @@ struct ErrorTranslation: Sendable {
         }
     }
 
+    static let unspecificWords = "the connection failed"
+
     static func words(forErrno code: CInt) -> String {
+        specificWords(forErrno: code) ?? unspecificWords
+    }
+
+    static func words(for error: ChannelError) -> String {
+        specificWords(for: error) ?? unspecificWords
+    }
+
+    static func specificWords(forErrno code: CInt) -> String? {
         switch code {
         case ECONNREFUSED: return "connection refused"
         case ECONNRESET: return "the connection was reset"
@@ -213,16 +253,16 @@ struct ErrorTranslation: Sendable {
         case EPIPE: return "the connection was closed by the other side"
         case ECONNABORTED: return "the connection was aborted"
         case EADDRNOTAVAIL: return "the address is not available"
-        default: return "the connection failed"
+        default: return nil
         }
     }
 
-    static func words(for error: ChannelError) -> String {
+    static func specificWords(for error: ChannelError) -> String? {
         switch error {
         case .connectTimeout: return "the connection timed out"
         case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed:
             return "the connection was closed"
-        default: return "the connection failed"
+        default: return nil
         }
     }
 }

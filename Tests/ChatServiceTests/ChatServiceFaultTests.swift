@@ -271,14 +271,14 @@ struct ChatServiceFaultTests {
 
     @Test("Retry-After in seconds or as an HTTP date")
     func retryAfterHeader() throws {
-        #expect(AttemptFailure.retryAfterSeconds("7") == 7)
-        #expect(AttemptFailure.retryAfterSeconds(" 1.5 ") == 1.5)
-        #expect(AttemptFailure.retryAfterSeconds("soon") == nil)
-        #expect(AttemptFailure.retryAfterSeconds(nil) == nil)
+        #expect(ResponseHead.retryAfterSeconds("7") == 7)
+        #expect(ResponseHead.retryAfterSeconds(" 1.5 ") == 1.5)
+        #expect(ResponseHead.retryAfterSeconds("soon") == nil)
+        #expect(ResponseHead.retryAfterSeconds(nil) == nil)
         let date = "Wed, 21 Oct 2015 07:28:00 GMT"
         let then = Date(timeIntervalSince1970: 1_445_412_480)
-        #expect(AttemptFailure.retryAfterSeconds(date, now: then.addingTimeInterval(-90)) == 90)
-        #expect(AttemptFailure.retryAfterSeconds(date, now: then.addingTimeInterval(5)) == 0, "a date past means now")
+        #expect(ResponseHead.retryAfterSeconds(date, now: then.addingTimeInterval(-90)) == 90)
+        #expect(ResponseHead.retryAfterSeconds(date, now: then.addingTimeInterval(5)) == 0, "a date past means now")
     }
 }
 

@@ -1,13 +1,25 @@
-/// The help overlay's keys, a page at a time: how many fit in the rows an overlay has,
-/// and the first entry scrolling stops at, so that Up after paging past the end moves
+/// One row of help: a table's heading, a key and what it does, a note, or a gap.
+public enum HelpLine: Sendable, Equatable {
+    case heading(String)
+    case key(KeyHelpEntry)
+    case note(String)
+    case gap
+}
+
+/// The help overlay's rows, a page at a time: how many fit in the rows an overlay has,
+/// and the first row scrolling stops at, so that Up after paging past the end moves
 /// at once. The view draws with the same numbers.
 public enum HelpPage {
-    /// The header, the token totals, the gap under them and the footer.
-    public static let surroundingRows = 4
+    /// The header, the token totals and the gap under them.
+    public static let surroundingRows = 3
 
-    public static let entries: [KeyHelpEntry] = KeyHelpEntry.entries(KeyMap.bindings)
+    /// Every key table (`KeyTables`), each under its heading: the rows help scrolls through.
+    public static let entries: [HelpLine] = KeyTables.sections.enumerated().flatMap { index, section -> [HelpLine] in
+        (index == 0 ? [] : [.gap]) + [.heading(section.title)] + section.entries.map(HelpLine.key)
+            + (section.note.map { [.note($0)] } ?? [])
+    }
 
-    /// Entries on screen when an overlay has `overlayRows` rows.
+    /// Rows of entries on screen when an overlay has `overlayRows` rows.
     public static func shown(overlayRows: Int) -> Int { max(1, overlayRows - surroundingRows) }
 
     /// The furthest the list scrolls: its last page.

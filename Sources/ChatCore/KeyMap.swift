@@ -1,53 +1,13 @@
 import ScreenKit
 
-/// One key binding: the key, what it does (a `Command`, or a `ListCommand` in the
-/// conversation list), and how help shows it.
-public struct KeyBinding<Action: Sendable & Equatable>: Sendable, Equatable {
-    public let key: Key
-    public let command: Action
-    public let label: String
-    public let summary: String
-}
-
-/// One line of help: every key that does the same thing, and what that is.
-public struct KeyHelpEntry: Sendable, Equatable {
-    public var keys: String
-    public var summary: String
-
-    /// The bindings grouped by what they do, in table order: "Alt-Enter, Ctrl-J".
-    public static func entries<Action>(_ bindings: [KeyBinding<Action>]) -> [KeyHelpEntry] {
-        var entries: [KeyHelpEntry] = []
-        for binding in bindings {
-            if let index = entries.firstIndex(where: { $0.summary == binding.summary }) {
-                if !entries[index].keys.contains(binding.label) { entries[index].keys += ", " + binding.label }
-            } else {
-                entries.append(KeyHelpEntry(keys: binding.label, summary: binding.summary))
-            }
-        }
-        return entries
-    }
-}
-
-/// A key table's dispatch: the first binding of a key wins.
-struct KeyLookup<Action: Sendable & Equatable>: Sendable {
-    private let actions: [Key: Action]
-
-    init(_ bindings: [KeyBinding<Action>]) {
-        var table: [Key: Action] = [:]
-        for binding in bindings where table[binding.key] == nil { table[binding.key] = binding.command }
-        actions = table
-    }
-
-    subscript(key: Key) -> Action? { actions[key] }
-}
-
-/// The default keys, as data: dispatch reads it, and so will the help overlay.
+/// The chat's keys, as data: dispatch, the status bar's hints and help read this table.
 public enum KeyMap {
     public static let bindings: [KeyBinding<Command>] = [
-        KeyBinding(key: .enter, command: .send, label: "Enter", summary: "send the message"),
+        KeyBinding(key: .enter, command: .send, label: "Enter", summary: "send the message", hint: "send"),
         KeyBinding(key: .altEnter, command: .insertNewline, label: "Alt-Enter", summary: "insert a newline"),
         KeyBinding(key: .ctrl("j"), command: .insertNewline, label: "Ctrl-J", summary: "insert a newline"),
-        KeyBinding(key: .escape, command: .stopOrClose, label: "Esc", summary: "stop the reply being generated"),
+        KeyBinding(key: .escape, command: .stopOrClose, label: "Esc", summary: "stop the reply being generated",
+                   hint: "stop"),
         KeyBinding(key: .ctrl("c"), command: .interrupt, label: "Ctrl-C",
                    summary: "stop the reply; twice on an idle screen quits"),
         KeyBinding(key: .ctrl("q"), command: .quit, label: "Ctrl-Q", summary: "quit"),
@@ -59,7 +19,8 @@ public enum KeyMap {
         KeyBinding(key: .ctrl("t"), command: .openModelPicker, label: "Ctrl-T", summary: "choose the model"),
         KeyBinding(key: .alt("t"), command: .toggleThinking, label: "Alt-T",
                    summary: "show or fold the last reply's thinking"),
-        KeyBinding(key: .function(1), command: .openHelp, label: "F1", summary: "help: every key, and token totals"),
+        KeyBinding(key: .function(1), command: .openHelp, label: "F1", summary: "help: every key, and token totals",
+                   hint: "help"),
         KeyBinding(key: .ctrl("x"), command: .beginEditorChord, label: "Ctrl-X Ctrl-E",
                    summary: "write the message in $VISUAL or $EDITOR"),
         KeyBinding(key: .alt("y"), command: .copyMessage, label: "Alt-Y",
@@ -107,4 +68,18 @@ public enum KeyMap {
     private static let lookup = KeyLookup(bindings)
 
     public static func command(for key: Key) -> Command? { lookup[key] }
+
+    /// The status bar's hints: Enter sends while idle, Esc stops while a reply streams.
+    public static func statusHints(isStreaming: Bool) -> String {
+        KeyHints.line(bindings) { command in
+            switch command {
+            case .send: return !isStreaming
+            case .stopOrClose: return isStreaming
+            default: return true
+            }
+        }
+    }
+
+    /// "Esc", for "Esc cancels" while a retry waits.
+    public static var stopLabel: String { KeyHints.label(of: .stopOrClose, in: bindings) ?? "Esc" }
 }

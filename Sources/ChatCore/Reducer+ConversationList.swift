@@ -2,97 +2,87 @@ import ChatDomain
 import Foundation
 import ScreenKit
 
-/// Keys while the conversation list is open: letters filter, the table does the rest.
-func reduceListKey(_ state: inout AppState, _ list: ConversationList, _ key: Key) -> [AppEffect] {
-    var list = list
-    defer { if state.overlay != nil { state.overlay = .conversations(list) } }
+/// Keys while the conversation list is open: letters filter, the tables do the rest.
+/// The list is changed where it lives (`withConversationList`); what touches the rest
+/// of the state (opening, deleting the open conversation) is done around that.
+func reduceListKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if key == .pasteBegin || key == .pasteEnd {
         state.isPasting = key == .pasteBegin
         return []
     }
     // A pasted line break is a space in a one-line field: it never opens or saves.
-    if state.isPasting, key == .enter || key == .ctrl("j") {
-        let effects = reduceListText(&state, list, " ")
-        if case let .conversations(typed) = state.overlay { list = typed }
-        return effects
+    if state.isPasting, key == .enter || key == .ctrl("j") { return reduceListText(&state, " ") }
+    switch state.conversationList?.mode {
+    case .renaming: return reduceRenameKey(&state, key)
+    case .confirmingDelete: return answerDelete(&state, DeleteKeyMap.answer(for: key))
+    case .browsing, nil: break
     }
-    switch list.mode {
-    case .renaming(let id, var title):
-        return reduceRenameKey(&state, &list, id, &title, key)
-    case .confirmingDelete:
-        return reduceDeleteConfirmation(&state, &list, key)
-    case .browsing:
-        break
-    }
-    if case let .character(character) = key {
-        list.filter.insert(String(character))
-        return search(&state, &list)
-    }
+    if case let .character(character) = key { return editFilter(&state) { $0.insert(String(character)) } }
     guard let command = ListKeyMap.command(for: key) else { return [] }
-    return perform(command, &state, &list)
+    return perform(command, &state)
 }
 
 /// Typed text (merged keys, or a paste) goes to the filter or the title being edited.
-func reduceListText(_ state: inout AppState, _ list: ConversationList, _ text: String) -> [AppEffect] {
-    var list = list
-    defer { state.overlay = .conversations(list) }
+func reduceListText(_ state: inout AppState, _ text: String) -> [AppEffect] {
     let line = text.replacingOccurrences(of: "\n", with: " ")
-    switch list.mode {
-    case .renaming(let id, var title):
-        title.insert(line)
-        list.mode = .renaming(id, title)
+    switch state.conversationList?.mode {
+    case .renaming:
+        state.withConversationList { $0.editTitle { $0.insert(line) } }
         return []
-    case .confirmingDelete:
-        return text.lowercased().hasPrefix("y") ? deleteSelected(&state, &list) : cancelDelete(&list)
-    case .browsing:
-        list.filter.insert(line)
-        return search(&state, &list)
+    case .confirmingDelete: return answerDelete(&state, DeleteKeyMap.answer(for: text))
+    case .browsing: return editFilter(&state) { $0.insert(line) }
+    case nil: return []
     }
 }
 
-private func perform(_ command: ListCommand, _ state: inout AppState, _ list: inout ConversationList) -> [AppEffect] {
-    let page = 10
+private func perform(_ command: ListCommand, _ state: inout AppState) -> [AppEffect] {
     switch command {
-    case .open: return openSelected(&state, &list)
+    case .open: return openSelected(&state)
     case .close: state.overlay = nil
     case .newConversation: return startNewConversation(&state)
     case .rename:
-        guard let match = list.selectedMatch else { return [] }
-        list.mode = .renaming(match.id, InputBuffer(match.summary.title))
+        state.withConversationList { list in
+            guard let match = list.selectedMatch else { return }
+            list.mode = .renaming(match.id, InputBuffer(match.summary.title))
+        }
     case .delete:
-        guard let match = list.selectedMatch else { return [] }
-        list.mode = .confirmingDelete(match.id)
-    case .up: list.selection = max(0, list.selection - 1)
-    case .down: list.selection = min(list.entryCount - 1, list.selection + 1)
-    case .pageUp: list.selection = max(0, list.selection - page)
-    case .pageDown: list.selection = min(list.entryCount - 1, list.selection + page)
-    case .first: list.selection = 0
-    case .last: list.selection = list.entryCount - 1
-    case .deleteBackward:
-        list.filter.deleteBackward()
-        return search(&state, &list)
-    case .clearFilter:
-        list.filter.clear()
-        return search(&state, &list)
-    case .deleteWordBackward:
-        list.filter.killWordBackward()
-        return search(&state, &list)
-    case .cursorLeft: list.filter.moveLeft()
-    case .cursorRight: list.filter.moveRight()
-    case .cursorStart: list.filter.moveToLineStart()
-    case .cursorEnd: list.filter.moveToLineEnd()
+        state.withConversationList { list in
+            guard let match = list.selectedMatch else { return }
+            list.mode = .confirmingDelete(match.id)
+        }
+    case let .move(move):
+        let rows = OverlayPage.entryRows(overlayRows: state.overlayRows)
+        state.withConversationList { $0.move(move, entryRows: rows) }
+    case let .filter(edit):
+        guard edit.changesText else {
+            state.withConversationList { edit.apply(to: &$0.filter) }
+            return []
+        }
+        return editFilter(&state, edit.apply)
     case .quit: return quit(&state)
     }
     return []
 }
 
-private func search(_ state: inout AppState, _ list: inout ConversationList) -> [AppEffect] {
-    list.requestedSearch = state.takeSearchNumber()
-    list.isSearching = true
-    return [.searchConversations(search: list.requestedSearch, query: list.filter.text)]
+/// Changes the filter and searches again with it.
+private func editFilter(_ state: inout AppState, _ edit: (inout InputBuffer) -> Void) -> [AppEffect] {
+    state.withConversationList { edit(&$0.filter) }
+    return searchAgain(&state)
 }
 
-private func openSelected(_ state: inout AppState, _ list: inout ConversationList) -> [AppEffect] {
+private func searchAgain(_ state: inout AppState) -> [AppEffect] {
+    let search = state.takeSearchNumber()
+    let query = state.withConversationList { list in
+        list.requestedSearch = search
+        list.isSearching = true
+        return list.filter.text
+    }
+    guard let query else { return [] }
+    return [.searchConversations(search: search, query: query)]
+}
+
+private func openSelected(_ state: inout AppState) -> [AppEffect] {
+    guard let list = state.conversationList else { return [] }
     guard let match = list.selectedMatch else { return startNewConversation(&state) }
     if match.id == state.conversation.id, match.messageID == nil {
         state.overlay = nil
@@ -101,68 +91,81 @@ private func openSelected(_ state: inout AppState, _ list: inout ConversationLis
     // Stopped (and its last save asked for) before the load: what is read back is the
     // reply as it ended, not as it was at its last periodic save.
     let stopped = stopActiveReply(&state)
-    list.opening = match.id
+    state.withConversationList { $0.opening = match.id }
     state.statusNote = "Opening…"
     let words = match.messageID == nil ? [] : list.filterWords
     return stopped + [.openConversation(match.id, focus: match.messageID, words: words)]
 }
 
-private func reduceRenameKey(_ state: inout AppState, _ list: inout ConversationList, _ target: ConversationID,
-                             _ title: inout InputBuffer, _ key: Key) -> [AppEffect] {
-    defer { if case .renaming = list.mode { list.mode = .renaming(target, title) } }
-    switch key {
-    case let .character(character): title.insert(String(character))
-    case .escape, .ctrl("c"): list.mode = .browsing
-    case .enter:
-        let newTitle = title.text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
-        guard !newTitle.isEmpty else {
-            state.statusNote = "A title cannot be empty."
-            return []
-        }
+private func reduceRenameKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+    if case let .character(character) = key {
+        state.withConversationList { $0.editTitle { $0.insert(String(character)) } }
+        return []
+    }
+    switch RenameKeyMap.command(for: key) {
+    case .save: return saveTitle(&state)
+    case .cancel: state.withConversationList { $0.mode = .browsing }
+    case let .edit(edit): state.withConversationList { $0.editTitle(edit.apply) }
+    case nil: break
+    }
+    return []
+}
+
+private func saveTitle(_ state: inout AppState) -> [AppEffect] {
+    guard case let .renaming(target, title) = state.conversationList?.mode else { return [] }
+    let newTitle = title.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        .trimmingCharacters(in: .whitespaces)
+    guard !newTitle.isEmpty else {
+        state.statusNote = "A title cannot be empty."
+        return []
+    }
+    state.withConversationList { list in
         list.mode = .browsing
         if let index = list.matches.firstIndex(where: { $0.id == target }) { list.matches[index].summary.title = newTitle }
-        if target == state.conversation.id { state.conversation.title = newTitle }
-        return [.renameConversation(target, title: newTitle)]
-    case .backspace, .ctrl("h"): title.deleteBackward()
-    case .delete: title.deleteForward()
-    case .left, .ctrl("b"): title.moveLeft()
-    case .right, .ctrl("f"): title.moveRight()
-    case .home, .ctrl("a"): title.moveToLineStart()
-    case .end, .ctrl("e"): title.moveToLineEnd()
-    case .ctrl("u"): title.killToLineStart()
-    case .ctrl("k"): title.killToLineEnd()
-    case .ctrl("w"): title.killWordBackward()
-    default: break
     }
-    return []
+    if target == state.conversation.id { state.conversation.title = newTitle }
+    return [.renameConversation(target, title: newTitle)]
 }
 
-private func reduceDeleteConfirmation(_ state: inout AppState, _ list: inout ConversationList, _ key: Key) -> [AppEffect] {
-    if key == .character("y") || key == .character("Y") { return deleteSelected(&state, &list) }
-    return cancelDelete(&list)
-}
-
-private func cancelDelete(_ list: inout ConversationList) -> [AppEffect] {
-    list.mode = .browsing
-    return []
-}
-
-private func deleteSelected(_ state: inout AppState, _ list: inout ConversationList) -> [AppEffect] {
-    guard let target = list.mode.target else { return [] }
-    let title = list.targetMatch?.summary.title ?? ""
-    list.mode = .browsing
-    if let index = list.matches.firstIndex(where: { $0.id == target }) {
-        list.matches.remove(at: index)
-        list.selection = min(list.selection, list.entryCount - 1)
+private func answerDelete(_ state: inout AppState, _ answer: DeleteAnswer) -> [AppEffect] {
+    switch answer {
+    case .delete: return deleteTarget(&state)
+    case .keep:
+        state.withConversationList { $0.mode = .browsing }
+        return []
     }
-    if list.opening == target { list.opening = nil }
-    var effects: [AppEffect] = [.deleteConversation(target)]
-    if target == state.conversation.id {
+}
+
+private func deleteTarget(_ state: inout AppState) -> [AppEffect] {
+    guard let removed = state.withConversationList({ $0.removeTarget() }) ?? nil else { return [] }
+    var effects: [AppEffect] = [.deleteConversation(removed.id)]
+    if removed.id == state.conversation.id {
         effects = stopActiveReply(&state) + effects
         state.startNewConversation()
     }
-    state.statusNote = "Deleted “\(title)”."
+    state.statusNote = "Deleted “\(removed.title)”."
     // Searched again after the delete, so a search already queued cannot bring it back.
-    return effects + search(&state, &list)
+    return effects + searchAgain(&state)
+}
+
+private extension ConversationList {
+    /// Edits the title being renamed; nothing happens in another mode.
+    mutating func editTitle(_ edit: (inout InputBuffer) -> Void) {
+        guard case .renaming(let id, var title) = mode else { return }
+        edit(&title)
+        mode = .renaming(id, title)
+    }
+
+    /// Takes the conversation asked about out of the list: its id and title.
+    mutating func removeTarget() -> (id: ConversationID, title: String)? {
+        guard let target = mode.target else { return nil }
+        let title = targetMatch?.summary.title ?? ""
+        mode = .browsing
+        if let index = matches.firstIndex(where: { $0.id == target }) {
+            matches.remove(at: index)
+            selection = min(selection, entryCount - 1)
+        }
+        if opening == target { opening = nil }
+        return (target, title)
+    }
 }

@@ -20,35 +20,37 @@ func openConversationList(_ state: inout AppState) -> [AppEffect] {
 
 func reduceConversationsFound(_ state: inout AppState, search: Int, _ matches: [ConversationMatch],
                               readAt: Date) -> [AppEffect] {
-    guard case var .conversations(list) = state.overlay, list.requestedSearch == search else { return [] }
-    let previous = list.selectedMatch?.id
-    list.matches = matches
-    list.readAt = readAt
-    list.isSearching = false
-    if let target = list.mode.target {
-        // Renaming or deleting: stay on that conversation, or drop the question if it went.
-        if let index = matches.firstIndex(where: { $0.id == target }) {
-            list.selection = index + 1
+    guard state.conversationList?.requestedSearch == search else { return [] }
+    let openID = state.conversation.id
+    state.withConversationList { list in
+        let previous = list.selectedMatch?.id
+        list.matches = matches
+        list.readAt = readAt
+        list.isSearching = false
+        if let target = list.mode.target {
+            // Renaming or deleting: stay on that conversation, or drop the question if it went.
+            if let index = matches.firstIndex(where: { $0.id == target }) {
+                list.selection = index + 1
+            } else {
+                list.mode = .browsing
+                list.selection = matches.isEmpty ? 0 : 1
+            }
+        } else if list.filter.isEmpty {
+            // Unfiltered: keep the selection on the same conversation, else on the open one.
+            let wanted = previous ?? openID
+            list.selection = wanted.flatMap { id in matches.firstIndex { $0.id == id }.map { $0 + 1 } }
+                ?? (matches.isEmpty ? 0 : 1)
         } else {
-            list.mode = .browsing
             list.selection = matches.isEmpty ? 0 : 1
         }
-    } else if list.filter.isEmpty {
-        // Unfiltered: keep the selection on the same conversation, else on the open one.
-        let wanted = previous ?? state.conversation.id
-        list.selection = wanted.flatMap { id in matches.firstIndex { $0.id == id }.map { $0 + 1 } }
-            ?? (matches.isEmpty ? 0 : 1)
-    } else {
-        list.selection = matches.isEmpty ? 0 : 1
     }
-    state.overlay = .conversations(list)
     return []
 }
 
 func reduceConversationLoaded(_ state: inout AppState, _ saved: SavedConversation, focus: StoredMessageID?,
                               words: [String]) -> [AppEffect] {
     // Only the conversation still asked for: not one deleted, or a list closed, meanwhile.
-    guard case let .conversations(list) = state.overlay, list.opening == saved.summary.id else { return [] }
+    guard state.conversationList?.opening == saved.summary.id else { return [] }
     let stopped = stopActiveReply(&state)
     state.overlay = nil
     state.replaceTranscript(with: saved)

@@ -1,21 +1,21 @@
 import ScreenKit
 
-/// Help scrolls with the arrows and pages, a page being what the layout shows, and
-/// stops at its last page.
+/// Help scrolls with the arrows and pages (`HelpKeyMap`), a page being what the layout
+/// shows, and stops at its last page.
 func reduceHelpKey(_ state: inout AppState, _ key: Key, firstEntry: Int) -> [AppEffect] {
     let page = HelpPage.shown(overlayRows: state.overlayRows)
     let last = HelpPage.lastFirstEntry(overlayRows: state.overlayRows)
     func scroll(to entry: Int) { state.overlay = .help(firstEntry: min(max(0, entry), last)) }
-    switch key {
-    case .escape, .function(1), .enter, .ctrl("c"), .character("q"): state.overlay = nil
-    case .ctrl("q"): return quit(&state)
-    case .down, .ctrlDown, .wheelDown: scroll(to: firstEntry + 1)
-    case .up, .ctrlUp, .wheelUp: scroll(to: firstEntry - 1)
-    case .pageDown, .character(" "): scroll(to: firstEntry + page)
+    switch HelpKeyMap.command(for: key) {
+    case .close: state.overlay = nil
+    case .quit: return quit(&state)
+    case .lineDown: scroll(to: firstEntry + 1)
+    case .lineUp: scroll(to: firstEntry - 1)
+    case .pageDown: scroll(to: firstEntry + page)
     case .pageUp: scroll(to: firstEntry - page)
-    case .home: scroll(to: 0)
-    case .end: scroll(to: last)
-    default: break
+    case .first: scroll(to: 0)
+    case .last: scroll(to: last)
+    case nil: break
     }
     return []
 }

@@ -11,53 +11,50 @@ func openModelPicker(_ state: inout AppState) -> [AppEffect] {
 func reduceModelsListed(_ state: inout AppState, _ models: [ModelInfo], note: String?) -> [AppEffect] {
     state.models = models
     state.modelsNote = note
-    guard case var .models(picker) = state.overlay else { return [] }
-    let selected = picker.selected?.id ?? state.conversation.model
-    picker.note = note
-    rankModels(&picker, models, keeping: selected)
-    state.overlay = .models(picker)
+    let current = state.conversation.model
+    state.withModelPicker { picker in
+        let selected = picker.selected?.id ?? current
+        picker.note = note
+        rankModels(&picker, models, keeping: selected)
+    }
     return []
 }
 
-func reducePickerKey(_ state: inout AppState, _ picker: ModelPicker, _ key: Key) -> [AppEffect] {
-    var picker = picker
-    defer { if state.overlay != nil { state.overlay = .models(picker) } }
-    if case let .character(character) = key {
-        picker.filter.insert(String(character))
-        rankModels(&picker, state.models, keeping: nil)
-        return []
-    }
+/// Keys while the picker is open: letters filter, the table does the rest. The picker
+/// is changed where it lives (`withModelPicker`).
+func reducePickerKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+    if case let .character(character) = key { return editFilter(&state) { $0.insert(String(character)) } }
     guard let command = PickerKeyMap.command(for: key) else { return [] }
-    let page = OverlayPage.entryRows(overlayRows: state.overlayRows)
-    let last = max(0, picker.shown.count - 1)
     switch command {
-    case .choose: return choose(&state, picker.selected)
+    case .choose:
+        let selected = state.modelPicker?.selected
+        return choose(&state, selected)
     case .close: state.overlay = nil
-    case .up: picker.selection = max(0, picker.selection - 1)
-    case .down: picker.selection = min(last, picker.selection + 1)
-    case .pageUp: picker.selection = max(0, picker.selection - page)
-    case .pageDown: picker.selection = min(last, picker.selection + page)
-    case .first: picker.selection = 0
-    case .last: picker.selection = last
-    case .deleteBackward:
-        picker.filter.deleteBackward()
-        rankModels(&picker, state.models, keeping: nil)
-    case .clearFilter:
-        picker.filter.clear()
-        rankModels(&picker, state.models, keeping: nil)
-    case .deleteWordBackward:
-        picker.filter.killWordBackward()
-        rankModels(&picker, state.models, keeping: nil)
+    case let .move(move):
+        let page = OverlayPage.entryRows(overlayRows: state.overlayRows)
+        state.withModelPicker { $0.move(move, page: page) }
+    case let .filter(edit):
+        guard edit.changesText else {
+            state.withModelPicker { edit.apply(to: &$0.filter) }
+            return []
+        }
+        return editFilter(&state, edit.apply)
     case .quit: return quit(&state)
     }
     return []
 }
 
-func reducePickerText(_ state: inout AppState, _ picker: ModelPicker, _ text: String) -> [AppEffect] {
-    var picker = picker
-    picker.filter.insert(text.replacingNewlines())
-    rankModels(&picker, state.models, keeping: nil)
-    state.overlay = .models(picker)
+func reducePickerText(_ state: inout AppState, _ text: String) -> [AppEffect] {
+    editFilter(&state) { $0.insert(text.replacingNewlines()) }
+}
+
+/// Changes the filter and ranks the lineup by it again.
+private func editFilter(_ state: inout AppState, _ edit: (inout InputBuffer) -> Void) -> [AppEffect] {
+    let models = state.models
+    state.withModelPicker { picker in
+        edit(&picker.filter)
+        rankModels(&picker, models, keeping: nil)
+    }
     return []
 }
 

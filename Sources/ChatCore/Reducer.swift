@@ -7,8 +7,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     switch action {
     case let .keyPressed(key):
         switch state.overlay {
-        case let .conversations(list): return reduceListKey(&state, list, key)
-        case let .models(picker): return reducePickerKey(&state, picker, key)
+        case .conversations: return reduceListKey(&state, key)
+        case .models: return reducePickerKey(&state, key)
         case let .help(first): return reduceHelpKey(&state, key, firstEntry: first)
         case nil: return reduceKey(&state, key)
         }
@@ -16,8 +16,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         disarmQuit(&state)
         state.awaitsEditorKey = false
         switch state.overlay {
-        case let .conversations(list): return reduceListText(&state, list, text)
-        case let .models(picker): return reducePickerText(&state, picker, text)
+        case .conversations: return reduceListText(&state, text)
+        case .models: return reducePickerText(&state, text)
         case .help: return []
         case nil:
             state.input.insert(text)

@@ -20,9 +20,9 @@ struct ConversationListView {
         OverlayHeader.draw(title: "\(heading) · \(count)", filter: list.filter, showsCursor: list.mode == .browsing,
                            rows: rows, width: width, theme: theme, into: &frame)
 
-        let footerRow = rows - 1
+        let footerRow = rows - OverlayPage.footerRows
         let entryRows = max(0, footerRow - OverlayHeader.rows)
-        let first = firstVisibleEntry(list, rows: entryRows)
+        let first = list.firstVisibleEntry(rows: entryRows)
         var row = OverlayHeader.rows
         var entry = first
         while row < OverlayHeader.rows + entryRows, entry < list.entryCount {
@@ -31,23 +31,6 @@ struct ConversationListView {
             entry += 1
         }
         drawFooter(list, row: footerRow, width: width, theme: theme, into: &frame)
-    }
-
-    /// Rows an entry takes: full-text hits show their excerpt on a second row.
-    static func height(of entry: Int, in list: ConversationList) -> Int {
-        guard entry > 0, entry <= list.matches.count else { return 1 }
-        return list.matches[entry - 1].snippet == nil ? 1 : 2
-    }
-
-    /// The first entry drawn: the list scrolls just enough to show the selection.
-    static func firstVisibleEntry(_ list: ConversationList, rows: Int) -> Int {
-        var first = list.selection
-        var used = height(of: first, in: list)
-        while first > 0, used + height(of: first - 1, in: list) <= rows {
-            first -= 1
-            used += height(of: first, in: list)
-        }
-        return first
     }
 
     private static func drawEntry(_ entry: Int, of list: ConversationList, currentID: ConversationID?, row: Int,
@@ -88,24 +71,33 @@ struct ConversationListView {
         return row + 2
     }
 
+    /// The mode's key hints, from its key table; while a delete is asked, the question.
     private static func drawFooter(_ list: ConversationList, row: Int, width: Int, theme: Theme,
                                    into frame: inout Frame) {
         frame.fill(row: row, style: theme.statusBar)
-        let text: String
-        let style: Style
+        let style = list.mode.isConfirmingDelete ? theme.statusAccent : theme.statusBar
+        frame.put(" " + footer(list), row: row, column: 0, style: style)
+    }
+
+    private static func footer(_ list: ConversationList) -> String {
         switch list.mode {
         case .browsing:
-            text = " Enter open · Ctrl-N new · F2 rename · Del delete · Esc close"
-            style = theme.statusBar
+            return KeyHints.line(ListKeyMap.bindings)
         case .renaming:
-            text = " Enter save the title · Esc cancel"
-            style = theme.statusBar
+            return KeyHints.line(RenameKeyMap.bindings)
         case .confirmingDelete:
             let title = list.targetMatch.map { TerminalSafeText.sanitizeLine($0.summary.title) } ?? ""
-            text = " Delete “\(title)” and all its messages? y delete · any other key keeps it"
-            style = theme.statusAccent
+            let otherKeys = DeleteKeyMap.otherKeys
+            return "Delete “\(title)” and all its messages? \(KeyHints.line(DeleteKeyMap.bindings))"
+                + " · \(otherKeys.label) \(otherKeys.hint)"
         }
-        frame.put(text, row: row, column: 0, style: style)
+    }
+}
+
+private extension ConversationList.Mode {
+    var isConfirmingDelete: Bool {
+        if case .confirmingDelete = self { return true }
+        return false
     }
 }
 

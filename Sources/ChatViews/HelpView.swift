@@ -2,33 +2,44 @@ import ChatCore
 import ChatDomain
 import ScreenKit
 
-/// F1: every key of the chat from the same table that dispatches them, and the token
-/// totals of the open conversation.
+/// F1: every key table (`HelpPage`, from the tables that dispatch the keys), the
+/// conversation's token totals, and help's own keys from its table.
 struct HelpView {
     static func draw(_ state: AppState, firstEntry: Int, rows: Int, width: Int, theme: Theme, into frame: inout Frame) {
         frame.cursor = nil
         for row in 0..<rows { frame.fill(row: row, style: .plain) }
-        let all = entries()
+        let all = HelpPage.entries
         let shown = HelpPage.shown(overlayRows: rows)
         let first = min(max(0, firstEntry), max(0, all.count - shown))
         frame.fill(row: 0, style: theme.statusBar)
-        let more = all.count > shown ? " · ↑↓ PgUp PgDn scroll (\(first + 1)–\(min(all.count, first + shown)) of \(all.count))" : ""
-        frame.put(" Help · Esc or F1 closes" + more, row: 0, column: 0, style: theme.statusAccent)
+        frame.put(" Help · " + header(first: first, shown: shown, count: all.count), row: 0, column: 0,
+                  style: theme.statusAccent)
         var row = 1
         frame.put(" " + totals(state), row: row, column: 0, style: theme.prompt)
         row += 2
-        for entry in all.dropFirst(first) where row < rows - 1 {
-            let column = frame.put("  " + entry.keys.padding(24), row: row, column: 0, style: Style(bold: true))
-            frame.put(entry.summary, row: row, column: column)
+        for line in all.dropFirst(first) where row < rows {
+            draw(line, row: row, theme: theme, into: &frame)
             row += 1
-        }
-        if row < rows {
-            frame.put("  In the conversation list (Ctrl-O) and the model picker (Ctrl-T), letters filter.",
-                      row: row, column: 0, style: theme.detail)
         }
     }
 
-    static func entries() -> [KeyHelpEntry] { HelpPage.entries }
+    /// Help's key hints; when not every row fits, the scrolling keys and where the view is.
+    static func header(first: Int, shown: Int, count: Int) -> String {
+        let scrolls = count > shown
+        let hints = KeyHints.line(HelpKeyMap.bindings) { scrolls || !$0.scrolls }
+        return scrolls ? hints + " (\(first + 1)–\(min(count, first + shown)) of \(count))" : hints
+    }
+
+    private static func draw(_ line: HelpLine, row: Int, theme: Theme, into frame: inout Frame) {
+        switch line {
+        case let .heading(title): frame.put(" " + title, row: row, column: 0, style: theme.heading)
+        case let .key(entry):
+            let column = frame.put("  " + entry.keys.padding(24), row: row, column: 0, style: Style(bold: true))
+            frame.put(entry.summary, row: row, column: column)
+        case let .note(note): frame.put("  " + note, row: row, column: 0, style: theme.detail)
+        case .gap: break
+        }
+    }
 
     /// The conversation's token use: the sum of its replies' usage.
     static func totals(_ state: AppState) -> String {

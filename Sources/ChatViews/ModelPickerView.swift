@@ -23,7 +23,7 @@ struct ModelPickerView {
                       style: theme.detail)
         }
         frame.fill(row: footerRow, style: theme.statusBar)
-        let hints = " Enter use · ↑↓ PgUp PgDn Home End move · Esc keep the current model"
+        let hints = " " + KeyHints.line(PickerKeyMap.bindings)
         frame.put(picker.note.map { " " + TerminalSafeText.sanitizeLine($0) + " ·" + hints } ?? hints,
                   row: footerRow, column: 0, style: theme.statusBar)
     }

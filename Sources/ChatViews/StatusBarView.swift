@@ -17,7 +17,7 @@ struct StatusBarView {
         let usage = state.lastUsage.map { usage in
             "↑\(usage.promptTokens)" + (usage.cachedTokens.map { " (\($0) cached)" } ?? "") + " ↓\(usage.completionTokens) tok "
         } ?? ""
-        let hints = state.isStreaming ? "Esc stop · F1 help " : "Enter send · F1 help "
+        let hints = KeyMap.statusHints(isStreaming: state.isStreaming) + " "
         // What is happening matters more than key hints: drop hints, then usage, when narrow.
         let leftWidth = DisplayWidth.of(left)
         let candidates = [usage.isEmpty ? hints : usage + "│ " + hints, usage, ""]
@@ -37,7 +37,8 @@ struct StatusBarView {
         }
         let glyph = spinner[reply.ticks % spinner.count]
         if let retry = reply.retry {
-            return "\(glyph) \(retry.countdown(elapsed: reply.retryElapsed)) · \(retry.reason) · Esc cancels"
+            return "\(glyph) \(retry.countdown(elapsed: reply.retryElapsed)) · \(retry.reason) · "
+                + "\(KeyMap.stopLabel) cancels"
         }
         let seconds = Double(reply.ticks) * AppState.tickSeconds
         let message = state.message(withID: reply.messageID)

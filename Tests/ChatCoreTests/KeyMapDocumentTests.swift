@@ -9,9 +9,13 @@ struct KeyMapDocumentTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/keys.md").path
 
-    static func table<Action>(_ bindings: [KeyBinding<Action>]) -> String {
+    static func table(_ entries: [KeyHelpEntry]) -> String {
         "| key | action |\n| --- | --- |\n"
-            + KeyHelpEntry.entries(bindings).map { "| \($0.keys) | \($0.summary) |" }.joined(separator: "\n")
+            + entries.map { "| \($0.keys) | \($0.summary) |" }.joined(separator: "\n")
+    }
+
+    static func section(_ section: KeyTables.Section) -> String {
+        "## \(section.title)\n\n\(table(section.entries))\n\n" + (section.note.map { $0 + "\n\n" } ?? "")
     }
 
     static var document: String {
@@ -19,25 +23,14 @@ struct KeyMapDocumentTests {
         # Keys
 
         Written from the key tables in `Sources/ChatCore` (`KeyMap`, `ListKeyMap`,
-        `PickerKeyMap`) by `KeyMapDocumentTests`; F1 in kimichat shows the same. No key
-        means two things in one context: a test checks each table. In the conversation
-        list and the model picker, letters always go to the filter.
+        `RenameKeyMap`, `DeleteKeyMap`, `PickerKeyMap`, `HelpKeyMap`; the list and the
+        picker share `FilterKeyMap`'s rows) by `KeyMapDocumentTests`; F1 in kimichat shows
+        the same tables, and the footers' key hints come from them too. No key means two
+        things in one context: a test checks each table. In the conversation list and the
+        model picker, letters always go to the filter.
 
-        ## Chat
 
-        \(table(KeyMap.bindings))
-
-        Typed characters go to the input; a bracketed paste never sends.
-
-        ## Conversation list (Ctrl-O)
-
-        \(table(ListKeyMap.bindings))
-
-        ## Model picker (Ctrl-T)
-
-        \(table(PickerKeyMap.bindings))
-
-        """
+        """ + String(KeyTables.sections.map(section).joined().dropLast())
     }
 
     @Test("the key page matches the key tables")

@@ -94,6 +94,60 @@ struct ReducerConversationListTests {
         #expect(list?.selection == 2)
     }
 
+    @Test("a page in the list is the rows the layout shows, entries of two rows counted twice (it was a guessed 10)")
+    func listPagesByLayout() {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+        // Full-text hits: each takes two rows (its excerpt); "new conversation" takes one.
+        let hits = (1...30).map { ConversationMatch(summary: Fixtures.summary(id: Int64($0), title: "Hit \($0)"),
+                                                    messageID: Int64($0), snippet: "…word…") }
+        _ = reduce(&state, .overlayRowsMeasured(10))
+        let search = reduce(&state, .keyPressed(.ctrl("o")))
+        guard case let .searchConversations(number, _) = search.first else { Issue.record("no search"); return }
+        _ = reduce(&state, .conversationsFound(search: number, hits, readAt: Fixtures.date))
+        _ = reduce(&state, .keyPressed(.home))
+        // 10 rows less the header (3) and the footer (1): six rows, three hits.
+        _ = reduce(&state, .keyPressed(.pageDown))
+        #expect(state.conversationList?.selection == 3)
+        _ = reduce(&state, .keyPressed(.pageDown))
+        #expect(state.conversationList?.selection == 6)
+        _ = reduce(&state, .keyPressed(.pageUp))
+        #expect(state.conversationList?.selection == 3)
+        _ = reduce(&state, .keyPressed(.pageUp))
+        #expect(state.conversationList?.selection == 0, "three rows above: two hits and “new”")
+
+        // A taller window, one-row entries: a page is all 26 rows.
+        let titles = (1...40).map { ConversationMatch(summary: Fixtures.summary(id: Int64($0), title: "T\($0)")) }
+        _ = reduce(&state, .overlayRowsMeasured(30))
+        _ = reduce(&state, .keyPressed(.ctrl("u")))
+        _ = reduce(&state, .conversationsFound(search: state.conversationList?.requestedSearch ?? 0, titles,
+                                               readAt: Fixtures.date))
+        _ = reduce(&state, .keyPressed(.home))
+        _ = reduce(&state, .keyPressed(.pageDown))
+        #expect(state.conversationList?.selection == 26)
+        _ = reduce(&state, .keyPressed(.pageDown))
+        #expect(state.conversationList?.selection == 40, "stops at the last entry")
+    }
+
+    @Test("a pasted line break while renaming is a space in the title; y typed as text answers the delete question")
+    mutating func textWhileAsking() {
+        openList()
+        _ = press(.function(2), .ctrl("u"), .pasteBegin)
+        _ = reduce(&state, .textEntered("two"))
+        #expect(press(.enter).isEmpty, "not saved")
+        _ = reduce(&state, .textEntered("lines"))
+        _ = press(.pasteEnd)
+        guard case let .renaming(id, title) = list?.mode else { Issue.record("not renaming"); return }
+        #expect(id == 2 && title.text == "two lines")
+        _ = press(.ctrl("a"), .ctrl("k"), .escape)
+        #expect(list?.mode == .browsing)
+        _ = press(.up, .delete)
+        #expect(reduce(&state, .textEntered("Yes")).first == .deleteConversation(3))
+        #expect(list?.matches.map(\.id) == [2, 1])
+        _ = press(.delete)
+        #expect(reduce(&state, .textEntered("no")).isEmpty)
+        #expect(list?.mode == .browsing)
+    }
+
     @Test("Enter on a full-text hit opens it at the matching message with the words marked")
     mutating func openHit() {
         openList()

@@ -1,0 +1,26 @@
+/// Every key table with its heading, in the order help (F1) and docs/keys.md show
+/// them: a binding added to a table is in both without another edit.
+public enum KeyTables {
+    public struct Section: Sendable, Equatable {
+        public let title: String
+        public let entries: [KeyHelpEntry]
+        /// What the keys not in the table do, when that needs saying.
+        public let note: String?
+    }
+
+    public static let sections: [Section] = [
+        Section(title: "Chat", entries: KeyHelpEntry.entries(KeyMap.bindings),
+                note: "Typed characters go to the input; a bracketed paste never sends."),
+        Section(title: "Conversation list (Ctrl-O)", entries: KeyHelpEntry.entries(ListKeyMap.bindings),
+                note: "Letters go to the filter."),
+        Section(title: "Renaming a conversation (F2 in the list)", entries: KeyHelpEntry.entries(RenameKeyMap.bindings),
+                note: "Typed characters go into the title."),
+        Section(title: "Deleting a conversation (Del in the list)",
+                entries: KeyHelpEntry.entries(DeleteKeyMap.bindings)
+                    + [KeyHelpEntry(keys: DeleteKeyMap.otherKeys.label, summary: DeleteKeyMap.otherKeys.summary)],
+                note: nil),
+        Section(title: "Model picker (Ctrl-T)", entries: KeyHelpEntry.entries(PickerKeyMap.bindings),
+                note: "Letters go to the filter."),
+        Section(title: "Help (F1)", entries: KeyHelpEntry.entries(HelpKeyMap.bindings), note: nil),
+    ]
+}

@@ -139,7 +139,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AppRuntimeTests",
-            dependencies: ["AppRuntime", "ChatCore", "ChatDomain", "Persistence",
+            dependencies: ["AppRuntime", "ChatCore", "ChatDomain", "Persistence", "ScreenKit", "ChatViews",
+                           "ChatService", "MockMoonshot", "ModelCatalogue",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),

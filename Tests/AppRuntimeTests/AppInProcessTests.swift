@@ -1,0 +1,185 @@
+@testable import AppRuntime
+import ChatCore
+import ChatDomain
+import ChatService
+import ChatViews
+import Foundation
+import Logging
+import MockMoonshot
+import ModelCatalogue
+import Persistence
+import ScreenKit
+import Testing
+
+/// The whole app in this process: a reply streams from the mock server over real HTTP
+/// through the chat service and the loop into a scripted terminal, with time held
+/// still by a manual clock so that every frame comes when the test says.
+@Suite("The app in process", .serialized)
+@MainActor
+struct AppInProcessTests {
+    struct FixedModels: ModelListing {
+        func lineup() async -> (models: [ModelInfo], note: String?) { ((try? BundledModels.load()) ?? [], nil) }
+    }
+
+    struct NoEditor: ExternalEditing {
+        func edit(_ text: String) -> Result<String, ExternalEditFailure> { .success(text + " (edited)") }
+    }
+
+    /// One running app and what it talks to.
+    @MainActor
+    final class Running {
+        let server: MockMoonshotServer
+        let service: ChatService
+        let terminal = ScriptedTerminal(columns: 100, rows: 30)
+        let clock = ManualClock()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kimichat-app-\(UUID().uuidString)")
+        var loop: AppLoop<ScriptedTerminal>?
+        var task: Task<Void, Never>?
+
+        init(server: MockMoonshotServer) throws {
+            self.server = server
+            service = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: "sk-test"))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        var flushes: [ScriptedTerminal.Flush] { terminal.flushes }
+        var state: AppState? { loop?.state }
+
+        /// Quits with Ctrl-Q and waits for the loop to give the terminal back.
+        func quit() async {
+            terminal.type([.ctrl("q")])
+            await task?.value
+            await service.shutdown()
+            try? await server.shutdown()
+        }
+    }
+
+    private func start() async throws -> Running {
+        let running = try Running(server: try await MockMoonshotServer.start())
+        let store = try ConversationStore(path: running.folder.appendingPathComponent("app.sqlite").path)
+        let models = (try? BundledModels.load()) ?? []
+        let state = AppState(settings: ChatSettings(model: "moonshot-v1-8k", hasAPIKey: true), models: models)
+        let loop = AppLoop(state: state, terminal: running.terminal, chat: running.service, conversations: store,
+                           models: FixedModels(), editor: NoEditor(), theme: .dark,
+                           logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, clock: running.clock)
+        running.loop = loop
+        running.task = Task { await loop.run() }
+        try await waitUntil("the first frame") { running.flushes.count >= 1 }
+        return running
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Polls on the main actor, where the loop's state lives, every 2 ms.
+    private func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !condition() {
+            guard ContinuousClock.now < deadline else { throw TimedOut(description: "timed out waiting for \(what)") }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
+    /// The row of the separator above the input, and of the status bar below it.
+    private func inputRows(_ flush: ScriptedTerminal.Flush) -> ClosedRange<Int>? {
+        guard let separator = flush.lines.lastIndex(where: { $0.hasPrefix("────") }) else { return nil }
+        return (separator + 1)...(flush.lines.count - 2)
+    }
+
+    @Test("a reply streams into the scripted terminal: a frame per delta when due, few rows each, the cursor at the input, the end at once")
+    func streamsFrameByFrame() async throws {
+        let running = try await start()
+        let words = (1...16).map { "w\($0) " }
+        running.server.enqueue(MockScenario(reply: words.joined(), paceMilliseconds: 40))
+        running.terminal.type("hello")
+        running.terminal.type([.enter])
+        try await waitUntil("the reply to start") { running.state?.isStreaming == true }
+
+        var shownDeltas = 0
+        var advances = 0
+        var keyFrameWhileStreaming = false
+        var framesShown = running.flushes.count
+        while running.state?.isStreaming == true {
+            let deltas = running.state?.activeReply?.deltas ?? 0
+            guard deltas > shownDeltas else {
+                try await Task.sleep(for: .milliseconds(2))
+                continue
+            }
+            // Time stands still: however many deltas came, no frame can be due before
+            // the test moves the clock past the frame interval.
+            let before = running.flushes.count
+            #expect(before == framesShown, "a delta was drawn before its frame was due")
+            running.clock.advance(by: .milliseconds(20))
+            advances += 1
+            try await waitUntil("the frame after delta \(deltas)") {
+                running.flushes.count > before || running.state?.isStreaming != true
+            }
+            shownDeltas = deltas
+            framesShown = running.flushes.count
+            // A key typed mid-reply is drawn at once, between deltas, not after the reply.
+            if deltas == 6 {
+                let before = running.flushes.count
+                running.terminal.type("x")
+                try await waitUntil("the key's frame") { running.flushes.count > before }
+                framesShown = running.flushes.count
+                keyFrameWhileStreaming = running.flushes.last?.lines.contains { $0.contains("streaming") } == true
+                    && running.flushes.last?.lines.contains { $0.hasSuffix("x") } == true
+            }
+        }
+        // The end shows without the clock moving: it is drawn the moment it arrives.
+        try await waitUntil("the end of the reply on screen") {
+            running.flushes.last?.lines.contains { $0.contains("ready") } == true
+        }
+        let flushes = running.flushes
+        let screen = flushes.last?.lines.joined(separator: "\n") ?? ""
+        #expect(screen.contains(words.joined().trimmingCharacters(in: .whitespaces)))
+        #expect(keyFrameWhileStreaming, "the key was drawn while the reply was still streaming")
+        #expect(advances >= 4, "deltas came one by one (\(advances) frames asked for)")
+        // Every frame leaves the real cursor in the input.
+        for flush in flushes {
+            let input = try #require(inputRows(flush))
+            #expect(flush.cursor.map { input.contains($0.row) } == true, "cursor at \(String(describing: flush.cursor))")
+        }
+        // A delta repaints the rows of the text that grew, not the screen: at most two
+        // transcript rows, plus the status bar when a spinner tick fell in the same frame.
+        let streamingFrames = flushes.dropFirst(2).dropLast(2)
+        for flush in streamingFrames {
+            #expect(flush.rowsDrawn.count <= 3, "rows \(flush.rowsDrawn)")
+        }
+        await running.quit()
+        #expect(running.terminal.isStopped)
+    }
+
+    @Test("a resize reaches the layout and the reducer: the next frame has the new size, an overlay its new page")
+    func resize() async throws {
+        let running = try await start()
+        running.terminal.type([.function(1)])
+        try await waitUntil("help open") { running.flushes.last?.lines.contains { $0.contains("Help") } == true }
+        let rowsBefore = running.state?.overlayRows
+        running.terminal.resize(columns: 80, rows: 20)
+        try await waitUntil("a frame of the new size") { running.flushes.last?.lines.count == 20 }
+        try await waitUntil("the overlay's rows measured again") { running.state?.overlayRows != rowsBefore }
+        #expect(running.flushes.last?.rowsDrawn.count == 20, "a resize draws the whole screen")
+        #expect((running.state?.overlayRows ?? 0) < (rowsBefore ?? 0))
+        await running.quit()
+    }
+
+    @Test("Alt-Y puts the reply on the clipboard through the terminal backend, not as bytes from the core")
+    func clipboard() async throws {
+        let running = try await start()
+        running.server.enqueue(MockScenario(reply: "copy me"))
+        running.terminal.type("hi")
+        running.terminal.type([.enter])
+        try await waitUntil("the reply") {
+            let lines = running.flushes.last?.lines ?? []
+            return lines.contains { $0.contains("copy me") } && lines.contains { $0.contains("ready") }
+        }
+        running.terminal.type([.alt("y")])
+        try await waitUntil("the copy") { !running.terminal.clipboard.isEmpty }
+        #expect(running.terminal.clipboard == ["copy me"])
+        await running.quit()
+    }
+}

@@ -30,7 +30,6 @@ let package = Package(
         // MARK: - Pure layers
         .target(name: "ChatDomain", swiftSettings: strict),
         .target(name: "ServerSentEvents", dependencies: ["ChatDomain"], swiftSettings: strict),
-        .target(name: "CWideChar"),
         // Data, not code: the bundled model catalogue, embedded in the binary.
         .target(
             name: "ModelCatalogue",
@@ -39,7 +38,7 @@ let package = Package(
             resources: [.embedInCode("models.json")],
             swiftSettings: strict
         ),
-        .target(name: "TextLayout", dependencies: ["CWideChar"], swiftSettings: strict),
+        .target(name: "TextLayout", swiftSettings: strict),
         .target(name: "ScreenKit", dependencies: ["TextLayout"], swiftSettings: strict),
         .target(name: "ChatCore", dependencies: ["ChatDomain", "ScreenKit", "TextLayout"], swiftSettings: strict),
         .target(
@@ -119,10 +118,12 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
+        // libc's wcwidth, which the width table is checked against (TextLayoutTests).
+        .target(name: "CLibcWidth", path: "Tests/CLibcWidth"),
         .testTarget(name: "ServerSentEventsTests", dependencies: ["ServerSentEvents", "ChatDomain"], swiftSettings: strict),
         .testTarget(
             name: "TextLayoutTests",
-            dependencies: ["TextLayout", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["TextLayout", "CLibcWidth", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatDomain", "ScreenKit", "ModelCatalogue"],

@@ -15,9 +15,13 @@ public final class CursesTerminal: InteractiveTerminal {
     public private(set) var rows: Int
     public private(set) var columns: Int
     public var events: AsyncStream<TerminalEvent> { watcher.events }
+    /// Whether the user's locale was UTF-8; when it was not, characters are read and
+    /// drawn as UTF-8 anyway, and the chat says how to fix the locale.
+    public let userLocaleIsUTF8: Bool
 
     /// Takes over the terminal: alternate screen, raw keys, bracketed paste, mouse wheel.
     public init(useColor: Bool) throws {
+        userLocaleIsUTF8 = ProcessLocale.userLocaleIsUTF8
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         try Self.checkTerminalType()
         watcher = try InputWatcher()

@@ -1,28 +1,19 @@
-import CWideChar
-
 /// How many terminal columns text takes, measured the way ncurses and the terminal
-/// measure it: `wcwidth` per code point, so that our columns never drift from theirs.
+/// measure it: glibc's `wcwidth` per code point, so that our columns never drift from
+/// theirs. The answers come from a table generated from that `wcwidth`
+/// (`scripts/make-width-table`, pinned by a test), so measuring reads no locale and
+/// no other process state.
 public enum DisplayWidth {
-    /// `wcwidth` answers by the character-type locale; without a UTF-8 one every
-    /// non-ASCII character is unprintable. The app sets the locale at start; this
-    /// makes tests and tools agree with it.
-    private static let localeIsUTF8: Bool = kc_ensure_utf8_ctype() == 1
-
-    /// Adopts the user's locale for the whole process and makes sure characters are
-    /// read as UTF-8. Returns false when the user's own locale was not UTF-8.
-    @discardableResult
-    public static func prepareProcessLocale() -> Bool {
-        kc_prepare_locale() == 1
-    }
-
     /// Columns of one code point: 0, 1 or 2; -1 when it is not printable.
     @inline(__always)
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return 1 }
-        _ = localeIsUTF8
-        return Int(kc_wcwidth(value))
+        return lookup.width(of: value)
     }
+
+    /// The generated table, unpacked on first use.
+    private static let lookup = WidthLookup(ranges)
 
     /// Columns of one grapheme cluster: the sum over its code points, as terminals do.
     public static func of(_ character: Character) -> Int {

@@ -7,7 +7,6 @@ import CursesTerminal
 import Foundation
 import Logging
 import Persistence
-import TextLayout
 
 /// `kimichat`: the full-screen chat.
 struct ChatCommand: AsyncParsableCommand {
@@ -59,16 +58,16 @@ struct ChatCommand: AsyncParsableCommand {
     @MainActor
     static func runInterface(settings: ResolvedSettings, endpoint: Endpoint, store: ConversationStore,
                              reopened: SavedConversation?, logger: Logger) async -> String? {
-        var warnings = settings.warnings
-        if !DisplayWidth.prepareProcessLocale() {
-            warnings.append("Your locale (\(Self.localeName)) is not UTF-8. kimichat reads and draws UTF-8 anyway; "
-                + "if Chinese text or emoji look wrong, set LANG=C.UTF-8 (or another UTF-8 locale) in this terminal.")
-        }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(useColor: settings.usesColor)
         } catch {
             return String(describing: error)
+        }
+        var warnings = settings.warnings
+        if !terminal.userLocaleIsUTF8 {
+            warnings.append("Your locale (\(Self.localeName)) is not UTF-8. kimichat reads and draws UTF-8 anyway; "
+                + "if Chinese text or emoji look wrong, set LANG=C.UTF-8 (or another UTF-8 locale) in this terminal.")
         }
         let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo, logger: logger)
         let state = AppState(settings: ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,

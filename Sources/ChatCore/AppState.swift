@@ -11,6 +11,9 @@ public struct ActiveReply: Sendable, Equatable {
     public var deltas = 0
     /// Spinner ticks since the request started; ticks come every `AppState.tickSeconds`.
     public var ticks = 0
+    /// Tokens a second as the status bar shows them: worked out on ticks only (twice a
+    /// second), so a delta repaints the text it adds and not the status bar too.
+    public var shownRate: Int?
     /// When the streaming reply is written next.
     var saving = SaveRhythm()
     /// The request's turns, estimated before calibration: compared with the prompt
@@ -33,6 +36,8 @@ public struct ActiveReply: Sendable, Equatable {
 /// Every piece of state the app has. Views read it; only `reduce` changes it.
 public struct AppState: Sendable, Equatable {
     public static let tickSeconds = 0.1
+    /// Ticks between updates of the shown tokens-a-second.
+    static let rateEveryTicks = 5
 
     public var settings: ChatSettings
     public var messages: [TranscriptMessage] = []

@@ -34,6 +34,10 @@ func reduceTick(_ state: inout AppState) -> [AppEffect] {
     if let retry = reply.retry, reply.retryElapsed >= retry.seconds {
         reply.retry = nil
     }
+    let seconds = Double(reply.ticks) * AppState.tickSeconds
+    if reply.ticks % AppState.rateEveryTicks == 0, seconds >= 0.5, reply.deltas > 0 {
+        reply.shownRate = Int((Double(reply.deltas) / seconds).rounded())
+    }
     if let thinking = state.message(withID: reply.messageID), thinking.text.isEmpty, !thinking.reasoning.isEmpty {
         state.editMessage(id: reply.messageID) { $0.thinkingTicks = ($0.thinkingTicks ?? 0) + 1 }
     }

@@ -35,17 +35,17 @@ struct StatusBarView {
             if let note = state.statusNote { return note }
             return state.settings.hasAPIKey ? "ready" : "no API key (see above)"
         }
-        let glyph = spinner[reply.ticks % spinner.count]
+        // Five steps a second: smooth enough to show life, and the status bar is not
+        // repainted on every tick.
+        let glyph = spinner[(reply.ticks / 2) % spinner.count]
         if let retry = reply.retry {
             return "\(glyph) \(retry.countdown(elapsed: reply.retryElapsed)) · \(retry.reason) · "
                 + "\(KeyMap.stopLabel) cancels"
         }
-        let seconds = Double(reply.ticks) * AppState.tickSeconds
         let message = state.message(withID: reply.messageID)
         let phase = message?.text.isEmpty == false ? "streaming" : (message?.reasoning.isEmpty == false ? "thinking" : "waiting")
         let note = state.statusNote.map { " · " + $0 } ?? ""
-        guard seconds >= 0.5, reply.deltas > 0 else { return "\(glyph) \(phase)…" + note }
-        let rate = Int((Double(reply.deltas) / seconds).rounded())
+        guard let rate = reply.shownRate else { return "\(glyph) \(phase)…" + note }
         return "\(glyph) \(phase)… \(rate) tok/s" + note
     }
 }

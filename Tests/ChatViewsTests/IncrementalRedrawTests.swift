@@ -49,6 +49,27 @@ struct IncrementalRedrawTests {
         #expect(terminal.lines[4] == "  Hello world")
     }
 
+    @Test("a delta leaves the status bar alone: its spinner and tokens a second change on ticks only")
+    func statusBarStillPerDelta() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        for character in "hi" { _ = reduce(&state, .keyPressed(.character(character))) }
+        _ = reduce(&state, .keyPressed(.enter))
+        let renderer = ScreenRenderer()
+        func statusRow() -> String { renderer.render(state, width: 60, height: 20).lines[19] }
+        _ = reduce(&state, .streamEvent(1, .content("Hello")))
+        for _ in 0..<7 { _ = reduce(&state, .tick) }
+        let afterTicks = statusRow()
+        #expect(afterTicks.contains("tok/s"), "the rate shows after half a second")
+        for word in [" a", " b", " c", " d"] {
+            _ = reduce(&state, .streamEvent(1, .content(word)))
+            #expect(statusRow() == afterTicks, "after \(word)")
+        }
+        // Ten ticks later (a second), the spinner has moved and the rate counts the new deltas.
+        for _ in 0..<3 { _ = reduce(&state, .tick) }
+        #expect(statusRow() != afterTicks)
+        #expect(statusRow().contains("5 tok/s"))
+    }
+
     @Test("the streaming text re-wraps from its last paragraph and matches a full wrap")
     func incrementalWrapMatchesFullWrap() {
         var wrap = IncrementalWrap()

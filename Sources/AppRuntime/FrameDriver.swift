@@ -30,7 +30,7 @@ struct FrameDriver<Terminal: InteractiveTerminal> {
 
     /// When the next frame may go out, if one is wanted.
     func nextFrame(for store: Store, now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
-        isStale(store) ? scheduler.nextFrame(now: now) : nil
+        isStale(store) ? scheduler.nextFrame(now: now, streaming: store.state.isStreaming) : nil
     }
 
     mutating func replyStarted() { statistics = StreamFrameStatistics() }

@@ -11,7 +11,7 @@ public struct ActiveReply: Sendable, Equatable {
     public var deltas = 0
     /// Spinner ticks since the request started; ticks come every `AppState.tickSeconds`.
     public var ticks = 0
-    /// Tokens a second as the status bar shows them: worked out on ticks only (twice a
+    /// Tokens a second as the status bar shows them: worked out on ticks only (once a
     /// second), so a delta repaints the text it adds and not the status bar too.
     public var shownRate: Int?
     /// When the streaming reply is written next.
@@ -37,7 +37,7 @@ public struct ActiveReply: Sendable, Equatable {
 public struct AppState: Sendable, Equatable {
     public static let tickSeconds = 0.1
     /// Ticks between updates of the shown tokens-a-second.
-    static let rateEveryTicks = 5
+    static let rateEveryTicks = 10
 
     public var settings: ChatSettings
     public var messages: [TranscriptMessage] = []

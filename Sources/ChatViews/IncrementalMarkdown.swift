@@ -8,8 +8,10 @@ import TextLayout
 /// settles too, all but its last rows, when it is plain text (see `settleRows`), so a
 /// frame's cost does not grow with the reply. An unclosed fence already renders as code.
 struct IncrementalMarkdown {
-    /// A line being written is split into settled rows only past this many bytes.
-    static let longLine = 1_024
+    /// A line being written is split into settled rows only past this many bytes: about
+    /// two rows of a wide terminal, so a paragraph still being written costs a few rows
+    /// per delta, not the whole paragraph.
+    static let longLine = 256
 
     private(set) var width = 0
     /// How much of the text is laid out for good.

@@ -35,14 +35,16 @@ struct StatusBarView {
             if let note = state.statusNote { return note }
             return state.settings.hasAPIKey ? "ready" : "no API key (see above)"
         }
-        // Five steps a second: smooth enough to show life, and the status bar is not
-        // repainted on every tick.
-        let glyph = spinner[(reply.ticks / 2) % spinner.count]
+        let message = state.message(withID: reply.messageID)
+        // The spinner shows life while nothing else moves (waiting, thinking, a retry's
+        // wait), five steps a second; once the answer streams, the text itself does, and
+        // a still glyph spares a repaint of the status bar per frame.
+        let answering = message?.text.isEmpty == false && reply.retry == nil
+        let glyph = answering ? "▸" : spinner[(reply.ticks / 2) % spinner.count]
         if let retry = reply.retry {
             return "\(glyph) \(retry.countdown(elapsed: reply.retryElapsed)) · \(retry.reason) · "
                 + "\(KeyMap.stopLabel) cancels"
         }
-        let message = state.message(withID: reply.messageID)
         let phase = message?.text.isEmpty == false ? "streaming" : (message?.reasoning.isEmpty == false ? "thinking" : "waiting")
         let note = state.statusNote.map { " · " + $0 } ?? ""
         guard let rate = reply.shownRate else { return "\(glyph) \(phase)…" + note }

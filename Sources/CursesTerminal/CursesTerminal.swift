@@ -32,6 +32,9 @@ public final class CursesTerminal: InteractiveTerminal {
         noecho()
         nonl()
         keypad(kc_stdscr(), true)
+        // Lets ncurses scroll the terminal (a scroll region and a line feed) when the
+        // transcript moves up a line, instead of rewriting every row of it.
+        idlok(kc_stdscr(), true)
         nodelay(kc_stdscr(), true)
         set_escdelay(25)
         let colorAvailable = useColor && has_colors()

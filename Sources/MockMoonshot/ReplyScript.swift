@@ -70,7 +70,15 @@ struct ReplyScript {
     static let fillerWords = ["the", "quick", "streaming", "reply", "keeps", "every", "word", "in", "order,",
                               "and", "kimichat", "draws", "it", "as", "it", "arrives."]
 
+    /// Each sentence is numbered ("… it arrives 12."), so no two rows of a long reply
+    /// are alike, as in real text. A filler whose rows repeat defeats the terminal
+    /// library's scrolling (it matches rows by content) and makes every new row repaint
+    /// the whole transcript, which no real reply does.
     static func filler(count: Int) -> [String] {
-        (0..<count).map { fillerWords[$0 % fillerWords.count] + " " }
+        (0..<count).map { index in
+            let word = fillerWords[index % fillerWords.count]
+            let sentence = index / fillerWords.count + 1
+            return index % fillerWords.count == fillerWords.count - 1 ? "arrives \(sentence). " : word + " "
+        }
     }
 }

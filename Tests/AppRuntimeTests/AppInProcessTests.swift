@@ -112,7 +112,7 @@ struct AppInProcessTests {
             // the test moves the clock past the frame interval.
             let before = running.flushes.count
             #expect(before == framesShown, "a delta was drawn before its frame was due")
-            running.clock.advance(by: .milliseconds(20))
+            running.clock.advance(by: FrameScheduler.streamingInterval)
             advances += 1
             try await waitUntil("the frame after delta \(deltas)") {
                 running.flushes.count > before || running.state?.isStreaming != true

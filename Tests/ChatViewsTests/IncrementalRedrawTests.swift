@@ -57,17 +57,33 @@ struct IncrementalRedrawTests {
         let renderer = ScreenRenderer()
         func statusRow() -> String { renderer.render(state, width: 60, height: 20).lines[19] }
         _ = reduce(&state, .streamEvent(1, .content("Hello")))
-        for _ in 0..<7 { _ = reduce(&state, .tick) }
+        for _ in 0..<10 { _ = reduce(&state, .tick) }
         let afterTicks = statusRow()
-        #expect(afterTicks.contains("tok/s"), "the rate shows after half a second")
+        #expect(afterTicks.contains("streaming… 1 tok/s"), "the rate shows after a second")
         for word in [" a", " b", " c", " d"] {
             _ = reduce(&state, .streamEvent(1, .content(word)))
             #expect(statusRow() == afterTicks, "after \(word)")
         }
-        // Ten ticks later (a second), the spinner has moved and the rate counts the new deltas.
-        for _ in 0..<3 { _ = reduce(&state, .tick) }
-        #expect(statusRow() != afterTicks)
-        #expect(statusRow().contains("5 tok/s"))
+        // A second later the rate counts the new deltas: 5 in 2 s.
+        for _ in 0..<10 { _ = reduce(&state, .tick) }
+        #expect(statusRow().contains("streaming… 3 tok/s"))
+    }
+
+    @Test("the spinner turns while nothing else moves, and stands still once the answer streams")
+    func spinnerWhileWaiting() {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
+        for character in "hi" { _ = reduce(&state, .keyPressed(.character(character))) }
+        _ = reduce(&state, .keyPressed(.enter))
+        let renderer = ScreenRenderer()
+        func statusRow() -> String { renderer.render(state, width: 60, height: 20).lines[19] }
+        let waiting = statusRow()
+        _ = reduce(&state, .tick)
+        _ = reduce(&state, .tick)
+        #expect(statusRow() != waiting, "waiting: the spinner steps every other tick")
+        _ = reduce(&state, .streamEvent(1, .content("Hello")))
+        let answering = statusRow()
+        for _ in 0..<4 { _ = reduce(&state, .tick) }
+        #expect(statusRow() == answering)
     }
 
     @Test("the streaming text re-wraps from its last paragraph and matches a full wrap")

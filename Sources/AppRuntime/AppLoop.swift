@@ -29,7 +29,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
                 models: any ModelListing, editor: any ExternalEditing, theme: Theme, logger: Logger,
                 clock: any RuntimeClock = SystemClock()) {
         store = Store(state: state)
-        frames = FrameDriver(terminal: terminal, renderer: ScreenRenderer(theme: theme), logger: logger)
+        frames = FrameDriver(terminal: terminal, renderer: ScreenRenderer(theme: theme, memory: FrameMemory()),
+                             logger: logger)
         effects = EffectRunner(chat: chat, conversations: conversations, models: models, inbox: inbox, logger: logger)
         alarm = WakeAlarm(clock: clock, inbox: inbox)
         self.editor = editor
@@ -125,11 +126,21 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         case .streamEnded, .streamFailed: frames.replyEnded()
         default: break
         }
-        for effect in store.send(action) {
+        for effect in send(action) {
             run(effect)
         }
         effects.noteHandled(action)
         effects.storage.watch(store.state.conversationWatch)
+    }
+
+    /// A tick changes the screen only now and then (the spinner's step, the rate once a
+    /// second, a thinking timer): when it changes nothing drawn, no frame is drawn for it.
+    private func send(_ action: AppAction) -> [AppEffect] {
+        guard case .tick = action else { return store.send(action) }
+        let before = frames.tickSensitiveText(store.state)
+        let effects = store.sendUnmarked(action)
+        if frames.tickSensitiveText(store.state) != before { store.markChanged() }
+        return effects
     }
 
     private func run(_ effect: AppEffect) {

@@ -33,6 +33,10 @@ struct FrameDriver<Terminal: InteractiveTerminal> {
         isStale(store) ? scheduler.nextFrame(now: now, streaming: store.state.isStreaming) : nil
     }
 
+    func tickSensitiveText(_ state: AppState) -> String {
+        renderer.tickSensitiveText(state)
+    }
+
     mutating func replyStarted() { statistics = StreamFrameStatistics() }
 
     mutating func deltasArrived(_ count: Int, at now: ContinuousClock.Instant) {

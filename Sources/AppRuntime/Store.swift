@@ -18,4 +18,14 @@ public final class Store {
         revision &+= 1
         return reduce(&state, action)
     }
+
+    /// For an action that often changes nothing on screen (a spinner tick while the
+    /// answer streams): the caller decides, and calls `markChanged` if it did.
+    func sendUnmarked(_ action: AppAction) -> [AppEffect] {
+        reduce(&state, action)
+    }
+
+    func markChanged() {
+        revision &+= 1
+    }
 }

@@ -6,27 +6,36 @@ import ScreenKit
 public struct ScreenRenderer {
     public var theme: Theme
     public let cache: TranscriptLayoutCache
+    /// Set: frames over the bare transcript start from the last one (`FrameMemory`).
+    public let memory: FrameMemory?
 
-    public init(theme: Theme = .dark, cache: TranscriptLayoutCache = TranscriptLayoutCache()) {
+    public init(theme: Theme = .dark, cache: TranscriptLayoutCache = TranscriptLayoutCache(),
+                memory: FrameMemory? = nil) {
         self.theme = theme
         self.cache = cache
+        self.memory = memory
     }
 
     public func render(_ state: AppState, width: Int, height: Int) -> Frame {
         var frame = Frame(width: width, height: height)
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else {
+            memory?.forget()
             drawTooSmall(width: width, height: height, into: &frame)
             return frame
         }
         let wrappedInput = InputView.wrap(state.input, width: width)
         let layout = ScreenLayout(width: width, height: height, inputLineCount: wrappedInput.rows.count)
+        if state.overlay == nil, let memory {
+            return renderTranscript(state, layout: layout, height: height, input: wrappedInput, memory: memory)
+        }
+        memory?.forget()
 
         frame.put(String(repeating: "─", count: width), row: layout.separatorRow, column: 0, style: theme.separator)
         InputView.draw(wrappedInput, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
         StatusBarView.draw(state, row: layout.statusRow, width: width, theme: theme, into: &frame)
         switch state.overlay {
         case nil:
-            TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
+            _ = TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
         case let .conversations(list):
             // Over the transcript and the separator: the input stays visible below.
             ConversationListView.draw(list, currentID: state.conversation.id, isDemo: state.settings.isDemo, rows: layout.separatorRow + 1,
@@ -39,6 +48,32 @@ public struct ScreenRenderer {
                           into: &frame)
         }
         return frame
+    }
+
+    /// The bare transcript, starting from the last such frame when it had the same
+    /// layout: only transcript rows whose line changed are drawn again. The rows below
+    /// the transcript are few and drawn every time.
+    private func renderTranscript(_ state: AppState, layout: ScreenLayout, height: Int, input: InputView.Wrapped,
+                                  memory: FrameMemory) -> Frame {
+        let reusable = memory.last.flatMap { $0.layout == layout && $0.height == height ? $0 : nil }
+        var frame = reusable?.frame ?? Frame(width: layout.width, height: height)
+        for row in layout.separatorRow..<height where reusable != nil { frame.clear(row: row) }
+        frame.put(String(repeating: "─", count: layout.width), row: layout.separatorRow, column: 0,
+                  style: theme.separator)
+        InputView.draw(input, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
+        StatusBarView.draw(state, row: layout.statusRow, width: layout.width, theme: theme, into: &frame)
+        let rows = TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame,
+                                       previous: reusable?.rows)
+        memory.last = FrameMemory.Drawn(frame: frame, layout: layout, height: height, rows: rows)
+        return frame
+    }
+
+    /// What a spinner tick can change on screen: the status bar's activity (spinner,
+    /// rate, a retry's countdown) and a thinking block's timer. Equal before and after a
+    /// tick means the tick needs no frame.
+    public func tickSensitiveText(_ state: AppState) -> String {
+        let thinking = state.activeReply.flatMap { state.message(withID: $0.messageID)?.thinkingTicks }
+        return StatusBarView.activity(state) + "\u{0}" + String(thinking ?? -1)
     }
 
     /// The rows an overlay (help, the list, the picker) has at this size: it covers the

@@ -28,6 +28,7 @@ public struct Frame: Equatable, Sendable {
                              maxColumns: Int? = nil) -> Int {
         guard row >= 0, row < height, column >= 0 else { return column }
         let limit = min(width, column + (maxColumns ?? width))
+        if let end = putPrintableASCII(text, row: row, column: column, style: style, limit: limit) { return end }
         var x = column
         for character in text {
             let columns = DisplayWidth.of(character)
@@ -44,6 +45,27 @@ public struct Frame: Equatable, Sendable {
             x += columns
         }
         return x
+    }
+
+    /// Most of a frame is printable ASCII, one column per byte: written from the bytes,
+    /// without walking grapheme clusters. Nil when the text has anything else in it.
+    private mutating func putPrintableASCII(_ text: some StringProtocol, row: Int, column: Int, style: Style,
+                                            limit: Int) -> Int? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var x = column
+        for byte in bytes {
+            guard x < limit else { break }
+            rows[row][x] = Cell(Character(Unicode.Scalar(byte)), style: style)
+            x += 1
+        }
+        return x
+    }
+
+    /// Blanks a whole row.
+    public mutating func clear(row: Int) {
+        guard row >= 0, row < height else { return }
+        rows[row] = Array(repeating: .blank, count: width)
     }
 
     /// Paints cells from `column` to the end of the row (or `count` cells) in `style`.

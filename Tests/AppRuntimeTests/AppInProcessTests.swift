@@ -92,8 +92,9 @@ struct AppInProcessTests {
     @Test("a reply streams into the scripted terminal: a frame per delta when due, few rows each, the cursor at the input, the end at once")
     func streamsFrameByFrame() async throws {
         let running = try await start()
-        let words = (1...16).map { "w\($0) " }
-        running.server.enqueue(MockScenario(reply: words.joined(), paceMilliseconds: 40))
+        // Slow enough that deltas come one by one even on a machine busy with other tests.
+        let words = (1...12).map { "w\($0) " }
+        running.server.enqueue(MockScenario(reply: words.joined(), paceMilliseconds: 120))
         running.terminal.type("hello")
         running.terminal.type([.enter])
         try await waitUntil("the reply to start") { running.state?.isStreaming == true }
@@ -101,6 +102,7 @@ struct AppInProcessTests {
         var shownDeltas = 0
         var advances = 0
         var keyFrameWhileStreaming = false
+        var typedKey = false
         var framesShown = running.flushes.count
         while running.state?.isStreaming == true {
             let deltas = running.state?.activeReply?.deltas ?? 0
@@ -120,7 +122,8 @@ struct AppInProcessTests {
             shownDeltas = deltas
             framesShown = running.flushes.count
             // A key typed mid-reply is drawn at once, between deltas, not after the reply.
-            if deltas == 6 {
+            if deltas >= 4, !typedKey, running.state?.isStreaming == true {
+                typedKey = true
                 let before = running.flushes.count
                 running.terminal.type("x")
                 try await waitUntil("the key's frame") { running.flushes.count > before }
@@ -137,7 +140,7 @@ struct AppInProcessTests {
         let screen = flushes.last?.lines.joined(separator: "\n") ?? ""
         #expect(screen.contains(words.joined().trimmingCharacters(in: .whitespaces)))
         #expect(keyFrameWhileStreaming, "the key was drawn while the reply was still streaming")
-        #expect(advances >= 4, "deltas came one by one (\(advances) frames asked for)")
+        #expect(advances >= 3, "deltas came one by one (\(advances) frames asked for)")
         // Every frame leaves the real cursor in the input.
         for flush in flushes {
             let input = try #require(inputRows(flush))

@@ -91,8 +91,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
                 // at a person's pace, so this costs a few frames a second at most.
                 drawNow = true
             case .terminal(.resized):
+                // Drawn at the next frame's turn: a storm of resizes costs one frame each 16 ms.
                 frames.adoptNewSize()
-                drawNow = true
             case let .terminal(.terminationRequested(signal)):
                 logger.info("termination signal \(signal)")
                 dispatch(.terminationRequested)

@@ -163,6 +163,9 @@ struct AppInProcessTests {
         try await waitUntil("help open") { running.flushes.last?.lines.contains { $0.contains("Help") } == true }
         let rowsBefore = running.state?.overlayRows
         running.terminal.resize(columns: 80, rows: 20)
+        // Resizes are drawn at the next frame's turn, which comes when time moves on.
+        try await waitUntil("the new size adopted") { running.terminal.rows == 20 }
+        running.clock.advance(by: FrameScheduler.interval)
         try await waitUntil("a frame of the new size") { running.flushes.last?.lines.count == 20 }
         try await waitUntil("the overlay's rows measured again") { running.state?.overlayRows != rowsBefore }
         #expect(running.flushes.last?.rowsDrawn.count == 20, "a resize draws the whole screen")

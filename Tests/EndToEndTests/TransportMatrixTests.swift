@@ -78,7 +78,11 @@ struct TransportMatrixTests {
         #expect(whole.stdout == reply + "\n")
         #expect(nginx.read("access.log").contains("POST /v1/chat/completions HTTP/2.0 200"))
 
-        bench.server.enqueue(MockScenario(reply: "one two three four five six", paceMilliseconds: 5, cutAfterTokens: 3))
+        // 50 ms between words: each is read before the reset comes, even on a machine busy
+        // with the rest of the suite (at 5 ms, all three could still sit unread in the
+        // client's buffer when the reset dropped them; then the try counted as one that
+        // broke before its first token and was retried).
+        bench.server.enqueue(MockScenario(reply: "one two three four five six", paceMilliseconds: 50, cutAfterTokens: 3))
         let cut = try await bench.ask(baseURL: url)
         #expect(cut.status == 1)
         // Not always all three words: AsyncHTTPClient drops body data it has buffered

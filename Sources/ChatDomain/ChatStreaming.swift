@@ -12,10 +12,21 @@ extension ChatStreaming {
     /// The same reply as an async sequence, for callers that pull (`kimichat ask`).
     /// Cancelling the consuming task ends the request.
     public func streamReply(to request: ChatRequest) -> AsyncThrowingStream<StreamEvent, any Error> {
-        AsyncThrowingStream { continuation in
+        .pulling { deliver in try await streamReply(to: request, into: deliver) }
+    }
+}
+
+extension AsyncThrowingStream where Element == StreamEvent, Failure == any Error {
+    /// A producer that pushes events, turned into a sequence to pull: it runs in a task
+    /// of its own, ends the sequence when it returns (or is cancelled), and is cancelled
+    /// when the consumer stops.
+    public static func pulling(
+        _ produce: @escaping @Sendable (@escaping @Sendable (StreamEvent) -> Void) async throws -> Void
+    ) -> Self {
+        Self { continuation in
             let task = Task {
                 do {
-                    try await streamReply(to: request) { continuation.yield($0) }
+                    try await produce { continuation.yield($0) }
                     continuation.finish()
                 } catch is CancellationError {
                     continuation.finish()

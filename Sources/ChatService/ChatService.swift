@@ -91,19 +91,7 @@ public final class ChatService: ChatStreaming, Sendable {
 
     /// The reply in one piece (`stream: false`), delivered as the same events.
     public func wholeReply(to request: ChatRequest) -> AsyncThrowingStream<StreamEvent, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    try await self.events(for: request, stream: false) { continuation.yield($0) }
-                    continuation.finish()
-                } catch is CancellationError {
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        .pulling { deliver in try await self.events(for: request, stream: false, into: deliver) }
     }
 
     private func events(for request: ChatRequest, stream: Bool,

@@ -9,8 +9,9 @@ public final class FrameMemory {
         var frame: Frame
         var layout: ScreenLayout
         var height: Int
-        /// The line on each transcript row (nil: blank).
-        var rows: [StyledLine?]
+        /// The line on each transcript row (nil: blank), or nil when the "new output
+        /// below" mark was drawn over them: then the next frame draws every row.
+        var rows: [StyledLine?]?
     }
 
     var last: Drawn?

@@ -35,7 +35,7 @@ public struct ScreenRenderer {
         StatusBarView.draw(state, row: layout.statusRow, width: width, theme: theme, into: &frame)
         switch state.overlay {
         case nil:
-            _ = TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
+            TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
         case let .conversations(list):
             // Over the transcript and the separator: the input stays visible below.
             ConversationListView.draw(list, currentID: state.conversation.id, isDemo: state.settings.isDemo, rows: layout.separatorRow + 1,
@@ -62,9 +62,10 @@ public struct ScreenRenderer {
                   style: theme.separator)
         InputView.draw(input, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
         StatusBarView.draw(state, row: layout.statusRow, width: layout.width, theme: theme, into: &frame)
-        let rows = TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame,
-                                       previous: reusable?.rows)
-        memory.last = FrameMemory.Drawn(frame: frame, layout: layout, height: height, rows: rows)
+        let drawn = TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame,
+                                        previous: reusable.map { $0.rows ?? [] })
+        memory.last = FrameMemory.Drawn(frame: frame, layout: layout, height: height,
+                                        rows: drawn.markDrawn ? nil : drawn.rows)
         return frame
     }
 

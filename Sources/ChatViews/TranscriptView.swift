@@ -5,12 +5,14 @@ import ScreenKit
 struct TranscriptView {
     static let newOutputMark = " ↓ new output below (End) "
 
-    /// Draws the rows the scroll position asks for and returns the line on each
-    /// (nil: blank). With `previous` (what `frame` already shows on those rows), a row
-    /// whose line is unchanged is left as it is.
+    /// Draws the rows the scroll position asks for and returns the line on each (nil:
+    /// blank), and whether the "new output below" mark went over them. With `previous`
+    /// (what `frame` already shows on those rows; empty: unknown, every row is drawn), a
+    /// row whose line is unchanged is left as it is.
     @discardableResult
     static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, cache: TranscriptLayoutCache,
-                     into frame: inout Frame, previous: [StyledLine?]? = nil) -> [StyledLine?] {
+                     into frame: inout Frame, previous: [StyledLine?]? = nil)
+        -> (rows: [StyledLine?], markDrawn: Bool) {
         let viewport = layout.transcriptRows
         var drawn = [StyledLine?](repeating: nil, count: viewport)
         cache.prepare(for: state)
@@ -33,8 +35,7 @@ struct TranscriptView {
                 drawn[row] = line
             }
         }
-        // The mark below is drawn over the last row: a frame with it is not reused.
-        let reuse = previous.flatMap { $0.count == viewport && !isAwayFromEnd ? $0 : nil }
+        let reuse = previous.flatMap { $0.count == viewport ? $0 : nil }
         for row in 0..<viewport {
             if let reuse, reuse[row] == drawn[row] { continue }
             if previous != nil { frame.clear(row: row) }
@@ -47,9 +48,7 @@ struct TranscriptView {
             let position = " " + positionLabel + " "
             frame.put(position, row: layout.separatorRow, column: max(0, layout.width - position.count - 2),
                       style: theme.detail)
-            // Never matches: the next frame draws the last row again.
-            drawn[viewport - 1] = StyledLine(spans: [])
         }
-        return drawn
+        return (drawn, isAwayFromEnd)
     }
 }

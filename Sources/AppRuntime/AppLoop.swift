@@ -11,7 +11,7 @@ import ScreenKit
 @MainActor
 public final class AppLoop<Terminal: InteractiveTerminal> {
     private let store: Store
-    private let inbox = RuntimeInbox()
+    private let inbox: RuntimeInbox
     private var frames: FrameDriver<Terminal>
     private let effects: EffectRunner
     private let editor: any ExternalEditing
@@ -29,6 +29,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
                 models: any ModelListing, editor: any ExternalEditing, theme: Theme, logger: Logger,
                 clock: any RuntimeClock = SystemClock()) {
         store = Store(state: state)
+        inbox = RuntimeInbox(clock: clock)
         frames = FrameDriver(terminal: terminal, renderer: ScreenRenderer(theme: theme, memory: FrameMemory()),
                              logger: logger)
         effects = EffectRunner(chat: chat, conversations: conversations, models: models, inbox: inbox, logger: logger)
@@ -40,6 +41,10 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
 
     /// The state, for tests that drive the loop in process.
     var state: AppState { store.state }
+
+    /// A reply's deltas not yet taken from the inbox, for those tests: they wait there
+    /// for the frame's turn.
+    var waitingDeltas: Int { inbox.waitingDeltas }
 
     /// Runs until the user quits or a termination signal arrives; the terminal is
     /// restored before this returns.
@@ -57,6 +62,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         draw(now: clock.now)
         logger.info("first frame drawn")
         for await _ in inbox.wakeUps {
+            // Whatever arrives from here on wakes the loop again, until it holds anew.
+            inbox.holdDeltas(false)
             handle(inbox.takeAll())
             if store.state.isQuitting { break }
         }
@@ -81,15 +88,17 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     }
 
     /// One wake-up's worth of input, then at most one frame.
-    private func handle(_ inputs: [RuntimeInput]) {
+    private func handle(_ batch: InboxBatch) {
         var drawNow = false
-        for input in inputs.mergingStreamEvents() {
+        for input in batch.inputs.mergingStreamEvents() {
             switch input {
             case .terminal(.inputAvailable):
-                for action in TerminalInput.actions(for: frames.readKeys()) { dispatch(action) }
+                let keys = frames.readKeys()
+                for action in TerminalInput.actions(for: keys) { dispatch(action) }
                 // What was typed shows at once, not at the next frame's turn: keys come
-                // at a person's pace, so this costs a few frames a second at most.
-                drawNow = true
+                // at a person's pace, so this costs a few frames a second at most. (A
+                // wake-up whose keys an earlier one already read draws nothing early.)
+                if !keys.isEmpty { drawNow = true }
             case .terminal(.resized):
                 // Drawn at the next frame's turn: a storm of resizes costs one frame each 16 ms.
                 frames.adoptNewSize()
@@ -97,7 +106,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
                 logger.info("termination signal \(signal)")
                 dispatch(.terminationRequested)
             case let .action(action):
-                dispatch(action)
+                dispatch(action, heldDeltas: batch.heldDeltas)
             }
             if store.state.isQuitting { return }
         }
@@ -109,7 +118,13 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         if let frameAt, drawNow || frameAt <= now {
             draw(now: now)
         }
-        alarm.set(earliest(frames.nextFrame(for: store, now: now), ticks.next), now: now)
+        // While a reply streams, its deltas wait in the inbox for the frame's turn even
+        // when the screen is up to date: the loop then wakes once a frame, not once a delta.
+        let frameTurn = frames.nextFrame(for: store, now: now)
+            ?? (store.state.isStreaming ? frames.nextStreamingTurn(now: now) : nil)
+        let holding = frameTurn.map { $0 > now } ?? false
+        alarm.set(earliest(holding ? frameTurn : nil, ticks.next), now: now)
+        inbox.holdDeltas(holding)
     }
 
     private func earliest(_ first: ContinuousClock.Instant?, _ second: ContinuousClock.Instant?)
@@ -119,10 +134,14 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         return min(first, second)
     }
 
-    private func dispatch(_ action: AppAction) {
+    /// `heldDeltas`: when the deltas among this wake-up's input that waited in the inbox
+    /// for the frame arrived (their wait counts in the frame statistics).
+    private func dispatch(_ action: AppAction, heldDeltas: (first: ContinuousClock.Instant, last: ContinuousClock.Instant)? = nil) {
+        let now = clock.now
+        let arrived = heldDeltas ?? (now, now)
         switch action {
-        case .streamEvent: frames.deltasArrived(1, at: clock.now)
-        case let .streamEvents(_, events): frames.deltasArrived(events.count, at: clock.now)
+        case .streamEvent: frames.deltasArrived(1, first: arrived.first, last: arrived.last)
+        case let .streamEvents(_, events): frames.deltasArrived(events.count, first: arrived.first, last: arrived.last)
         case .streamEnded, .streamFailed: frames.replyEnded()
         default: break
         }

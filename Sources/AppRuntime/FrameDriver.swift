@@ -33,14 +33,19 @@ struct FrameDriver<Terminal: InteractiveTerminal> {
         isStale(store) ? scheduler.nextFrame(now: now, streaming: store.state.isStreaming) : nil
     }
 
+    /// When a streaming frame could next be drawn, whether one is wanted or not.
+    func nextStreamingTurn(now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+        scheduler.nextFrame(now: now, streaming: true)
+    }
+
     func tickSensitiveText(_ state: AppState) -> String {
         renderer.tickSensitiveText(state)
     }
 
     mutating func replyStarted() { statistics = StreamFrameStatistics() }
 
-    mutating func deltasArrived(_ count: Int, at now: ContinuousClock.Instant) {
-        statistics.deltasArrived(count, at: now)
+    mutating func deltasArrived(_ count: Int, first: ContinuousClock.Instant, last: ContinuousClock.Instant) {
+        statistics.deltasArrived(count, first: first, last: last)
     }
 
     mutating func replyEnded() { endOfReplyDue = true }

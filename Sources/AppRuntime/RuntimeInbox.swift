@@ -7,24 +7,55 @@ import Synchronization
 enum RuntimeInput: Sendable, Equatable {
     case terminal(TerminalEvent)
     case action(AppAction)
+
+    /// A piece of a streaming reply: drawn at the next frame's turn, never sooner.
+    var isStreamDelta: Bool {
+        if case .action(.streamEvent) = self { return true }
+        return false
+    }
+}
+
+/// What the loop takes from the inbox in one go.
+struct InboxBatch: Sendable {
+    var inputs: [RuntimeInput] = []
+    /// When the first and the last delta held back for the frame arrived.
+    var heldDeltas: (first: ContinuousClock.Instant, last: ContinuousClock.Instant)?
 }
 
 /// The loop's one input queue. Producers (the terminal, a streaming reply, the
 /// database, timers) post from any thread; the loop wakes and takes everything waiting
 /// in one go, so what arrived within one frame is handled, and drawn, together.
+///
+/// While a frame is already due at a set time, a reply's deltas wait here without
+/// waking the loop: at Kimi's pace (a delta every 20 ms, a streaming frame every 40 ms)
+/// that halves the loop's wake-ups, and a delta is shown no later than it would be.
 final class RuntimeInbox: Sendable {
-    private let waiting = Mutex<[RuntimeInput]>([])
+    private let waiting = Mutex(InboxBatch())
+    private let holding = Atomic<Bool>(false)
+    private let clock: any RuntimeClock
     /// One pending wake-up is enough: the loop drains the whole queue when it wakes.
     let wakeUps: AsyncStream<Void>
     private let wakeUp: AsyncStream<Void>.Continuation
 
-    init() {
+    init(clock: any RuntimeClock) {
+        self.clock = clock
         (wakeUps, wakeUp) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     func post(_ input: RuntimeInput) {
-        waiting.withLock { $0.append(input) }
-        wakeUp.yield()
+        let held = input.isStreamDelta && holding.load(ordering: .acquiring)
+        let now = held ? clock.now : nil
+        waiting.withLock { batch in
+            batch.inputs.append(input)
+            if let now { batch.heldDeltas = (batch.heldDeltas?.first ?? now, now) }
+        }
+        if !held { wakeUp.yield() }
+    }
+
+    /// Deltas wait for the loop's alarm (a frame is due at a set time) or wake it at once.
+    /// The loop holds only while its alarm is set: held deltas are never stranded.
+    func holdDeltas(_ hold: Bool) {
+        holding.store(hold, ordering: .releasing)
     }
 
     /// Wakes the loop with nothing new: a deadline it set has come.
@@ -32,11 +63,19 @@ final class RuntimeInbox: Sendable {
         wakeUp.yield()
     }
 
-    func takeAll() -> [RuntimeInput] {
-        waiting.withLock { waiting in
-            defer { waiting.removeAll(keepingCapacity: true) }
-            return waiting
+    func takeAll() -> InboxBatch {
+        waiting.withLock { batch in
+            defer {
+                batch.inputs.removeAll(keepingCapacity: true)
+                batch.heldDeltas = nil
+            }
+            return batch
         }
+    }
+
+    /// How many of a reply's deltas wait for the loop.
+    var waitingDeltas: Int {
+        waiting.withLock { $0.inputs.count(where: \.isStreamDelta) }
     }
 
     /// Ends the loop's wait for good.

@@ -13,11 +13,12 @@ struct StreamFrameStatistics {
     private(set) var longestWait: Duration = .zero
     private(set) var lastWait: Duration = .zero
 
-    mutating func deltasArrived(_ count: Int, at now: ContinuousClock.Instant) {
+    /// `count` deltas, the first of them arrived at `first` and the last at `last`.
+    mutating func deltasArrived(_ count: Int, first: ContinuousClock.Instant, last: ContinuousClock.Instant) {
         deltas += count
-        if firstDelta == nil { firstDelta = now }
-        if oldestUndrawn == nil { oldestUndrawn = now }
-        newestUndrawn = now
+        if firstDelta == nil { firstDelta = first }
+        if oldestUndrawn == nil { oldestUndrawn = first }
+        newestUndrawn = last
     }
 
     mutating func frameDrawn(at now: ContinuousClock.Instant) {

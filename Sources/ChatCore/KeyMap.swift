@@ -70,7 +70,15 @@ public enum KeyMap {
     public static func command(for key: Key) -> Command? { lookup[key] }
 
     /// The status bar's hints: Enter sends while idle, Esc stops while a reply streams.
+    /// Drawn on every frame, so built once for each of the two cases.
     public static func statusHints(isStreaming: Bool) -> String {
+        isStreaming ? streamingHints : idleHints
+    }
+
+    private static let streamingHints = hints(isStreaming: true)
+    private static let idleHints = hints(isStreaming: false)
+
+    private static func hints(isStreaming: Bool) -> String {
         KeyHints.line(bindings) { command in
             switch command {
             case .send: return !isStreaming

@@ -36,6 +36,9 @@ public final class CursesTerminal: InteractiveTerminal {
         // transcript moves up a line, instead of rewriting every row of it.
         idlok(kc_stdscr(), true)
         nodelay(kc_stdscr(), true)
+        // A frame is always finished: without this, every refresh first polls the
+        // keyboard (a system call per frame) to give up early when a key is waiting.
+        typeahead(-1)
         set_escdelay(25)
         let colorAvailable = useColor && has_colors()
         if colorAvailable {

@@ -24,8 +24,23 @@ public struct Frame: Equatable, Sendable {
     /// A wide character that would cross the limit is replaced by spaces, never split.
     /// Returns the column after the last cell written.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style = .plain,
+    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain,
                              maxColumns: Int? = nil) -> Int {
+        putText(text, row: row, column: column, style: style, maxColumns: maxColumns)
+    }
+
+    /// `put` for a slice of a string.
+    @discardableResult
+    public mutating func put(_ text: Substring, row: Int, column: Int, style: Style = .plain,
+                             maxColumns: Int? = nil) -> Int {
+        putText(text, row: row, column: column, style: style, maxColumns: maxColumns)
+    }
+
+    // Generic only inside this module, where it is specialised for `String` and
+    // `Substring`: called through a protocol from other modules, every byte went
+    // through a witness table.
+    private mutating func putText(_ text: some StringProtocol, row: Int, column: Int, style: Style,
+                                  maxColumns: Int?) -> Int {
         guard row >= 0, row < height, column >= 0 else { return column }
         let limit = min(width, column + (maxColumns ?? width))
         if let end = putPrintableASCII(text, row: row, column: column, style: style, limit: limit) { return end }

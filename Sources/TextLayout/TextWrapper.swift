@@ -23,10 +23,19 @@ public enum TextWrapper {
             lines.append("")
             return
         }
-        if paragraph.utf8.count <= width, isPlainASCII(paragraph) {
-            lines.append(String(paragraph))
+        if width >= 1, ASCIIWrapper.accepts(paragraph) {
+            if paragraph.utf8.count <= width {
+                lines.append(String(paragraph))
+            } else {
+                ASCIIWrapper.wrap(paragraph, width: width, into: &lines)
+            }
             return
         }
+        wrapClusters(paragraph, width: width, into: &lines)
+    }
+
+    /// The general case: grapheme clusters of any width.
+    static func wrapClusters(_ paragraph: Substring, width: Int, into lines: inout [String]) {
         var line = LineBuilder()
         for character in paragraph {
             if character == "\t" {
@@ -67,10 +76,6 @@ public enum TextWrapper {
             }
         }
         line.append(character, columns: columns)
-    }
-
-    private static func isPlainASCII(_ text: Substring) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     static func isClosingPunctuation(_ character: Character) -> Bool {

@@ -99,25 +99,23 @@ struct AppInProcessTests {
         running.terminal.type([.enter])
         try await waitUntil("the reply to start") { running.state?.isStreaming == true }
 
-        var shownDeltas = 0
         var advances = 0
         var framesShown = running.flushes.count
         while running.state?.isStreaming == true {
-            let deltas = running.state?.activeReply?.deltas ?? 0
-            guard deltas > shownDeltas else {
+            // Deltas wait in the inbox for the frame's turn, which has not come: time
+            // stands still until the test moves the clock past the frame interval.
+            guard (running.loop?.waitingDeltas ?? 0) > 0 else {
                 try await Task.sleep(for: .milliseconds(2))
                 continue
             }
-            // Time stands still: however many deltas came, no frame can be due before
-            // the test moves the clock past the frame interval.
             let before = running.flushes.count
             #expect(before == framesShown, "a delta was drawn before its frame was due")
+            let deltas = running.state?.activeReply?.deltas ?? 0
             running.clock.advance(by: FrameScheduler.streamingInterval)
             advances += 1
             try await waitUntil("the frame after delta \(deltas)") {
                 running.flushes.count > before || running.state?.isStreaming != true
             }
-            shownDeltas = deltas
             framesShown = running.flushes.count
         }
         // The end shows without the clock moving: it is drawn the moment it arrives.
@@ -152,6 +150,11 @@ struct AppInProcessTests {
         running.server.enqueue(MockScenario(reply: "one two three four", anomaly: StreamAnomaly(.stall, afterTokens: 3)))
         running.terminal.type("hello")
         running.terminal.type([.enter])
+        // The deltas wait for the frame's turn; moving the clock brings it.
+        try await waitUntil("three deltas in") {
+            (running.loop?.waitingDeltas ?? 0) + (running.state?.activeReply?.deltas ?? 0) >= 3
+        }
+        running.clock.advance(by: FrameScheduler.streamingInterval)
         try await waitUntil("three deltas") { (running.state?.activeReply?.deltas ?? 0) >= 3 }
         let before = running.flushes.count
         running.terminal.type("x")

@@ -9,10 +9,10 @@ struct StreamFrameStatisticsTests {
         let start = ContinuousClock.now
         statistics.frameDrawn(at: start)
         #expect(statistics.frames == 0, "a frame with no new delta is not the stream's")
-        statistics.deltasArrived(1, at: start)
-        statistics.deltasArrived(1, at: start + .milliseconds(5))
+        statistics.deltasArrived(1, first: start, last: start)
+        statistics.deltasArrived(1, first: start + .milliseconds(5), last: start + .milliseconds(5))
         statistics.frameDrawn(at: start + .milliseconds(16))
-        statistics.deltasArrived(1, at: start + .milliseconds(20))
+        statistics.deltasArrived(1, first: start + .milliseconds(20), last: start + .milliseconds(20))
         statistics.frameDrawn(at: start + .milliseconds(22))
         #expect(statistics.deltas == 3)
         #expect(statistics.frames == 2)

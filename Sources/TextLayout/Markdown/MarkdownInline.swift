@@ -30,10 +30,15 @@ public struct InlineRun: Equatable, Sendable {
 /// reply cut mid-emphasis shows what it has.
 public enum MarkdownInline {
     public static func parse(_ text: String) -> [InlineRun] {
+        // Most paragraphs have no marks at all: they are one plain run.
+        if !text.utf8.contains(where: markBytes.contains) { return text.isEmpty ? [] : [InlineRun(text)] }
         var runs: [InlineRun] = []
         parse(Array(text), style: [], into: &runs)
         return merged(runs)
     }
+
+    /// Bytes that can start something inline: an escape, code, emphasis, a link.
+    private static let markBytes: Set<UInt8> = Set("\\`*_~[".utf8)
 
     private static func parse(_ characters: [Character], style: InlineStyle, into runs: inout [InlineRun]) {
         var plain = ""

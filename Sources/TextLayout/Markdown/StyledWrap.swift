@@ -3,6 +3,12 @@
 public enum StyledWrap {
     /// The lines of `runs` (no newlines inside) at `width` columns.
     public static func wrap(_ runs: [InlineRun], width: Int) -> [[InlineRun]] {
+        // One style throughout (most paragraphs): each row is one run of it.
+        if runs.count == 1, let run = runs.first, !run.text.utf8.contains(UInt8(ascii: "\t")) {
+            var wrapped: [String] = []
+            TextWrapper.wrapParagraph(Substring(run.text), width: width, into: &wrapped)
+            return wrapped.map { $0.isEmpty ? [] : [InlineRun($0, run.style)] }
+        }
         var characters: [Character] = []
         var styles: [InlineStyle] = []
         for run in runs {

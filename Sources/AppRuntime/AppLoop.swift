@@ -123,7 +123,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         let frameTurn = frames.nextFrame(for: store, now: now)
             ?? (store.state.isStreaming ? frames.nextStreamingTurn(now: now) : nil)
         let holding = frameTurn.map { $0 > now } ?? false
-        alarm.set(earliest(holding ? frameTurn : nil, ticks.next), now: now)
+        let frameWake = holding ? frameTurn : nil
+        alarm.set(earliest(frameWake, ticks.wakeUp(besides: frameWake)), now: now)
         inbox.holdDeltas(holding)
     }
 

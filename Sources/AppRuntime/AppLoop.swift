@@ -63,7 +63,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         logger.info("first frame drawn")
         for await _ in inbox.wakeUps {
             // Whatever arrives from here on wakes the loop again, until it holds anew.
-            inbox.holdDeltas(false)
+            inbox.holdDeltas(until: nil)
             handle(inbox.takeAll())
             if store.state.isQuitting { break }
         }
@@ -125,7 +125,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         let holding = frameTurn.map { $0 > now } ?? false
         let frameWake = holding ? frameTurn : nil
         alarm.set(earliest(frameWake, ticks.wakeUp(besides: frameWake)), now: now)
-        inbox.holdDeltas(holding)
+        inbox.holdDeltas(until: frameWake)
     }
 
     private func earliest(_ first: ContinuousClock.Instant?, _ second: ContinuousClock.Instant?)

@@ -30,8 +30,13 @@ struct InboxBatch: Sendable {
 /// waking the loop: at Kimi's pace (a delta every 20 ms, a streaming frame every 40 ms)
 /// that halves the loop's wake-ups, and a delta is shown no later than it would be.
 final class RuntimeInbox: Sendable {
-    private let waiting = Mutex(InboxBatch())
-    private let holding = Atomic<Bool>(false)
+    private struct Waiting {
+        var batch = InboxBatch()
+        /// Until when a reply's deltas wait for the loop's alarm.
+        var holdUntil: ContinuousClock.Instant?
+    }
+
+    private let waiting = Mutex(Waiting())
     private let clock: any RuntimeClock
     /// One pending wake-up is enough: the loop drains the whole queue when it wakes.
     let wakeUps: AsyncStream<Void>
@@ -43,19 +48,23 @@ final class RuntimeInbox: Sendable {
     }
 
     func post(_ input: RuntimeInput) {
-        let held = input.isStreamDelta && holding.load(ordering: .acquiring)
-        let now = held ? clock.now : nil
-        waiting.withLock { batch in
-            batch.inputs.append(input)
-            if let now { batch.heldDeltas = (batch.heldDeltas?.first ?? now, now) }
+        let now = input.isStreamDelta ? clock.now : nil
+        let held = waiting.withLock { waiting in
+            waiting.batch.inputs.append(input)
+            // Past the deadline the alarm is late (a busy machine): the delta wakes the
+            // loop itself, so no delta waits longer than it did before holding.
+            guard let now, let until = waiting.holdUntil, now < until else { return false }
+            waiting.batch.heldDeltas = (waiting.batch.heldDeltas?.first ?? now, now)
+            return true
         }
         if !held { wakeUp.yield() }
     }
 
-    /// Deltas wait for the loop's alarm (a frame is due at a set time) or wake it at once.
-    /// The loop holds only while its alarm is set: held deltas are never stranded.
-    func holdDeltas(_ hold: Bool) {
-        holding.store(hold, ordering: .releasing)
+    /// Until `deadline`, deltas wait for the loop's alarm for it; nil: they wake the
+    /// loop at once. The loop holds only while its alarm is set: held deltas are never
+    /// stranded.
+    func holdDeltas(until deadline: ContinuousClock.Instant?) {
+        waiting.withLock { $0.holdUntil = deadline }
     }
 
     /// Wakes the loop with nothing new: a deadline it set has come.
@@ -64,18 +73,18 @@ final class RuntimeInbox: Sendable {
     }
 
     func takeAll() -> InboxBatch {
-        waiting.withLock { batch in
+        waiting.withLock { waiting in
             defer {
-                batch.inputs.removeAll(keepingCapacity: true)
-                batch.heldDeltas = nil
+                waiting.batch.inputs.removeAll(keepingCapacity: true)
+                waiting.batch.heldDeltas = nil
             }
-            return batch
+            return waiting.batch
         }
     }
 
     /// How many of a reply's deltas wait for the loop.
     var waitingDeltas: Int {
-        waiting.withLock { $0.inputs.count(where: \.isStreamDelta) }
+        waiting.withLock { $0.batch.inputs.count(where: \.isStreamDelta) }
     }
 
     /// Ends the loop's wait for good.

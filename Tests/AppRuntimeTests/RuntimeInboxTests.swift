@@ -29,7 +29,7 @@ struct RuntimeInboxTests {
     @Test func whileHoldingADeltaWaitsWithoutWakingTheLoop() async {
         let clock = ManualClock()
         let inbox = RuntimeInbox(clock: clock)
-        inbox.holdDeltas(true)
+        inbox.holdDeltas(until: clock.now + .milliseconds(40))
         let first = clock.now
         inbox.post(Self.delta)
         clock.advance(by: .milliseconds(20))
@@ -44,20 +44,30 @@ struct RuntimeInboxTests {
     }
 
     @Test func whileHoldingAnythingElseStillWakesTheLoop() async {
-        let inbox = RuntimeInbox(clock: ManualClock())
-        inbox.holdDeltas(true)
+        let clock = ManualClock()
+        let inbox = RuntimeInbox(clock: clock)
+        inbox.holdDeltas(until: clock.now + .milliseconds(40))
         inbox.post(.action(.streamEnded(1)))
         #expect(await wakeUps(inbox) == 1, "the end of a reply shows at once")
-        let keys = RuntimeInbox(clock: ManualClock())
-        keys.holdDeltas(true)
+        let keys = RuntimeInbox(clock: clock)
+        keys.holdDeltas(until: clock.now + .milliseconds(40))
         keys.post(.terminal(.inputAvailable))
         #expect(await wakeUps(keys) == 1, "keys are handled at once")
     }
 
+    @Test func aDeltaAfterTheDeadlineWakesTheLoopWhenTheAlarmIsLate() async {
+        let clock = ManualClock()
+        let inbox = RuntimeInbox(clock: clock)
+        inbox.holdDeltas(until: clock.now + .milliseconds(40))
+        clock.advance(by: .milliseconds(40))
+        inbox.post(Self.delta)
+        #expect(await wakeUps(inbox) == 1)
+    }
+
     @Test func afterHoldingEndsDeltasWakeTheLoopAgain() async {
         let inbox = RuntimeInbox(clock: ManualClock())
-        inbox.holdDeltas(true)
-        inbox.holdDeltas(false)
+        inbox.holdDeltas(until: .now + .seconds(60))
+        inbox.holdDeltas(until: nil)
         inbox.post(Self.delta)
         #expect(await wakeUps(inbox) == 1)
     }

@@ -49,7 +49,7 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
         // Not where it was saved: nothing sensible to send.
         return stopReply(&state, reply, status: .stopped)
     }
-    saved.messages.remove(at: replyIndex)
+    saved.tree.removeLeaf(saved.messages[replyIndex].id ?? history.replyRow)
     let model = state.conversation.model
     state.activeReply = nil
     state.replaceTranscript(with: saved, notice: history.replacesDeleted

@@ -42,13 +42,21 @@ public struct ConversationMatch: Sendable, Equatable, Identifiable {
     }
 }
 
-/// A saved conversation with all its messages, oldest first.
+/// A saved conversation: every message, as a tree, and the branch it shows.
 public struct SavedConversation: Sendable, Equatable {
     public var summary: ConversationSummary
-    public var messages: [StoredMessage]
+    public var tree: MessageTree
 
-    public init(summary: ConversationSummary, messages: [StoredMessage]) {
+    /// The branch shown, sent and exported: root first.
+    public var messages: [StoredMessage] { tree.currentPath }
+
+    public init(summary: ConversationSummary, tree: MessageTree) {
         self.summary = summary
-        self.messages = messages
+        self.tree = tree
+    }
+
+    /// A conversation of one branch: each message follows the one before.
+    public init(summary: ConversationSummary, messages: [StoredMessage]) {
+        self.init(summary: summary, tree: .linear(messages))
     }
 }

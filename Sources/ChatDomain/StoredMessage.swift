@@ -17,6 +17,10 @@ public enum MessageStatus: String, Sendable, Codable, Equatable, CaseIterable {
 public struct StoredMessage: Sendable, Equatable, Codable {
     /// Nil until the message is first saved.
     public var id: StoredMessageID?
+    /// The message this one follows or answers; nil for the first of a conversation.
+    /// Siblings (the same parent) are the versions of one turn: an edited question,
+    /// a regenerated reply.
+    public var parentID: StoredMessageID?
     public var role: Role
     public var text: String
     public var reasoning: String
@@ -29,10 +33,12 @@ public struct StoredMessage: Sendable, Equatable, Codable {
     public var errorMessage: String?
     public var createdAt: Date?
 
-    public init(id: StoredMessageID? = nil, role: Role, text: String, reasoning: String = "",
-                status: MessageStatus = .complete, model: String? = nil, usage: Usage? = nil,
-                finishReason: FinishReason? = nil, errorMessage: String? = nil, createdAt: Date? = nil) {
+    public init(id: StoredMessageID? = nil, parentID: StoredMessageID? = nil, role: Role, text: String,
+                reasoning: String = "", status: MessageStatus = .complete, model: String? = nil,
+                usage: Usage? = nil, finishReason: FinishReason? = nil, errorMessage: String? = nil,
+                createdAt: Date? = nil) {
         self.id = id
+        self.parentID = parentID
         self.role = role
         self.text = text
         self.reasoning = reasoning

@@ -185,7 +185,9 @@ public final class ConversationStore: ConversationRepository {
                 SELECT \(Rows.messageSelection) FROM message WHERE conversation_id = ? ORDER BY id
                 """, arguments: [conversation])
             while let row = try rows.next() { messages.append(try Rows.message(row)) }
-            return SavedConversation(summary: summary, messages: messages)
+            let leaf = try StoredMessageID.fetchOne(db, sql: "SELECT current_leaf_id FROM conversation WHERE id = ?",
+                                                    arguments: [conversation])
+            return SavedConversation(summary: summary, tree: MessageTree(messages: messages, currentLeaf: leaf))
         }
     }
 
@@ -241,14 +243,29 @@ public final class ConversationStore: ConversationRepository {
                 if db.changesCount > 0 { id = existing }
             }
             if id == nil {
-                try db.execute(sql: Rows.insertMessage,
-                               arguments: StatementArguments([conversation, message.createdAt?.timeIntervalSince1970 ?? now] + values))
+                let parent = try message.parentID ?? Self.defaultParent(of: message, in: conversation, db)
+                try db.execute(sql: Rows.insertMessage, arguments: StatementArguments(
+                    [conversation, message.createdAt?.timeIntervalSince1970 ?? now, parent] + values))
                 id = db.lastInsertedRowID
+                try db.execute(sql: "UPDATE conversation SET current_leaf_id = ? WHERE id = ?",
+                               arguments: [id, conversation])
             }
             try db.execute(sql: "UPDATE conversation SET updated_at = ?, model = COALESCE(?, model) WHERE id = ?",
                            arguments: [now, message.role == .assistant ? message.model : nil, conversation])
             return id ?? db.lastInsertedRowID
         }
+    }
+
+    /// Where a message saved without a parent goes: after the branch shown, except that
+    /// a reply right after a reply answers the same question (Ctrl-R) — the same rule
+    /// that linked the messages of databases from before trees.
+    static func defaultParent(of message: StoredMessage, in conversation: ConversationID,
+                              _ db: Database) throws -> StoredMessageID? {
+        guard let leaf = try Row.fetchOne(db, sql: """
+            SELECT m.id, m.role, m.parent_id FROM conversation c JOIN message m ON m.id = c.current_leaf_id
+            WHERE c.id = ?
+            """, arguments: [conversation]) else { return nil }
+        return TreeMigration.parentOf(role: message.role.rawValue, after: (leaf[0], leaf[1], leaf[2]))
     }
 
     /// A streaming reply not written for this long is abandoned even if a process
@@ -295,11 +312,15 @@ public final class ConversationStore: ConversationRepository {
                                      summary.updatedAt.timeIntervalSince1970])
                 let id = db.lastInsertedRowID
                 let insert = try db.cachedStatement(sql: Rows.insertMessage)
+                // The branch shown, as a list: each message after the one before.
+                var parent: StoredMessageID?
                 for message in saved.messages {
                     let created = message.createdAt?.timeIntervalSince1970 ?? summary.updatedAt.timeIntervalSince1970
                     try insert.execute(arguments: StatementArguments(
-                        [id, created] + Rows.messageValues(message, writerPID: processID, now: created)))
+                        [id, created, parent] + Rows.messageValues(message, writerPID: processID, now: created)))
+                    parent = db.lastInsertedRowID
                 }
+                try db.execute(sql: "UPDATE conversation SET current_leaf_id = ? WHERE id = ?", arguments: [parent, id])
                 return id
             }
         }

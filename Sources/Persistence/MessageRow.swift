@@ -8,7 +8,7 @@ enum Rows {
     /// name, matters when a conversation has thousands of messages.
     static let messageSelection = """
         id, role, text, reasoning, status, model, prompt_tokens, completion_tokens, total_tokens, \
-        cached_tokens, reasoning_tokens, finish_reason, error_message, created_at
+        cached_tokens, reasoning_tokens, finish_reason, error_message, created_at, parent_id
         """
 
     /// Throws rather than traps on a value of an unexpected type: the file may have
@@ -25,6 +25,7 @@ enum Rows {
         let finish: String? = try row.decode(atIndex: 11)
         return StoredMessage(
             id: try row.decode(atIndex: 0),
+            parentID: try row.decode(atIndex: 14),
             role: Role(rawValue: roleName) ?? .assistant,
             text: try row.decode(String?.self, atIndex: 2) ?? "",
             reasoning: try row.decode(String?.self, atIndex: 3) ?? "",
@@ -70,10 +71,11 @@ enum Rows {
         "finish_reason", "error_message", "writer_pid", "updated_at",
     ]
 
-    /// Inserts a message: `conversation_id`, `created_at`, then `messageColumns`.
+    /// Inserts a message: `conversation_id`, `created_at`, `parent_id`, then
+    /// `messageColumns`. A message's place in the tree is set once, when it is added.
     static let insertMessage: String = {
-        let columns = (["conversation_id", "created_at"] + messageColumns).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: messageColumns.count + 2).joined(separator: ", ")
+        let columns = (["conversation_id", "created_at", "parent_id"] + messageColumns).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: messageColumns.count + 3).joined(separator: ", ")
         return "INSERT INTO message (\(columns)) VALUES (\(marks))"
     }()
 }

@@ -63,6 +63,17 @@ enum StorageSchema {
                 END;
                 """)
         }
+        migrator.registerMigration("v2: conversations as trees") { db in
+            try db.execute(sql: """
+                -- The message a message follows or answers; siblings are versions of one
+                -- turn (an edited question, a regenerated reply).
+                ALTER TABLE message ADD COLUMN parent_id INTEGER;
+                CREATE INDEX message_by_parent ON message(parent_id);
+                -- The last message of the branch the conversation shows.
+                ALTER TABLE conversation ADD COLUMN current_leaf_id INTEGER;
+                """)
+            try TreeMigration.linkExistingMessages(db)
+        }
         return migrator
     }
 }

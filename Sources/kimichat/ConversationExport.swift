@@ -72,9 +72,13 @@ enum ConversationExport {
 }
 
 /// The JSON export: the API's field names where they exist (role, content, reasoning_content, usage).
+/// Every message of the tree, oldest first, each with its parent and whether it is on
+/// the branch the conversation shows.
 private struct ExportedConversation: Encodable {
     struct Message: Encodable {
         var id: Int64?
+        var parentID: Int64?
+        var onCurrentBranch: Bool
         var role: String
         var content: String
         var reasoningContent: String?
@@ -87,6 +91,8 @@ private struct ExportedConversation: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case id, role, content, status, model, usage, error
+            case parentID = "parent_id"
+            case onCurrentBranch = "on_current_branch"
             case reasoningContent = "reasoning_content"
             case finishReason = "finish_reason"
             case createdAt = "created_at"
@@ -112,8 +118,10 @@ private struct ExportedConversation: Encodable {
         model = saved.summary.model
         createdAt = saved.summary.createdAt
         updatedAt = saved.summary.updatedAt
-        messages = saved.messages.map { message in
-            Message(id: message.id, role: message.role.rawValue, content: message.text,
+        let branch = Set(saved.messages.compactMap(\.id))
+        messages = saved.tree.messages.values.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { message in
+            Message(id: message.id, parentID: message.parentID, onCurrentBranch: message.id.map(branch.contains) ?? false,
+                    role: message.role.rawValue, content: message.text,
                     reasoningContent: message.reasoning.isEmpty ? nil : message.reasoning,
                     status: message.status.rawValue, model: message.model, usage: message.usage.map(ExportedUsage.init),
                     finishReason: message.finishReason?.wireValue, error: message.errorMessage,

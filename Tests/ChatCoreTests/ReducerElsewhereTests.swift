@@ -96,9 +96,11 @@ struct ReducerElsewhereTests {
         }
         #expect(stale.turns.map(\.content) == ["question 0", "answer 1", "mine"])
         // As saved: the other window's round came before our question and reply row.
-        var saved = Self.withOtherWindowsRound()
-        saved.messages += [StoredMessage(id: 200, role: .user, text: "mine"),
-                           StoredMessage(id: 201, role: .assistant, text: "", status: .streaming)]
+        let round = Self.withOtherWindowsRound()
+        let saved = SavedConversation(summary: round.summary, messages: round.messages + [
+            StoredMessage(id: 200, role: .user, text: "mine"),
+            StoredMessage(id: 201, role: .assistant, text: "", status: .streaming),
+        ])
         let again = reduce(&state, .historyChangedBeforeSending(first, ChangedHistory(
             saved: saved, change: 3, replyRow: 201, replacesDeleted: false)))
         #expect(Self.sentTurns(again) == ["question 0", "answer 1", "from the other window", "its answer", "mine"])
@@ -155,10 +157,12 @@ struct ReducerElsewhereTests {
             Issue.record("no request")
             return
         }
-        var saved = Self.withOtherWindowsRound()
-        saved.messages += [StoredMessage(id: 200, role: .user, text: "mine"),
-                           StoredMessage(id: 202, role: .user, text: "theirs, saved between"),
-                           StoredMessage(id: 201, role: .assistant, text: "", status: .streaming)]
+        let round = Self.withOtherWindowsRound()
+        let saved = SavedConversation(summary: round.summary, messages: round.messages + [
+            StoredMessage(id: 200, role: .user, text: "mine"),
+            StoredMessage(id: 202, role: .user, text: "theirs, saved between"),
+            StoredMessage(id: 201, role: .assistant, text: "", status: .streaming),
+        ])
         let again = reduce(&state, .historyChangedBeforeSending(first, ChangedHistory(
             saved: saved, change: 3, replyRow: 201, questionRow: 200, replacesDeleted: false)))
         #expect(Self.sentTurns(again)?.last == "mine")

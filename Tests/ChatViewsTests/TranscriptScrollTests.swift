@@ -99,8 +99,10 @@ struct TranscriptScrollTests {
 
     @Test("a search hit deep inside a long reply is scrolled into view")
     func hitDeepInAReply() {
-        var long = Self.longConversation(40)
-        long.messages[21].text = (1...60).map { "filler line \($0)" }.joined(separator: "\n") + "\nthe kumquat is here"
+        let base = Self.longConversation(40)
+        var messages = base.messages
+        messages[21].text = (1...60).map { "filler line \($0)" }.joined(separator: "\n") + "\nthe kumquat is here"
+        let long = SavedConversation(summary: base.summary, messages: messages)
         var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))
         _ = reduce(&state, .keyPressed(.ctrl("o")))
         _ = reduce(&state, .textEntered("kumquat"))

@@ -39,6 +39,7 @@ import Testing
         #expect(loaded.messages.map(\.id) == [userID, replyID])
         var expected = reply
         expected.id = replyID
+        expected.parentID = userID
         expected.createdAt = loaded.messages[1].createdAt
         #expect(loaded.messages[1] == expected)
         #expect(loaded.messages[0].text == "你好 hello")
@@ -136,7 +137,9 @@ import Testing
         // The sweep runs before this process writes: a row with our own pid was left by
         // an earlier process that had it.
         #expect(try store.markAbandonedRepliesInterrupted() == 2)
-        let statuses = try #require(try store.load(conversation.id)).messages.map(\.status)
+        // Replies one after another are siblings (each answered nothing newer): all of them.
+        let tree = try #require(try store.load(conversation.id)).tree
+        let statuses = tree.messages.values.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map(\.status)
         #expect(statuses == [.interrupted, .streaming, .interrupted])
         #expect(try store.load(conversation.id)?.messages.first { $0.id == mine }?.text == "this process")
 

@@ -1,0 +1,145 @@
+/// A conversation's messages as a tree: each message answers or follows its parent,
+/// and editing a question or regenerating a reply adds a sibling instead of replacing.
+/// The conversation shows, sends and exports one branch: the path from the root to its
+/// current leaf.
+///
+/// Pure: built from saved messages (each with its id and parent id), changed by the
+/// operations below, and read by the chat, `ask`, `show` and `export` alike.
+public struct MessageTree: Sendable, Equatable {
+    /// Every message by id.
+    public private(set) var messages: [StoredMessageID: StoredMessage] = [:]
+    /// Each message's children, and the roots under nil, oldest first (ids grow with time).
+    private var children: [StoredMessageID?: [StoredMessageID]] = [:]
+    /// The last message of the branch shown; nil for an empty conversation.
+    public private(set) var currentLeaf: StoredMessageID?
+
+    public init() {}
+
+    /// The tree of `messages` (each saved, so with an id). A message whose parent is not
+    /// among them becomes a root, so a damaged link loses no message. `currentLeaf` nil
+    /// or unknown: the newest message's branch.
+    public init(messages: [StoredMessage], currentLeaf: StoredMessageID?) {
+        let known = Set(messages.compactMap(\.id))
+        for message in messages.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
+            guard let id = message.id, self.messages[id] == nil else { continue }
+            var message = message
+            if let parent = message.parentID, !known.contains(parent) || parent == id { message.parentID = nil }
+            self.messages[id] = message
+            children[message.parentID, default: []].append(id)
+        }
+        if let currentLeaf, self.messages[currentLeaf] != nil {
+            self.currentLeaf = currentLeaf
+        } else {
+            self.currentLeaf = self.messages.keys.max()
+        }
+    }
+
+    /// A linear conversation: each message the child of the one before it. Messages not
+    /// saved yet (an import, a seed) are numbered after the highest id given, in order:
+    /// a tree needs ids, and whoever saves them gives them their own.
+    public static func linear(_ messages: [StoredMessage]) -> MessageTree {
+        var linked: [StoredMessage] = []
+        var previous: StoredMessageID?
+        var unsaved = messages.compactMap(\.id).max() ?? 0
+        for var message in messages {
+            if message.id == nil {
+                unsaved += 1
+                message.id = unsaved
+            }
+            message.parentID = previous
+            linked.append(message)
+            previous = message.id
+        }
+        return MessageTree(messages: linked, currentLeaf: previous)
+    }
+
+    public var isEmpty: Bool { messages.isEmpty }
+    public var count: Int { messages.count }
+
+    /// The branch shown: root first, the current leaf last.
+    public var currentPath: [StoredMessage] {
+        currentLeaf.map(path(to:)) ?? []
+    }
+
+    /// The messages from the root down to `id`.
+    public func path(to id: StoredMessageID) -> [StoredMessage] {
+        var path: [StoredMessage] = []
+        var next: StoredMessageID? = id
+        var seen: Set<StoredMessageID> = []
+        while let current = next, let message = messages[current], seen.insert(current).inserted {
+            path.append(message)
+            next = message.parentID
+        }
+        return path.reversed()
+    }
+
+    /// `id` and its siblings (the messages with the same parent), oldest first.
+    public func siblings(of id: StoredMessageID) -> [StoredMessageID] {
+        guard let message = messages[id] else { return [] }
+        return children[message.parentID] ?? [id]
+    }
+
+    public func children(of id: StoredMessageID?) -> [StoredMessageID] {
+        children[id] ?? []
+    }
+
+    /// The newest leaf under `id` (itself when it has no children): where flipping to a
+    /// sibling lands, on the branch most recently written. Ids grow with time and a
+    /// child is newer than its parent, so the newest message below is a leaf.
+    public func newestLeaf(under id: StoredMessageID) -> StoredMessageID {
+        var newest = id
+        var stack = [id]
+        while let current = stack.popLast() {
+            newest = max(newest, current)
+            stack += children[current] ?? []
+        }
+        return newest
+    }
+
+    /// How many branches the tree has (its leaves).
+    public var branchCount: Int {
+        messages.keys.reduce(0) { count, id in (children[id]?.isEmpty ?? true) ? count + 1 : count }
+    }
+
+    /// Adds a saved message under its `parentID` and makes it the current leaf: what is
+    /// sent or answered next continues from it.
+    public mutating func add(_ message: StoredMessage) {
+        guard let id = message.id else { return }
+        var message = message
+        if let parent = message.parentID, messages[parent] == nil { message.parentID = nil }
+        if messages[id] == nil { children[message.parentID, default: []].append(id) }
+        messages[id] = message
+        currentLeaf = id
+    }
+
+    /// Replaces a saved message's content (a reply growing); its place stays.
+    public mutating func update(_ message: StoredMessage) {
+        guard let id = message.id, let old = messages[id] else { return }
+        var message = message
+        message.parentID = old.parentID
+        messages[id] = message
+    }
+
+    /// Takes out a message that has no children (a reply row saved before its request
+    /// was held back); its parent becomes the current leaf when it was.
+    public mutating func removeLeaf(_ id: StoredMessageID) {
+        guard let message = messages[id], children[id]?.isEmpty ?? true else { return }
+        messages[id] = nil
+        children[id] = nil
+        children[message.parentID]?.removeAll { $0 == id }
+        if currentLeaf == id { currentLeaf = message.parentID }
+    }
+
+    /// Shows the branch through `id`: its newest leaf becomes the current one.
+    public mutating func select(_ id: StoredMessageID) {
+        guard messages[id] != nil else { return }
+        currentLeaf = newestLeaf(under: id)
+    }
+
+    /// The sibling `offset` places from `id` (−1 older, +1 newer), if there is one.
+    public func sibling(of id: StoredMessageID, offset: Int) -> StoredMessageID? {
+        let all = siblings(of: id)
+        guard let index = all.firstIndex(of: id), all.indices.contains(index + offset) else { return nil }
+        return all[index + offset]
+    }
+}

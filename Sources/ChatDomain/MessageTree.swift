@@ -20,7 +20,11 @@ public struct MessageTree: Sendable, Equatable {
     /// or unknown: the newest message's branch.
     public init(messages: [StoredMessage], currentLeaf: StoredMessageID?) {
         let known = Set(messages.compactMap(\.id))
-        for message in messages.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
+        self.messages.reserveCapacity(messages.count)
+        children.reserveCapacity(messages.count)
+        // Loaded in id order already, as a rule: sorting is only for what was not.
+        let inOrder = zip(messages, messages.dropFirst()).allSatisfy { ($0.id ?? 0) < ($1.id ?? 0) }
+        for message in inOrder ? messages : messages.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
             guard let id = message.id, self.messages[id] == nil else { continue }
             var message = message
             if let parent = message.parentID, !known.contains(parent) || parent == id { message.parentID = nil }
@@ -65,12 +69,13 @@ public struct MessageTree: Sendable, Equatable {
     public func path(to id: StoredMessageID) -> [StoredMessage] {
         var path: [StoredMessage] = []
         var next: StoredMessageID? = id
-        var seen: Set<StoredMessageID> = []
-        while let current = next, let message = messages[current], seen.insert(current).inserted {
+        // No path is longer than the tree: more steps would be a loop in a damaged file.
+        while let current = next, path.count < messages.count, let message = messages[current] {
             path.append(message)
             next = message.parentID
         }
-        return path.reversed()
+        path.reverse()
+        return path
     }
 
     /// `id` and its siblings (the messages with the same parent), oldest first.

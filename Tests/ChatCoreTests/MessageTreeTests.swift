@@ -91,6 +91,11 @@ struct MessageTreeTests {
         #expect(tree.path(to: 2).compactMap(\.id) == [2])
     }
 
+    @Test func aLoopInADamagedFileEnds() {
+        let tree = MessageTree(messages: [Self.message(1, 2), Self.message(2, 1)], currentLeaf: 2)
+        #expect(tree.currentPath.count <= 2)
+    }
+
     @Test func anEmptyConversationHasNoBranch() {
         let tree = MessageTree(messages: [], currentLeaf: 3)
         #expect(tree.currentLeaf == nil)

@@ -23,6 +23,11 @@ enum ConversationExport {
         let summary = saved.summary
         var out = "# \(summary.title)\n\n"
         out += "*\(summary.model) · \(summary.messageCount) messages · updated \(timestamp(summary.updatedAt))*\n"
+        let others = saved.tree.branchCount - 1
+        if others > 0 {
+            out += "\n*The conversation's current branch; \(others) other branch\(others == 1 ? " is" : "es are") kept "
+                + "(`export --format json` has them all).*\n"
+        }
         for message in saved.messages {
             out += "\n## \(heading(message))\n\n"
             if !message.reasoning.isEmpty {

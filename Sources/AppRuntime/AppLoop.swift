@@ -122,8 +122,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         // when the screen is up to date: the loop then wakes once a frame, not once a delta.
         let frameTurn = frames.nextFrame(for: store, now: now)
             ?? (store.state.isStreaming ? frames.nextStreamingTurn(now: now) : nil)
-        let holding = frameTurn.map { $0 > now } ?? false
-        let frameWake = holding ? frameTurn : nil
+        let frameWake = frameTurn.flatMap { $0 > now ? $0 : nil }
         alarm.set(earliest(frameWake, ticks.wakeUp(besides: frameWake)), now: now)
         inbox.holdDeltas(until: frameWake)
     }

@@ -43,13 +43,14 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
                                        _ history: ChangedHistory) -> [AppEffect] {
     guard let reply = state.activeReply, reply.requestID == requestID else { return [] }
     var saved = history.saved
-    guard let replyIndex = saved.messages.firstIndex(where: { $0.id == history.replyRow }),
-          let question = history.questionRow.flatMap({ row in saved.messages.first { $0.id == row } })
-            ?? saved.messages[..<replyIndex].last(where: { $0.role == .user }) else {
+    let branch = saved.messages
+    guard let replyIndex = branch.firstIndex(where: { $0.id == history.replyRow }),
+          let question = history.questionRow.flatMap({ row in branch.first { $0.id == row } })
+            ?? branch[..<replyIndex].last(where: { $0.role == .user }) else {
         // Not where it was saved: nothing sensible to send.
         return stopReply(&state, reply, status: .stopped)
     }
-    saved.tree.removeLeaf(saved.messages[replyIndex].id ?? history.replyRow)
+    saved.tree.removeLeaf(history.replyRow)
     let model = state.conversation.model
     state.activeReply = nil
     state.replaceTranscript(with: saved, notice: history.replacesDeleted

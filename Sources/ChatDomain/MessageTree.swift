@@ -13,8 +13,6 @@ public struct MessageTree: Sendable, Equatable {
     /// The last message of the branch shown; nil for an empty conversation.
     public private(set) var currentLeaf: StoredMessageID?
 
-    public init() {}
-
     /// The tree of `messages` (each saved, so with an id). A message whose parent is not
     /// among them becomes a root, so a damaged link loses no message. `currentLeaf` nil
     /// or unknown: the newest message's branch.
@@ -57,8 +55,12 @@ public struct MessageTree: Sendable, Equatable {
         return MessageTree(messages: linked, currentLeaf: previous)
     }
 
-    public var isEmpty: Bool { messages.isEmpty }
     public var count: Int { messages.count }
+
+    /// Every message, oldest first.
+    public var allMessages: [StoredMessage] {
+        messages.values.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+    }
 
     /// The branch shown: root first, the current leaf last.
     public var currentPath: [StoredMessage] {
@@ -82,10 +84,6 @@ public struct MessageTree: Sendable, Equatable {
     public func siblings(of id: StoredMessageID) -> [StoredMessageID] {
         guard let message = messages[id] else { return [] }
         return children[message.parentID] ?? [id]
-    }
-
-    public func children(of id: StoredMessageID?) -> [StoredMessageID] {
-        children[id] ?? []
     }
 
     /// The newest leaf under `id` (itself when it has no children): where flipping to a

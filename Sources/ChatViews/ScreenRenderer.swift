@@ -17,9 +17,9 @@ public struct ScreenRenderer {
     }
 
     public func render(_ state: AppState, width: Int, height: Int) -> Frame {
-        var frame = Frame(width: width, height: height)
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else {
             memory?.forget()
+            var frame = Frame(width: width, height: height)
             drawTooSmall(width: width, height: height, into: &frame)
             return frame
         }
@@ -30,9 +30,8 @@ public struct ScreenRenderer {
         }
         memory?.forget()
 
-        frame.put(String(repeating: "─", count: width), row: layout.separatorRow, column: 0, style: theme.separator)
-        InputView.draw(wrappedInput, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
-        StatusBarView.draw(state, row: layout.statusRow, width: width, theme: theme, into: &frame)
+        var frame = Frame(width: width, height: height)
+        drawBelowTranscript(state, layout: layout, input: wrappedInput, into: &frame)
         switch state.overlay {
         case nil:
             TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame)
@@ -58,15 +57,21 @@ public struct ScreenRenderer {
         let reusable = memory.last.flatMap { $0.layout == layout && $0.height == height ? $0 : nil }
         var frame = reusable?.frame ?? Frame(width: layout.width, height: height)
         for row in layout.separatorRow..<height where reusable != nil { frame.clear(row: row) }
-        frame.put(String(repeating: "─", count: layout.width), row: layout.separatorRow, column: 0,
-                  style: theme.separator)
-        InputView.draw(input, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
-        StatusBarView.draw(state, row: layout.statusRow, width: layout.width, theme: theme, into: &frame)
+        drawBelowTranscript(state, layout: layout, input: input, into: &frame)
         let drawn = TranscriptView.draw(state, layout: layout, theme: theme, cache: cache, into: &frame,
                                         previous: reusable.map { $0.rows ?? [] })
         memory.last = FrameMemory.Drawn(frame: frame, layout: layout, height: height,
                                         rows: drawn.markDrawn ? nil : drawn.rows)
         return frame
+    }
+
+    /// The separator, the input and the status bar.
+    private func drawBelowTranscript(_ state: AppState, layout: ScreenLayout, input: InputView.Wrapped,
+                                     into frame: inout Frame) {
+        frame.put(String(repeating: "─", count: layout.width), row: layout.separatorRow, column: 0,
+                  style: theme.separator)
+        InputView.draw(input, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
+        StatusBarView.draw(state, row: layout.statusRow, width: layout.width, theme: theme, into: &frame)
     }
 
     /// What a spinner tick can change on screen: the status bar's activity (spinner,

@@ -236,6 +236,7 @@ public final class ConversationStore: ConversationRepository {
             let now = Date().timeIntervalSince1970
             let values = Rows.messageValues(message, writerPID: processID, now: now)
             var id: StoredMessageID?
+            var inserted: StoredMessageID?
             if let existing = message.id {
                 let assignments = Rows.messageColumns.map { "\($0) = ?" }.joined(separator: ", ")
                 try db.execute(sql: "UPDATE message SET \(assignments) WHERE id = ? AND conversation_id = ?",
@@ -247,11 +248,13 @@ public final class ConversationStore: ConversationRepository {
                 try db.execute(sql: Rows.insertMessage, arguments: StatementArguments(
                     [conversation, message.createdAt?.timeIntervalSince1970 ?? now, parent] + values))
                 id = db.lastInsertedRowID
-                try db.execute(sql: "UPDATE conversation SET current_leaf_id = ? WHERE id = ?",
-                               arguments: [id, conversation])
+                inserted = id
             }
-            try db.execute(sql: "UPDATE conversation SET updated_at = ?, model = COALESCE(?, model) WHERE id = ?",
-                           arguments: [now, message.role == .assistant ? message.model : nil, conversation])
+            // A message added becomes the current leaf: what comes next continues from it.
+            try db.execute(sql: """
+                UPDATE conversation SET updated_at = ?, model = COALESCE(?, model),
+                    current_leaf_id = COALESCE(?, current_leaf_id) WHERE id = ?
+                """, arguments: [now, message.role == .assistant ? message.model : nil, inserted, conversation])
             return id ?? db.lastInsertedRowID
         }
     }

@@ -124,7 +124,7 @@ private struct ExportedConversation: Encodable {
         createdAt = saved.summary.createdAt
         updatedAt = saved.summary.updatedAt
         let branch = Set(saved.messages.compactMap(\.id))
-        messages = saved.tree.messages.values.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { message in
+        messages = saved.tree.allMessages.map { message in
             Message(id: message.id, parentID: message.parentID, onCurrentBranch: message.id.map(branch.contains) ?? false,
                     role: message.role.rawValue, content: message.text,
                     reasoningContent: message.reasoning.isEmpty ? nil : message.reasoning,

@@ -139,7 +139,7 @@ import Testing
         #expect(try store.markAbandonedRepliesInterrupted() == 2)
         // Replies one after another are siblings (each answered nothing newer): all of them.
         let tree = try #require(try store.load(conversation.id)).tree
-        let statuses = tree.messages.values.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map(\.status)
+        let statuses = tree.allMessages.map(\.status)
         #expect(statuses == [.interrupted, .streaming, .interrupted])
         #expect(try store.load(conversation.id)?.messages.first { $0.id == mine }?.text == "this process")
 

@@ -126,8 +126,7 @@ public enum MarkdownBlocks {
     static func isRule(_ line: Substring) -> Bool {
         guard let first = line.first, first == "-" || first == "*" || first == "_" else { return false }
         let compact = line.filter { $0 != " " }
-        guard compact.count >= 3, let first = compact.first, "-*_".contains(first) else { return false }
-        return compact.allSatisfy { $0 == first }
+        return compact.count >= 3 && compact.allSatisfy { $0 == first }
     }
 
     static func listItem(_ line: Substring) -> MarkdownBlock? {

@@ -30,7 +30,7 @@ final class EffectRunner {
         case let .cancelReply(id):
             replies.cancel(id)
         case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation,
-             .setConversationModel:
+             .setConversationModel, .selectBranch, .forkConversation:
             storage.run(effect)
         case .fetchModels:
             let listing = models

@@ -96,6 +96,25 @@ final class StorageRunner: @unchecked Sendable {
                 guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
                 self.perform { try self.repository.setModel(id, to: conversation.model) }
             }
+        case let .selectBranch(conversation, leaf):
+            queue.async {
+                guard let id = self.conversationIDs[conversation.key] ?? conversation.id,
+                      let row = self.row(of: leaf) else { return }
+                self.perform { try self.repository.selectBranch(id, leaf: row) }
+            }
+        case let .forkConversation(fork):
+            queue.async {
+                self.perform {
+                    let now = Date()
+                    let summary = ConversationSummary(id: 0, title: fork.title, model: fork.model, createdAt: now,
+                                                      updatedAt: now, messageCount: fork.messages.count)
+                    let ids = try self.repository.importConversations([SavedConversation(summary: summary,
+                                                                                         messages: fork.messages)])
+                    guard let id = ids.first, let saved = try self.repository.load(id) else { return }
+                    try self.repository.markOpened(id)
+                    self.deliver(.conversationForked(saved))
+                }
+            }
         case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .copyToClipboard, .editExternally, .quit:
             break
         }
@@ -191,12 +210,33 @@ final class StorageRunner: @unchecked Sendable {
         queue.sync {}
     }
 
+    /// The row of a message the store named by its parent: known, or saved in this run.
+    private func row(of parent: MessageParent) -> StoredMessageID? {
+        switch parent {
+        case .root: return nil
+        case let .row(row): return row
+        case let .local(id): return messageIDs[id]
+        }
+    }
+
     private func save(_ save: MessageSave) throws {
         var message = save.message
         message.id = messageIDs[save.localID] ?? message.id
         let conversation = try conversationID(for: save)
+        let placement: MessagePlacement
+        switch save.parent {
+        case nil: placement = .automatic
+        case .root: placement = .root
+        // A parent whose save failed: after the branch, as the store last had it.
+        case let parent?: placement = row(of: parent).map(MessagePlacement.under) ?? .automatic
+        }
         do {
-            let row = try repository.save(message, in: conversation)
+            let isNew = message.id == nil
+            let row = try repository.save(message, in: conversation, placement: placement)
+            if isNew {
+                deliver(.messageStored(conversationKey: save.conversation.key, localID: save.localID, row: row,
+                                       at: Date()))
+            }
             messageIDs[save.localID] = row
             lastSave = SavedRow(conversation: conversation, row: row, shownChange: save.conversation.shownChange)
             if message.role == .user { lastQuestionRow = row }

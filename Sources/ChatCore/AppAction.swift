@@ -20,6 +20,10 @@ public enum AppAction: Sendable, Equatable {
     case overlayRowsMeasured(Int)
     /// The database created the conversation that `key` stood for.
     case conversationSaved(key: Int, ConversationSummary)
+    /// A message of this run was saved for the first time, as `row`, at `at`.
+    case messageStored(conversationKey: Int, localID: Int, row: StoredMessageID, at: Date)
+    /// Ctrl-X F made a new conversation from a branch: here it is, saved.
+    case conversationForked(SavedConversation)
     /// Results of a conversation search, read at `readAt`.
     case conversationsFound(search: Int, [ConversationMatch], readAt: Date)
     /// A saved conversation was read, to be shown; `focus` is the message to scroll to.
@@ -53,6 +57,10 @@ public enum AppEffect: Sendable, Equatable {
     case saveMessage(MessageSave)
     case searchConversations(search: Int, query: String)
     case openConversation(ConversationID, focus: StoredMessageID?, words: [String])
+    /// The branch ending at `leaf` is the one shown: the conversation keeps it.
+    case selectBranch(OpenConversation, leaf: MessageParent)
+    /// Save a branch as a new conversation, and open it.
+    case forkConversation(ConversationFork)
     case renameConversation(ConversationID, title: String)
     case deleteConversation(ConversationID)
     case scrollTranscript(ScrollMove)
@@ -71,4 +79,17 @@ public enum AppEffect: Sendable, Equatable {
 public struct ExternalEditFailure: Error, Sendable, Equatable {
     public var reason: String
     public init(_ reason: String) { self.reason = reason }
+}
+
+/// A branch to save as a conversation of its own (Ctrl-X F).
+public struct ConversationFork: Sendable, Equatable {
+    public var title: String
+    public var model: String
+    public var messages: [StoredMessage]
+
+    public init(title: String, model: String, messages: [StoredMessage]) {
+        self.title = title
+        self.model = model
+        self.messages = messages
+    }
 }

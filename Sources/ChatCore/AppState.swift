@@ -40,7 +40,10 @@ public struct AppState: Sendable, Equatable {
     static let rateEveryTicks = 10
 
     public var settings: ChatSettings
+    /// The branch shown: its questions and replies, and the notices between them.
     public var messages: [TranscriptMessage] = []
+    /// Every branch of the open conversation, and the entries of those not shown.
+    public internal(set) var tree = TranscriptTree()
     public var input = InputBuffer()
     public var activeReply: ActiveReply?
     public var scroll: TranscriptScroll = .following
@@ -62,8 +65,10 @@ public struct AppState: Sendable, Equatable {
     /// Walking through earlier messages with Up/Down: which one is shown, and the
     /// unsent text to come back to.
     public var inputRecall: InputRecall?
-    /// Ctrl-X was pressed: Ctrl-E next opens the editor.
-    public var awaitsEditorKey = false
+    /// Ctrl-X was pressed: the next key completes a two-key command (`ChordKeyMap`).
+    public var awaitsChordKey = false
+    /// Alt-E: the question being rewritten, and the draft to come back to.
+    public var editing: BranchEdit?
     /// A short note for the status bar ("Press Ctrl-C again to quit").
     public var statusNote: String?
     /// The code block Alt-C copied last, while Alt-C is pressed again and again.
@@ -122,22 +127,33 @@ public struct AppState: Sendable, Equatable {
         return low < messages.count ? low : nil
     }
 
+    /// Appends an entry to the branch shown. A question or reply goes under the branch's
+    /// last node, or under `parent` (the branch is cut back to it first: a new version).
     @discardableResult
     mutating func appendMessage(kind: MessageKind, text: String, status: ReplyStatus = .complete,
-                                model: String? = nil) -> Int {
+                                model: String? = nil, under parent: Int? = nil) -> Int {
         let id = nextMessageID
         nextMessageID += 1
-        messages.append(TranscriptMessage(id: id, kind: kind, text: text, status: status, model: model))
+        var message = TranscriptMessage(id: id, kind: kind, text: text, status: status, model: model)
+        if message.isTurn {
+            if let parent, parent != tree.leaf { showBranch(endingAt: parent) }
+            tree.add(id, under: tree.leaf)
+            message.branch = tree.position(of: id)
+        } else {
+            message.node = tree.leaf
+        }
+        messages.append(message)
         return id
     }
 
     /// Shows `saved` in place of the current transcript, after `notice` if one is given.
     mutating func replaceTranscript(with saved: SavedConversation, notice: String? = nil) {
         messages = []
+        tree = TranscriptTree()
         conversation = OpenConversation(key: takeConversationKey(), id: saved.summary.id, title: saved.summary.title,
                                         model: saved.summary.model.isEmpty ? settings.model : saved.summary.model)
         if let notice { appendMessage(kind: .notice, text: notice) }
-        for stored in saved.messages { appendStored(stored) }
+        loadTree(of: saved)
         lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage
         startOver()
     }
@@ -153,6 +169,7 @@ public struct AppState: Sendable, Equatable {
     /// An empty transcript for a conversation not saved yet.
     mutating func startNewConversation() {
         messages = []
+        tree = TranscriptTree()
         conversation = OpenConversation(key: takeConversationKey(), model: settings.model)
         lastUsage = nil
         startOver()
@@ -160,6 +177,7 @@ public struct AppState: Sendable, Equatable {
 
     private mutating func startOver() {
         highlight = nil
+        editing = nil
         overflowRetryRounds = nil
         scroll = .following
         statusNote = nil
@@ -171,18 +189,17 @@ public struct AppState: Sendable, Equatable {
         return nextConversationKey
     }
 
-    private mutating func appendStored(_ stored: StoredMessage) {
-        if let message = TranscriptMessage(loaded: stored, id: nextMessageID) {
-            nextMessageID += 1
-            messages.append(message)
-        }
-        if let failure = stored.errorMessage {
-            appendMessage(kind: .error, text: failure)
-        }
+    mutating func takeMessageID() -> Int {
+        defer { nextMessageID += 1 }
+        return nextMessageID
     }
 
+    /// Edits message `id` where it is: on the branch shown, or waiting on another.
     mutating func editMessage(id: Int, _ change: (inout TranscriptMessage) -> Void) {
-        guard let index = messages.lastIndex(where: { $0.id == id }) else { return }
+        guard let index = messages.lastIndex(where: { $0.id == id }) else {
+            tree.editStashed(id, change)
+            return
+        }
         messages[index].edit(change)
     }
 }

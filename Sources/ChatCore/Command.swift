@@ -19,6 +19,10 @@ public enum Command: Sendable, Equatable {
     case copyCodeBlock
     /// Ctrl-R: ask again for a reply to the last question.
     case regenerate
-    /// Ctrl-X: the first key of Ctrl-X Ctrl-E (compose in $VISUAL/$EDITOR).
-    case beginEditorChord
+    /// Ctrl-X: the first key of a two-key command (`ChordKeyMap`).
+    case beginChord
+    /// Alt-E: rewrite a question; Enter sends it as a new version beside the old.
+    case editQuestion
+    /// Alt-Left / Alt-Right: the older or newer version of a message.
+    case previousVersion, nextVersion
 }

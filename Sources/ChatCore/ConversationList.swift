@@ -66,6 +66,8 @@ public struct ConversationList: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case conversations(ConversationList)
     case models(ModelPicker)
+    /// Ctrl-X T: every question on every branch.
+    case outline(OutlineBrowser)
     /// Help, scrolled down by `firstEntry` entries.
     case help(firstEntry: Int)
 }

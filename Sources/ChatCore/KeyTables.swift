@@ -11,6 +11,10 @@ public enum KeyTables {
     public static let sections: [Section] = [
         Section(title: "Chat", entries: KeyHelpEntry.entries(KeyMap.bindings),
                 note: "Typed characters go to the input; a bracketed paste never sends."),
+        Section(title: "After Ctrl-X", entries: KeyHelpEntry.entries(ChordKeyMap.bindings),
+                note: "Letters work with or without Shift."),
+        Section(title: "Outline (Ctrl-X T)", entries: KeyHelpEntry.entries(OutlineKeyMap.bindings),
+                note: "Letters go to the filter. ● marks the questions of the branch shown."),
         Section(title: "Conversation list (Ctrl-O)", entries: KeyHelpEntry.entries(ListKeyMap.bindings),
                 note: "Letters go to the filter."),
         Section(title: "Renaming a conversation (F2 in the list)", entries: KeyHelpEntry.entries(RenameKeyMap.bindings),

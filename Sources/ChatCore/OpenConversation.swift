@@ -32,11 +32,24 @@ public struct MessageSave: Sendable, Equatable {
     /// The transcript message's id in this run.
     public var localID: Int
     public var message: StoredMessage
-    public init(conversation: OpenConversation, localID: Int, message: StoredMessage) {
+    /// Where a new message goes in the conversation's tree; nil: after the last one saved.
+    public var parent: MessageParent?
+    public init(conversation: OpenConversation, localID: Int, message: StoredMessage, parent: MessageParent? = nil) {
         self.conversation = conversation
         self.localID = localID
         self.message = message
+        self.parent = parent
     }
+}
+
+/// A saved message's parent, as the store knows it.
+public enum MessageParent: Sendable, Equatable {
+    /// A first question (the first one, or another version of it).
+    case root
+    /// A message whose row is known.
+    case row(StoredMessageID)
+    /// A message saved in this run: the runtime knows its row by its transcript id.
+    case local(Int)
 }
 
 /// Words to mark in a message: the search that opened the conversation.

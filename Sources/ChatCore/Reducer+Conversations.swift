@@ -51,9 +51,16 @@ func reduceConversationLoaded(_ state: inout AppState, _ saved: SavedConversatio
                               words: [String]) -> [AppEffect] {
     // Only the conversation still asked for: not one deleted, or a list closed, meanwhile.
     guard state.conversationList?.opening == saved.summary.id else { return [] }
-    let stopped = stopActiveReply(&state)
+    var stopped = stopActiveReply(&state)
     state.overlay = nil
+    // A hit on another branch opens that branch (the one written last through the hit).
+    var saved = saved
+    let opensOtherBranch = focus.map { focus in
+        saved.tree.messages[focus] != nil && !saved.tree.currentPath.contains { $0.id == focus }
+    } ?? false
+    if opensOtherBranch, let focus { saved.tree.select(focus) }
     state.replaceTranscript(with: saved)
+    if opensOtherBranch { stopped += state.selectShownBranch() }
     if let focus, let message = state.messages.first(where: { $0.storedID == focus }) {
         state.scroll = .pinned(TranscriptAnchor(messageID: message.id, line: 0, seekingWords: words))
         if !words.isEmpty { state.highlight = TranscriptHighlight(messageID: message.id, words: words) }

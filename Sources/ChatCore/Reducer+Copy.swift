@@ -56,7 +56,7 @@ private func copy(_ text: String, named name: String, detail: String? = nil,
 }
 
 /// The message at the top of the view while it is scrolled away from the bottom.
-private func focusedMessage(_ state: AppState) -> TranscriptMessage? {
+func focusedMessage(_ state: AppState) -> TranscriptMessage? {
     guard case let .pinned(anchor) = state.scroll,
           let index = state.messageIndex(atOrAfter: anchor.messageID) else { return nil }
     return state.messages[index]

@@ -18,13 +18,15 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
             state.isPasting = false
         }
     }
-    if state.awaitsEditorKey {
-        state.awaitsEditorKey = false
-        if key == .ctrl("e") {
-            state.statusNote = nil
-            return [.editExternally(state.input.text)]
-        }
+    if state.awaitsChordKey {
+        state.awaitsChordKey = false
         state.statusNote = nil
+        switch ChordKeyMap.command(for: key) {
+        case .openEditor: return [.editExternally(state.input.text)]
+        case .fork: return forkBranch(&state)
+        case .openOutline: return openOutline(&state)
+        case nil: break
+        }
     }
     if case let .character(character) = key {
         state.statusNote = nil
@@ -47,6 +49,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
         state.input.insert("\n")
     case .stopOrClose:
         if let reply = state.activeReply { return stopReply(&state, reply, status: .stopped) }
+        cancelEdit(&state)
     case .interrupt:
         if let reply = state.activeReply { return stopReply(&state, reply, status: .stopped) }
         if !state.input.isEmpty {
@@ -96,9 +99,12 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .copyMessage: return copyMessage(&state)
     case .copyCodeBlock: return copyCodeBlock(&state)
     case .regenerate: return regenerate(&state)
-    case .beginEditorChord:
-        state.awaitsEditorKey = true
-        state.statusNote = "Ctrl-X: Ctrl-E opens the editor."
+    case .beginChord:
+        state.awaitsChordKey = true
+        state.statusNote = ChordKeyMap.prompt
+    case .editQuestion: return beginEdit(&state)
+    case .previousVersion: return flipVersion(&state, by: -1)
+    case .nextVersion: return flipVersion(&state, by: 1)
     }
     return []
 }
@@ -136,34 +142,16 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     state.scroll = .following
     state.highlight = nil
     if state.conversation.title == nil { state.conversation.title = ConversationTitle.derived(from: text) }
+    // An edited question goes beside the one it rewrites: the branch is cut back to
+    // their parent first, and what was below waits as the old version.
+    if let edit = state.editing, let parent = state.tree.parent(of: edit.node) {
+        state.showBranch(endingAt: parent)
+    }
+    state.editing = nil
     let earlierCount = state.messages.count
     let userID = state.appendMessage(kind: .user, text: text)
     state.overflowRetryRounds = nil
     return state.save(messageID: userID) + requestReply(&state, question: text, historyBefore: earlierCount)
-}
-
-/// Ctrl-R: asks again for a reply to the last question. Earlier replies to it stay in
-/// the transcript (nothing is lost); only the newest one is sent as history later.
-/// After a context overflow it sends fewer earlier rounds.
-func regenerate(_ state: inout AppState) -> [AppEffect] {
-    if state.isStreaming {
-        state.statusNote = "A reply is still streaming: press Esc to stop it first."
-        return []
-    }
-    // Its question is gone with the conversation; a reply saved now would be an orphan.
-    if state.conversation.deletedElsewhere {
-        state.statusNote = "This conversation was deleted in another window: send a message to start a new one."
-        return []
-    }
-    guard let questionIndex = state.messages.lastIndex(where: { $0.kind == .user && !$0.text.isEmpty }) else {
-        state.statusNote = "Nothing to regenerate yet: send a message first."
-        return []
-    }
-    let question = state.messages[questionIndex].text
-    state.statusNote = nil
-    state.scroll = .following
-    return requestReply(&state, question: question, historyBefore: questionIndex,
-                        roundsAtMost: state.overflowRetryRounds)
 }
 
 /// Opens an empty assistant reply at the end of the transcript and asks for it;

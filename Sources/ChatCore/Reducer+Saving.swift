@@ -17,7 +17,8 @@ extension AppState {
             finishReason: message.finishReason,
             errorMessage: failure
         )
-        return .saveMessage(MessageSave(conversation: conversation, localID: message.id, message: stored))
+        return .saveMessage(MessageSave(conversation: conversation, localID: message.id, message: stored,
+                                        parent: placement(of: message.id)))
     }
 
     /// The save of message `id`, if it is still in the transcript.

@@ -9,15 +9,17 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         switch state.overlay {
         case .conversations: return reduceListKey(&state, key)
         case .models: return reducePickerKey(&state, key)
+        case .outline: return reduceOutlineKey(&state, key)
         case let .help(first): return reduceHelpKey(&state, key, firstEntry: first)
         case nil: return reduceKey(&state, key)
         }
     case let .textEntered(text):
         disarmQuit(&state)
-        state.awaitsEditorKey = false
+        state.awaitsChordKey = false
         switch state.overlay {
         case .conversations: return reduceListText(&state, text)
         case .models: return reducePickerText(&state, text)
+        case .outline: return reduceOutlineText(&state, text)
         case .help: return []
         case nil:
             state.input.insert(text)
@@ -38,6 +40,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         return reduceOverlayRowsMeasured(&state, rows)
     case .tick:
         return reduceTick(&state)
+    case let .messageStored(key, localID, row, date):
+        return reduceMessageStored(&state, conversationKey: key, localID: localID, row: row, at: date)
+    case let .conversationForked(saved):
+        return reduceConversationForked(&state, saved)
     case let .conversationSaved(key, summary):
         return reduceConversationSaved(&state, key: key, summary)
     case let .conversationsFound(search, matches, readAt):

@@ -93,5 +93,6 @@ extension TranscriptMessage {
         reasoning = stored.reasoning
         usage = stored.usage
         finishReason = stored.finishReason
+        createdAt = stored.createdAt
     }
 }

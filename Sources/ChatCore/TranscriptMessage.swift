@@ -1,4 +1,5 @@
 import ChatDomain
+import Foundation
 
 /// What a transcript entry is.
 public enum MessageKind: Sendable, Equatable {
@@ -25,6 +26,13 @@ public struct TranscriptMessage: Sendable, Equatable, Identifiable {
     public var finishReason: FinishReason?
     /// The message's row in the conversation database, when it was loaded from there.
     public var storedID: StoredMessageID?
+    /// The question or reply this entry belongs to in the conversation's tree: itself
+    /// for a question or reply; for a notice or error, the one it followed (0 before any).
+    public internal(set) var node: Int
+    /// Its place among the other versions of it (edits, regenerated replies), if any.
+    public internal(set) var branch: BranchPosition?
+    /// When it was saved, once known: shown in the outline.
+    public var createdAt: Date?
     /// Earlier messages left out of the request that produced this reply.
     public var omittedHistory = 0
     /// The thinking block is shown whole after the answer started (Alt-T).
@@ -43,6 +51,7 @@ public struct TranscriptMessage: Sendable, Equatable, Identifiable {
         self.status = status
         self.model = model
         self.storedID = storedID
+        node = kind == .user || kind == .assistant ? id : TranscriptTree.root
     }
 
     public mutating func edit(_ change: (inout TranscriptMessage) -> Void) {

@@ -5,8 +5,15 @@ public protocol ConversationRepository: Sendable {
     func createConversation(title: String, model: String) throws -> ConversationSummary
     /// Inserts the message (when its `id` is nil) or updates it; returns its id.
     /// Bumps the conversation's `updatedAt`, and its model to the reply's.
+    /// A new message goes where `placement` says (an update stays where it is).
     @discardableResult
-    func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID
+    func save(_ message: StoredMessage, in conversation: ConversationID,
+              placement: MessagePlacement) throws -> StoredMessageID
+    /// Makes the branch ending at `leaf` the one the conversation shows and continues.
+    func selectBranch(_ conversation: ConversationID, leaf: StoredMessageID) throws
+    /// Adds whole conversations (imports, forks), each with its branches; returns their ids.
+    @discardableResult
+    func importConversations(_ conversations: [SavedConversation]) throws -> [ConversationID]
     /// Conversations whose title or message text contains every word of `query`,
     /// newest first; all conversations when the query is blank.
     func conversations(matching query: String, limit: Int) throws -> [ConversationMatch]
@@ -30,6 +37,23 @@ public protocol ConversationRepository: Sendable {
     /// or deleted it) since this repository last loaded or wrote it. Cheap: for a check
     /// on a timer and before each request.
     func change(of conversation: ConversationID) throws -> ConversationChange
+}
+
+extension ConversationRepository {
+    /// Saves under the message's `parentID` when it has one, else after the branch shown.
+    @discardableResult
+    public func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID {
+        try save(message, in: conversation, placement: message.parentID.map(MessagePlacement.under) ?? .automatic)
+    }
+}
+
+/// Where a new message goes in its conversation's tree.
+public enum MessagePlacement: Sendable, Equatable {
+    /// After the branch shown; a reply right after a reply goes beside it (Ctrl-R).
+    case automatic
+    /// A first question: the first one, or another version of it.
+    case root
+    case under(StoredMessageID)
 }
 
 /// What went wrong with the conversation database, with a message a person can act on.

@@ -80,6 +80,11 @@ public struct MessageTree: Sendable, Equatable {
         return path
     }
 
+    /// The children of `id` (the first messages for nil), oldest first.
+    public func children(of id: StoredMessageID?) -> [StoredMessageID] {
+        children[id] ?? []
+    }
+
     /// `id` and its siblings (the messages with the same parent), oldest first.
     public func siblings(of id: StoredMessageID) -> [StoredMessageID] {
         guard let message = messages[id] else { return [] }

@@ -83,11 +83,15 @@ struct MessageLayout {
     }
 
     private func header(_ message: TranscriptMessage, theme: Theme) -> StyledLine {
+        // "‹ 2/3 ›": one of several versions (Alt-Left and Alt-Right flip between them).
+        let versions = message.branch.map { ("  ‹ \($0.number)/\($0.count) ›", theme.marker) }
         switch message.kind {
         case .user:
-            return StyledLine("You", style: theme.userHeader)
+            guard let versions else { return StyledLine("You", style: theme.userHeader) }
+            return StyledLine(spans: [("You", theme.userHeader), versions])
         case .assistant:
             var spans: [(text: String, style: Style)] = [("Kimi", theme.assistantHeader)]
+            if let versions { spans.append(versions) }
             if let model = message.model {
                 spans.append(("  " + TerminalSafeText.sanitizeLine(model), theme.marker))
             }

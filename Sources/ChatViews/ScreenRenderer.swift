@@ -42,6 +42,8 @@ public struct ScreenRenderer {
         case let .models(picker):
             ModelPickerView.draw(picker, current: state.conversation.model, rows: layout.separatorRow + 1,
                                  width: width, theme: theme, into: &frame)
+        case let .outline(outline):
+            OutlineView.draw(outline, rows: layout.separatorRow + 1, width: width, theme: theme, into: &frame)
         case let .help(first):
             HelpView.draw(state, firstEntry: first, rows: layout.separatorRow + 1, width: width, theme: theme,
                           into: &frame)

@@ -32,6 +32,10 @@ struct StatusBarView {
 
     static func activity(_ state: AppState) -> String {
         guard let reply = state.activeReply else {
+            if state.editing != nil {
+                return "editing your question: Enter sends it as a new branch, Esc cancels"
+                    + (state.statusNote.map { " · " + $0 } ?? "")
+            }
             if let note = state.statusNote { return note }
             return state.settings.hasAPIKey ? "ready" : "no API key (see above)"
         }

@@ -12,12 +12,15 @@ enum ExtraKeyCode {
     static let ctrlRight = base + 5
     static let altUp = base + 6
     static let altDown = base + 7
+    static let altLeft = base + 8
+    static let altRight = base + 9
 
     static let sequences: [(String, Int32)] = [
         ("\u{1B}[200~", pasteBegin), ("\u{1B}[201~", pasteEnd),
         ("\u{1B}[1;5A", ctrlUp), ("\u{1B}[1;5B", ctrlDown),
         ("\u{1B}[1;5D", ctrlLeft), ("\u{1B}[1;5C", ctrlRight),
         ("\u{1B}[1;3A", altUp), ("\u{1B}[1;3B", altDown),
+        ("\u{1B}[1;3D", altLeft), ("\u{1B}[1;3C", altRight),
         // Home and End as tmux, screen, rxvt and the Linux console send them, and as
         // xterm sends them in either cursor mode: a TERM that names another terminal
         // (common over SSH and inside tmux) must not turn them into stray text.
@@ -120,6 +123,8 @@ enum KeyDecoder {
         case ExtraKeyCode.ctrlRight: return .ctrlRight
         case ExtraKeyCode.altUp: return .altUp
         case ExtraKeyCode.altDown: return .altDown
+        case ExtraKeyCode.altLeft: return .altLeft
+        case ExtraKeyCode.altRight: return .altRight
         default:
             let f0 = kc_key_f0()
             if code > f0 && code <= f0 + 24 { return .function(Int(code - f0)) }

@@ -224,7 +224,8 @@ public final class ConversationStore: ConversationRepository {
     // MARK: - Messages
 
     @discardableResult
-    public func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID {
+    public func save(_ message: StoredMessage, in conversation: ConversationID,
+                     placement: MessagePlacement) throws -> StoredMessageID {
         let processID = self.processID
         return try writing(to: conversation) { db in
             // Deleted meanwhile (from the list, or by `kimichat rm` elsewhere): the
@@ -244,7 +245,12 @@ public final class ConversationStore: ConversationRepository {
                 if db.changesCount > 0 { id = existing }
             }
             if id == nil {
-                let parent = try message.parentID ?? Self.defaultParent(of: message, in: conversation, db)
+                let parent: StoredMessageID?
+                switch placement {
+                case .automatic: parent = try Self.defaultParent(of: message, in: conversation, db)
+                case .root: parent = nil
+                case let .under(row): parent = row
+                }
                 try db.execute(sql: Rows.insertMessage, arguments: StatementArguments(
                     [conversation, message.createdAt?.timeIntervalSince1970 ?? now, parent] + values))
                 id = db.lastInsertedRowID
@@ -256,6 +262,17 @@ public final class ConversationStore: ConversationRepository {
                     current_leaf_id = COALESCE(?, current_leaf_id) WHERE id = ?
                 """, arguments: [now, message.role == .assistant ? message.model : nil, inserted, conversation])
             return id ?? db.lastInsertedRowID
+        }
+    }
+
+    public func selectBranch(_ conversation: ConversationID, leaf: StoredMessageID) throws {
+        if isReadOnly { return }
+        // Not a change other windows reload for: the stamp stays as it was.
+        try writing { db in
+            try db.execute(sql: """
+                UPDATE conversation SET current_leaf_id = ?
+                WHERE id = ? AND EXISTS (SELECT 1 FROM message WHERE id = ? AND conversation_id = ?)
+                """, arguments: [leaf, conversation, leaf, conversation])
         }
     }
 

@@ -12,7 +12,7 @@ public enum Key: Hashable, Sendable {
     case delete
     case up, down, left, right
     case ctrlUp, ctrlDown, ctrlLeft, ctrlRight
-    case altUp, altDown
+    case altUp, altDown, altLeft, altRight
     case home, end, pageUp, pageDown
     case function(Int)
     case pasteBegin, pasteEnd

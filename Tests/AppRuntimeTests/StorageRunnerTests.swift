@@ -94,7 +94,10 @@ struct StorageRunnerTests {
 private struct FailingRepository: ConversationRepository {
     func fail() -> StorageError { .failed("disk full") }
     func createConversation(title: String, model: String) throws -> ConversationSummary { throw fail() }
-    func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID { throw fail() }
+    func save(_ message: StoredMessage, in conversation: ConversationID,
+              placement: MessagePlacement) throws -> StoredMessageID { throw fail() }
+    func selectBranch(_ conversation: ConversationID, leaf: StoredMessageID) throws { throw fail() }
+    func importConversations(_ conversations: [SavedConversation]) throws -> [ConversationID] { throw fail() }
     func conversations(matching query: String, limit: Int) throws -> [ConversationMatch] { throw fail() }
     func summary(of conversation: ConversationID) throws -> ConversationSummary? { throw fail() }
     func latestConversation() throws -> ConversationSummary? { throw fail() }

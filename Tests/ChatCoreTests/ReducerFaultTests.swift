@@ -107,18 +107,21 @@ struct ReducerFaultTests {
         #expect(state.overflowRetryRounds == nil)
     }
 
-    @Test("Ctrl-R after an interrupted reply asks again; the old reply stays on screen but is not sent again")
+    @Test("Ctrl-R after an interrupted reply asks again; the new reply takes the old one's place, kept as a version")
     mutating func regenerateAfterInterruption() {
         exchange("first", "first answer")
         _ = send("second")
         _ = reduce(&state, .streamEvent(2, .content("half of")))
         _ = reduce(&state, .streamFailed(2, .interrupted("the connection broke")))
         #expect(state.messages.map(\.kind) == [.user, .assistant, .user, .assistant, .error])
+        let old = state.messages[3].id
 
         let effects = reduce(&state, .keyPressed(.ctrl("r")))
         #expect(Self.requests(effects).first?.turns.map(\.content) == ["first", "first answer", "second"])
-        #expect(state.messages.map(\.kind) == [.user, .assistant, .user, .assistant, .error, .assistant])
-        #expect(state.messages[3].text == "half of")
+        #expect(state.messages.map(\.kind) == [.user, .assistant, .user, .assistant],
+                "the old reply and its error make way for the new one")
+        #expect(state.messages[3].branch == BranchPosition(number: 2, count: 2))
+        #expect(state.tree.stashedMessage(old)?.text == "half of", "the old reply is kept")
         _ = reduce(&state, .streamEvent(3, .content("whole answer")))
         _ = reduce(&state, .streamEvent(3, .finished(.stop)))
         _ = reduce(&state, .streamEvent(3, .done))

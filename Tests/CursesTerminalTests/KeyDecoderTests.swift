@@ -67,6 +67,8 @@ struct KeyDecoderTests {
         let codes = Dictionary(ExtraKeyCode.sequences.map { ($0.0, $0.1) }) { first, _ in first }
         #expect(KeyDecoder.keys([.function(codes["\u{1B}[1;5A"] ?? 0), .function(codes["\u{1B}[1;3B"] ?? 0)])
             == [.ctrlUp, .altDown])
+        #expect(KeyDecoder.keys([.function(codes["\u{1B}[1;3D"] ?? 0), .function(codes["\u{1B}[1;3C"] ?? 0)])
+            == [.altLeft, .altRight])
         #expect(KeyDecoder.keys([.function(kc_key_f0() + 1)]) == [.function(1)])
         #expect(KeyDecoder.keys(Self.characters("你好")) == [.character("你"), .character("好")])
     }

@@ -1,0 +1,36 @@
+import ScreenKit
+
+/// What the key after Ctrl-X does.
+public enum ChordCommand: Sendable, Equatable {
+    case openEditor
+    case fork
+    case openOutline
+}
+
+/// The second keys of Ctrl-X's two-key commands, as data (dispatch and help read it).
+/// A letter works with or without Shift or Ctrl, as in Emacs.
+public enum ChordKeyMap {
+    public static let bindings: [KeyBinding<ChordCommand>] = [
+        KeyBinding(key: .ctrl("e"), command: .openEditor, label: "Ctrl-X Ctrl-E",
+                   summary: "write the message in $VISUAL or $EDITOR"),
+        KeyBinding(key: .character("f"), command: .fork, label: "Ctrl-X F",
+                   summary: "fork the branch into a new conversation (scrolled: up to the top message)"),
+        KeyBinding(key: .character("F"), command: .fork, label: "Ctrl-X F",
+                   summary: "fork the branch into a new conversation (scrolled: up to the top message)"),
+        KeyBinding(key: .ctrl("f"), command: .fork, label: "Ctrl-X Ctrl-F",
+                   summary: "fork the branch into a new conversation (scrolled: up to the top message)"),
+        KeyBinding(key: .character("t"), command: .openOutline, label: "Ctrl-X T",
+                   summary: "outline: every question on every branch; Enter goes there"),
+        KeyBinding(key: .character("T"), command: .openOutline, label: "Ctrl-X T",
+                   summary: "outline: every question on every branch; Enter goes there"),
+        KeyBinding(key: .ctrl("t"), command: .openOutline, label: "Ctrl-X Ctrl-T",
+                   summary: "outline: every question on every branch; Enter goes there"),
+    ]
+
+    private static let lookup = KeyLookup(bindings)
+
+    public static func command(for key: Key) -> ChordCommand? { lookup[key] }
+
+    /// What the status bar says after Ctrl-X.
+    public static let prompt = "Ctrl-X: Ctrl-E editor · F fork · T outline."
+}

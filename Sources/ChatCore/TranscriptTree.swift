@@ -1,0 +1,139 @@
+import ChatDomain
+
+/// The shape of the open conversation: which question or reply follows which, for
+/// every branch this run knows. Nodes are transcript message ids; 0 stands above the
+/// first questions. The transcript shows one branch, the path to `leaf`; the entries
+/// of the other branches wait here, each node with the notices that followed it.
+///
+/// A child is always made after its parent, so ids grow along every path: the
+/// transcript of any branch is in id order, as `AppState.messageIndex` expects.
+public struct TranscriptTree: Sendable, Equatable {
+    public static let root = 0
+
+    private var parents: [Int: Int] = [:]
+    /// Children by parent, oldest first.
+    private var children: [Int: [Int]] = [:]
+    /// The last node of the branch shown; `root` when nothing is shown.
+    public private(set) var leaf = TranscriptTree.root
+    /// Database rows of nodes, as far as this run knows them (loaded, or reported saved).
+    private var rows: [Int: StoredMessageID] = [:]
+    private var nodesByRow: [StoredMessageID: Int] = [:]
+    /// Entries of the branches not shown, by node, in transcript order.
+    private var stashed: [Int: [TranscriptMessage]] = [:]
+
+    public init() {}
+
+    /// How many questions and replies the conversation has, on every branch.
+    public var count: Int { parents.count }
+
+    public func contains(_ node: Int) -> Bool { parents[node] != nil }
+
+    public func parent(of node: Int) -> Int? { parents[node] }
+
+    public func children(of node: Int) -> [Int] { children[node] ?? [] }
+
+    public func row(of node: Int) -> StoredMessageID? { rows[node] }
+
+    /// The node saved as `row`, if this run knows it.
+    public func node(ofRow row: StoredMessageID) -> Int? {
+        nodesByRow[row]
+    }
+
+    /// Adds `node` under `parent` (which must be the leaf or on the branch shown) and
+    /// makes it the leaf.
+    mutating func add(_ node: Int, under parent: Int, row: StoredMessageID? = nil) {
+        guard parents[node] == nil else { return }
+        parents[node] = contains(parent) ? parent : Self.root
+        children[parents[node] ?? Self.root, default: []].append(node)
+        if let row { setRow(row, of: node) }
+        leaf = node
+    }
+
+    mutating func setRow(_ row: StoredMessageID, of node: Int) {
+        rows[node] = row
+        nodesByRow[row] = node
+    }
+
+    /// The nodes from the first question down to `node`.
+    public func path(to node: Int) -> [Int] {
+        var path: [Int] = []
+        var next = node
+        // A path is never longer than the tree: the bound only guards against a loop.
+        while next != Self.root, path.count <= parents.count, let parent = parents[next] {
+            path.append(next)
+            next = parent
+        }
+        return path.reversed()
+    }
+
+    /// The branch shown, first question first.
+    public var shownPath: [Int] { path(to: leaf) }
+
+    /// `node` and the nodes with the same parent, oldest first.
+    public func siblings(of node: Int) -> [Int] {
+        guard let parent = parents[node] else { return [] }
+        return children[parent] ?? [node]
+    }
+
+    /// Where `node` stands among its siblings (1-based), when it has any.
+    public func position(of node: Int) -> BranchPosition? {
+        let all = siblings(of: node)
+        guard all.count > 1, let index = all.firstIndex(of: node) else { return nil }
+        return BranchPosition(number: index + 1, count: all.count)
+    }
+
+    /// The sibling `offset` places from `node` (−1 older, +1 newer), if there is one.
+    public func sibling(of node: Int, offset: Int) -> Int? {
+        let all = siblings(of: node)
+        guard let index = all.firstIndex(of: node), all.indices.contains(index + offset) else { return nil }
+        return all[index + offset]
+    }
+
+    /// The newest leaf under `node`, itself when it has no children: ids grow with
+    /// time, so the highest id below is the branch written last.
+    public func newestLeaf(under node: Int) -> Int {
+        var newest = node
+        var stack = [node]
+        while let current = stack.popLast() {
+            newest = max(newest, current)
+            stack += children[current] ?? []
+        }
+        return newest
+    }
+
+    /// Keeps the entries of a branch leaving the screen, each under its node.
+    mutating func stash(_ entries: some Sequence<TranscriptMessage>) {
+        for entry in entries { stashed[entry.node, default: []].append(entry) }
+    }
+
+    /// The entries of `node` (its message and the notices after it), taken out.
+    mutating func takeStashed(_ node: Int) -> [TranscriptMessage] {
+        stashed.removeValue(forKey: node) ?? []
+    }
+
+    /// The stashed message of `node`, unless its reply left nothing to show.
+    public func stashedMessage(_ node: Int) -> TranscriptMessage? {
+        stashed[node]?.first { $0.id == node }
+    }
+
+    /// Edits the stashed message of `node`, if it is stashed.
+    mutating func editStashed(_ node: Int, _ change: (inout TranscriptMessage) -> Void) {
+        guard let index = stashed[node]?.firstIndex(where: { $0.id == node }) else { return }
+        stashed[node]?[index].edit(change)
+    }
+
+    mutating func setLeaf(_ node: Int) {
+        leaf = node == Self.root || contains(node) ? node : leaf
+    }
+}
+
+/// A message's place among its siblings: shown as `‹ 2/3 ›` in its header.
+public struct BranchPosition: Sendable, Equatable {
+    public var number: Int
+    public var count: Int
+
+    public init(number: Int, count: Int) {
+        self.number = number
+        self.count = count
+    }
+}

@@ -76,6 +76,47 @@ struct StorageRunnerTests {
         #expect(history.saved.summary.id == second)
     }
 
+    @Test func versionsGoUnderParentsSavedInThisRunAndTheBranchShownIsKept() async throws {
+        let store = try ConversationStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let runner = makeRunner(store)
+        let conversation = OpenConversation(key: 1, title: "Title", model: "m")
+        func save(_ role: Role, _ text: String, localID: Int, parent: MessageParent?) -> AppEffect {
+            .saveMessage(MessageSave(conversation: conversation, localID: localID,
+                                     message: StoredMessage(role: role, text: text), parent: parent))
+        }
+        runner.run(save(.user, "Q1", localID: 1, parent: nil))
+        runner.run(save(.assistant, "A1", localID: 2, parent: nil))
+        runner.run(save(.user, "Q2", localID: 3, parent: nil))
+        runner.run(save(.user, "Q2 edited", localID: 4, parent: .local(2)))
+        runner.run(.selectBranch(conversation, leaf: .local(3)))
+        #expect(await runner.afterPendingWrites() == .ready)
+        let id = try #require(delivered.savedConversations.first)
+        let saved = try #require(try store.load(id))
+        #expect(saved.messages.map(\.text) == ["Q1", "A1", "Q2"], "the branch chosen last")
+        let rows = saved.messages.compactMap(\.id)
+        #expect(saved.tree.siblings(of: rows[2]).count == 2, "the edit is beside Q2, under A1's row")
+        // Each first save told the store its row, once.
+        let stored = delivered.all.compactMap { action -> Int? in
+            if case let .messageStored(_, localID, _, _) = action { return localID } else { return nil }
+        }
+        #expect(stored == [1, 2, 3, 4])
+    }
+
+    @Test func aForkIsSavedAsANewConversationAndOpened() async throws {
+        let store = try ConversationStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let runner = makeRunner(store)
+        runner.run(.forkConversation(ConversationFork(title: "Chat (fork)", model: "kimi-k2.6", messages: [
+            StoredMessage(role: .user, text: "Q1"), StoredMessage(role: .assistant, text: "A1"),
+        ])))
+        _ = await runner.afterPendingWrites()
+        let forked = delivered.all.compactMap { action -> SavedConversation? in
+            if case let .conversationForked(saved) = action { return saved } else { return nil }
+        }
+        #expect(forked.map(\.summary.title) == ["Chat (fork)"])
+        #expect(forked.first?.messages.map(\.text) == ["Q1", "A1"])
+        #expect(try store.latestConversation()?.id == forked.first?.summary.id, "it is the one reopened next")
+    }
+
     @Test func aFailedSaveIsReportedToTheNextRequest() async throws {
         let runner = makeRunner(FailingRepository())
         runner.run(Self.save("lost?", localID: 1))

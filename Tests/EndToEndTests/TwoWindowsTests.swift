@@ -100,4 +100,40 @@ struct TwoWindowsTests {
         let titles = try await home.conversations().compactMap { $0["title"] as? String }
         #expect(titles == ["After the delete"])
     }
+
+    @Test("two windows regenerate the same reply at once: every version is kept, each beside the first",
+          .timeLimit(.minutes(2)))
+    func twoWindowsAddVersionsAtOnce() async throws {
+        let server = try await MockMoonshotServer.start()
+        defer { Task { try? await server.shutdown() } }
+        let key = ["MOONSHOT_API_KEY": "sk-test"]
+        server.enqueue(MockScenario(reply: "First answer."))
+        let seeded = try await home.run(["ask", "--base-url", server.baseURL, "One question"], environment: key)
+        #expect(seeded.status == 0, "stderr: \(seeded.stderr)")
+
+        let one = try home.launch("--base-url \(server.baseURL)", environment: key)
+        let two = try home.launch("--base-url \(server.baseURL)", environment: key)
+        try await one.waitFor("First answer.")
+        try await two.waitFor("First answer.")
+        // Paced, so that the two replies stream at the same time.
+        server.enqueue(MockScenario(reply: "Another answer, from a window.", paceMilliseconds: 40))
+        server.enqueue(MockScenario(reply: "Another answer, from a window.", paceMilliseconds: 40))
+        try one.press("C-r")
+        try two.press("C-r")
+        for window in [one, two] {
+            try await window.waitUntil("the regenerated reply, finished") {
+                $0.contains("Another answer, from a window.") && $0.contains("ready")
+            }
+        }
+        try await quit(one)
+        try await quit(two)
+
+        let id = try #require(try await home.conversations().first?["id"] as? Int)
+        let messages = try #require(try await home.export(id)["messages"] as? [[String: Any]])
+        let question = try #require(messages.first { $0["role"] as? String == "user" }?["id"] as? Int)
+        let replies = messages.filter { $0["role"] as? String == "assistant" }
+        #expect(replies.count == 3, "the first answer and one version from each window")
+        #expect(replies.allSatisfy { $0["parent_id"] as? Int == question }, "all three answer the one question")
+        #expect(replies.allSatisfy { $0["status"] as? String == "complete" })
+    }
 }

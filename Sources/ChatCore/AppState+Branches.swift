@@ -32,38 +32,40 @@ extension AppState {
 
     /// Fills the tree and the transcript from a saved conversation: every message of
     /// every branch gets a transcript id, parents before children, and the current
-    /// branch is shown.
+    /// branch is shown. One pass: in an order where parents come first, the messages of
+    /// the current branch come in branch order, so they go straight to the transcript.
     mutating func loadTree(of saved: SavedConversation) {
         let stored = Self.parentsFirst(saved.tree)
+        let onBranch = Set(saved.tree.currentPath.compactMap(\.id))
         var nodes: [StoredMessageID: Int] = [:]
         nodes.reserveCapacity(stored.count)
+        messages.reserveCapacity(messages.count + onBranch.count)
+        var leaf = TranscriptTree.root
         for message in stored {
             guard let row = message.id else { continue }
             let node = takeMessageID()
             nodes[row] = node
             tree.add(node, under: message.parentID.flatMap { nodes[$0] } ?? TranscriptTree.root, row: row)
-        }
-        var entries: [Int: [TranscriptMessage]] = [:]
-        entries.reserveCapacity(stored.count)
-        for message in stored {
-            guard let row = message.id, let node = nodes[row] else { continue }
-            var own: [TranscriptMessage] = []
-            if var shown = TranscriptMessage(loaded: message, id: node) {
-                shown.branch = tree.position(of: node)
-                own.append(shown)
-            }
+            var entries: [TranscriptMessage] = []
+            if let shown = TranscriptMessage(loaded: message, id: node) { entries.append(shown) }
             if let failure = message.errorMessage {
                 var error = TranscriptMessage(id: takeMessageID(), kind: .error, text: failure)
                 error.node = node
-                own.append(error)
+                entries.append(error)
             }
-            entries[node] = own
+            if onBranch.contains(row) {
+                messages += entries
+                leaf = node
+            } else {
+                // Their versions are counted when they are shown: more may come below.
+                tree.stash(entries)
+            }
         }
-        let leaf = saved.tree.currentLeaf.flatMap { nodes[$0] } ?? TranscriptTree.root
-        let path = tree.path(to: leaf)
-        for node in path { messages += entries.removeValue(forKey: node) ?? [] }
-        for (_, waiting) in entries.sorted(by: { $0.key < $1.key }) { tree.stash(waiting) }
         tree.setLeaf(leaf)
+        // Versions are known once every message is in.
+        for index in messages.indices where messages[index].isTurn {
+            messages[index].branch = tree.position(of: messages[index].id)
+        }
     }
 
     /// The saved messages in an order where each comes after its parent: id order, as

@@ -12,6 +12,8 @@ public struct MessageTree: Sendable, Equatable {
     private var children: [StoredMessageID?: [StoredMessageID]] = [:]
     /// The last message of the branch shown; nil for an empty conversation.
     public private(set) var currentLeaf: StoredMessageID?
+    /// Every id, in order.
+    private var ids: [StoredMessageID] = []
 
     /// The tree of `messages` (each saved, so with an id). A message whose parent is not
     /// among them becomes a root, so a damaged link loses no message. `currentLeaf` nil
@@ -28,6 +30,7 @@ public struct MessageTree: Sendable, Equatable {
             if let parent = message.parentID, !known.contains(parent) || parent == id { message.parentID = nil }
             self.messages[id] = message
             children[message.parentID, default: []].append(id)
+            ids.append(id)
         }
         if let currentLeaf, self.messages[currentLeaf] != nil {
             self.currentLeaf = currentLeaf
@@ -59,7 +62,7 @@ public struct MessageTree: Sendable, Equatable {
 
     /// Every message, oldest first.
     public var allMessages: [StoredMessage] {
-        messages.values.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        ids.compactMap { messages[$0] }
     }
 
     /// The branch shown: root first, the current leaf last.
@@ -115,7 +118,15 @@ public struct MessageTree: Sendable, Equatable {
         guard let id = message.id else { return }
         var message = message
         if let parent = message.parentID, messages[parent] == nil { message.parentID = nil }
-        if messages[id] == nil { children[message.parentID, default: []].append(id) }
+        if messages[id] == nil {
+            children[message.parentID, default: []].append(id)
+            // Ids grow with time: a message added is the newest, as a rule.
+            if let last = ids.last, last > id {
+                ids.insert(id, at: ids.firstIndex { $0 > id } ?? ids.endIndex)
+            } else {
+                ids.append(id)
+            }
+        }
         messages[id] = message
         currentLeaf = id
     }
@@ -134,6 +145,7 @@ public struct MessageTree: Sendable, Equatable {
         guard let message = messages[id], children[id]?.isEmpty ?? true else { return }
         messages[id] = nil
         children[id] = nil
+        ids.removeAll { $0 == id }
         children[message.parentID]?.removeAll { $0 == id }
         if currentLeaf == id { currentLeaf = message.parentID }
     }

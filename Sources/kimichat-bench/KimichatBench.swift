@@ -94,6 +94,8 @@ struct KimichatBench {
             print("\(label) \(sending.summary)")
         }
 
+        BranchBenchmarks.run(questions: options.quick ? 50 : options.longConversation / 5, runs: options.runs)
+
         let queries = ["", "the", "pomegranate", "thinking result", "世界", "石榴", "上下文", "zq"]
         for query in queries {
             var filtering = Measurement()

@@ -22,12 +22,13 @@ struct KeyMapDocumentTests {
         """
         # Keys
 
-        Written from the key tables in `Sources/ChatCore` (`KeyMap`, `ListKeyMap`,
-        `RenameKeyMap`, `DeleteKeyMap`, `PickerKeyMap`, `HelpKeyMap`; the list and the
-        picker share `FilterKeyMap`'s rows) by `KeyMapDocumentTests`; F1 in kimichat shows
+        Written from the key tables in `Sources/ChatCore` (`KeyMap`, `ChordKeyMap`,
+        `OutlineKeyMap`, `ListKeyMap`, `RenameKeyMap`, `DeleteKeyMap`, `PickerKeyMap`,
+        `HelpKeyMap`; the outline, the list and the picker share `FilterKeyMap`'s rows)
+        by `KeyMapDocumentTests`; F1 in kimichat shows
         the same tables, and the footers' key hints come from them too. No key means two
-        things in one context: a test checks each table. In the conversation list and the
-        model picker, letters always go to the filter.
+        things in one context: a test checks each table. In the outline, the conversation
+        list and the model picker, letters always go to the filter.
 
 
         """ + String(KeyTables.sections.map(section).joined().dropLast())

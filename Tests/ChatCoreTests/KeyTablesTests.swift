@@ -15,11 +15,13 @@ struct KeyTablesTests {
             ("chat", KeyMap.bindings.map(\.key)), ("list", ListKeyMap.bindings.map(\.key)),
             ("rename", RenameKeyMap.bindings.map(\.key)), ("delete", DeleteKeyMap.bindings.map(\.key)),
             ("picker", PickerKeyMap.bindings.map(\.key)), ("help", HelpKeyMap.bindings.map(\.key)),
+            ("after Ctrl-X", ChordKeyMap.bindings.map(\.key)), ("outline", OutlineKeyMap.bindings.map(\.key)),
         ]
         for (name, keys) in tables {
             #expect(Set(keys).count == keys.count, "\(name) names a key twice")
         }
-        for keys in [ListKeyMap.bindings.map(\.key), PickerKeyMap.bindings.map(\.key), RenameKeyMap.bindings.map(\.key)] {
+        for keys in [ListKeyMap.bindings.map(\.key), PickerKeyMap.bindings.map(\.key), RenameKeyMap.bindings.map(\.key),
+                     OutlineKeyMap.bindings.map(\.key)] {
             #expect(!keys.contains(where: Self.isLetter), "letters go to the filter or the title")
         }
     }
@@ -31,6 +33,8 @@ struct KeyTablesTests {
             == shared.map { $0.map(ListCommand.filter) })
         #expect(PickerKeyMap.bindings.filter { if case .filter = $0.command { true } else { false } }
             == shared.map { $0.map(PickerCommand.filter) })
+        #expect(OutlineKeyMap.bindings.filter { if case .filter = $0.command { true } else { false } }
+            == shared.map { $0.map(OutlineCommand.filter) })
     }
 
     @Test("the list's and the picker's filters edit alike, key for key")
@@ -56,6 +60,7 @@ struct KeyTablesTests {
     func hintLine() {
         #expect(KeyHints.line(ListKeyMap.bindings) == "Enter open · Esc close · Ctrl-N new · F2 rename · Del delete")
         #expect(KeyHints.line(PickerKeyMap.bindings) == "Enter use · Esc keep the current model · ↑↓ PgUp PgDn Home End move")
+        #expect(KeyHints.line(OutlineKeyMap.bindings) == "Enter go there · Esc close · ↑↓ PgUp PgDn Home End move")
         #expect(KeyMap.statusHints(isStreaming: false) == "Enter send · F1 help")
         #expect(KeyMap.statusHints(isStreaming: true) == "Esc stop · F1 help")
         let added = ListKeyMap.bindings + [KeyBinding(key: .function(5), command: .close, label: "F5", summary: "close",

@@ -192,6 +192,13 @@ struct ExternalEditorTests {
         _ = reduce(&state, .textEntered("!?"))
         #expect(state.input.text == "draft!?", "a letter that is no chord is typed")
         #expect(state.statusNote == nil, "the chord's prompt is gone")
+
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .keyPressed(.pasteBegin))
+        #expect(reduce(&state, .textEntered("find")).isEmpty, "pasted, not typed: no fork")
+        _ = reduce(&state, .keyPressed(.pasteEnd))
+        #expect(reduce(&state, .textEntered("f")).isEmpty, "the paste ended the chord")
+        #expect(state.input.text == "draft!?findf")
     }
 
     @Test("the editor's text replaces the input, without the final newline editors add; a failure keeps it")

@@ -14,6 +14,13 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         case nil: return reduceKey(&state, key)
         }
     case let .textEntered(text):
+        // Typed letters come as text: the first after Ctrl-X completes the chord (F, T),
+        // and the rest goes where it would have gone as keys. Pasted text is only text.
+        if state.awaitsChordKey, state.overlay == nil, !state.isPasting, let letter = text.first {
+            let effects = reduceKey(&state, .character(letter))
+            let rest = text.dropFirst()
+            return rest.isEmpty ? effects : effects + reduce(&state, .textEntered(String(rest)))
+        }
         disarmQuit(&state)
         state.awaitsChordKey = false
         switch state.overlay {

@@ -1,4 +1,5 @@
 import ChatDomain
+import ChatViews
 import Foundation
 
 /// A saved conversation as plain text (`show`), Markdown or JSON (`export`).
@@ -15,6 +16,28 @@ enum ConversationExport {
             }
             if !message.text.isEmpty { out += indent(message.text, with: "  ") + "\n" }
             if let mark = mark(message) { out += "  \(mark)\n" }
+        }
+        return out
+    }
+
+    /// `show --tree`: the conversation's questions as a tree, one line each (● on the
+    /// current branch, its time, its first line indented by fork, how many replies
+    /// it has when it was answered more than once), as the outline overlay lists them.
+    static func outline(_ saved: SavedConversation) -> String {
+        let summary = saved.summary
+        let rows = saved.tree.outline
+        var out = "\(summary.title)\n"
+        out += "conversation \(summary.id) · \(summary.model) · \(summary.messageCount) messages · "
+            + "updated \(timestamp(summary.updatedAt))\n"
+        guard !rows.isEmpty else { return out + "\nNo questions yet.\n" }
+        let branches = saved.tree.branchCount
+        out += "\(rows.count) question\(rows.count == 1 ? "" : "s") on \(branches) branch\(branches == 1 ? "" : "es")"
+            + " · ● the current branch\n\n"
+        // Times first, in a column of their own, so the indentation shows the tree.
+        let noTime = String(repeating: " ", count: timestamp(Date(timeIntervalSince1970: 0)).count)
+        for row in rows {
+            out += (row.isOnCurrentBranch ? "● " : "  ") + (row.createdAt.map(timestamp) ?? noTime) + "  "
+                + OutlineText.indent(row.depth) + row.firstLine + OutlineText.repliesNote(row) + "\n"
         }
         return out
     }

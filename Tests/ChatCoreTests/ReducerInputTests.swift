@@ -164,6 +164,43 @@ struct ExternalEditorTests {
         #expect(state.input.cursor == state.input.characters.count, "a plain Ctrl-E is end of line")
     }
 
+    /// The terminal's letters come as text (the runtime merges runs of characters into
+    /// one action): the letter after Ctrl-X still completes the chord, and what follows
+    /// it in the same run goes where it would have gone as keys.
+    @Test("Ctrl-X then a letter that arrives as text completes the chord: F forks, T opens the outline")
+    func chordLetterAsText() throws {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true),
+                             reopening: Fixtures.exchanges(id: 1, count: 4))
+        _ = reduce(&state, .textEntered("draft"))
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        let effects = reduce(&state, .textEntered("f"))
+        let fork = try #require(effects.compactMap { effect -> ConversationFork? in
+            if case let .forkConversation(fork) = effect { return fork }
+            return nil
+        }.first, "\(effects)")
+        #expect(fork.messages.map(\.text) == ["question 0", "answer 1", "question 2", "answer 3"])
+        #expect(state.input.text == "draft", "the letter is not typed")
+
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .textEntered("Tquestion 2"))
+        #expect(state.outline?.filter.text == "question 2", "the rest of the run filters the outline")
+        #expect(state.outline?.shown.map(\.firstLine) == ["question 2"])
+        #expect(state.input.text == "draft")
+
+        _ = reduce(&state, .keyPressed(.escape))
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .textEntered("!?"))
+        #expect(state.input.text == "draft!?", "a letter that is no chord is typed")
+        #expect(state.statusNote == nil, "the chord's prompt is gone")
+
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .keyPressed(.pasteBegin))
+        #expect(reduce(&state, .textEntered("find")).isEmpty, "pasted, not typed: no fork")
+        _ = reduce(&state, .keyPressed(.pasteEnd))
+        #expect(reduce(&state, .textEntered("f")).isEmpty, "the paste ended the chord")
+        #expect(state.input.text == "draft!?findf")
+    }
+
     @Test("the editor's text replaces the input, without the final newline editors add; a failure keeps it")
     func result() {
         var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true))

@@ -28,6 +28,38 @@ struct ConversationExportTreeTests {
         #expect(!ConversationExport.markdown(single).contains("other branch"))
     }
 
+    @Test func theOutlineListsEveryBranchsQuestionsIndentedByFork() {
+        let at = { (minute: Double) in Date(timeIntervalSince1970: 1_750_000_000 + minute * 60) }
+        // Capitals, then Spain asked again as Portugal; the first question asked again
+        // in Chinese, with a reply that failed.
+        let saved = SavedConversation(summary: Self.summary, tree: MessageTree(messages: [
+            StoredMessage(id: 1, role: .user, text: "capital of France?", createdAt: at(0)),
+            StoredMessage(id: 2, parentID: 1, role: .assistant, text: "Paris.", createdAt: at(1)),
+            StoredMessage(id: 3, parentID: 1, role: .assistant, text: "It is Paris.", createdAt: at(2)),
+            StoredMessage(id: 4, parentID: 3, role: .user, text: "and of Spain?\nbriefly", createdAt: at(3)),
+            StoredMessage(id: 5, parentID: 3, role: .user, text: "and of Portugal?", createdAt: at(4)),
+            StoredMessage(id: 6, parentID: 5, role: .assistant, text: "Lisbon.", createdAt: at(5)),
+            StoredMessage(id: 7, role: .user, text: "法国的首都？"),
+            StoredMessage(id: 8, parentID: 7, role: .assistant, text: "", status: .error, errorMessage: "HTTP 500"),
+        ], currentLeaf: 6))
+        let time = { ConversationExport.timestamp(at($0)) }
+        let blank = String(repeating: " ", count: 16)
+        #expect(ConversationExport.outline(saved) == """
+            Capitals
+            conversation 7 · kimi-k2.6 · 4 messages · updated \(ConversationExport.timestamp(Self.summary.updatedAt))
+            4 questions on 4 branches · ● the current branch
+
+            ● \(time(0))    capital of France?  (2 replies)
+              \(time(3))      and of Spain?
+            ● \(time(4))      and of Portugal?
+              \(blank)    法国的首都？
+
+            """)
+        let empty = SavedConversation(summary: Self.summary, messages: [])
+        let updated = ConversationExport.timestamp(Self.summary.updatedAt)
+        #expect(ConversationExport.outline(empty).hasSuffix(" messages · updated \(updated)\n\nNo questions yet.\n"))
+    }
+
     @Test func jsonHasEveryMessageWithItsParentAndBranch() throws {
         let text = try ConversationExport.json(Self.branched)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -11,10 +11,15 @@ public struct OutlineRow: Sendable, Equatable {
     public var isOnCurrentBranch: Bool
     /// Replies it has side by side (regenerated), when more than one.
     public var replies: Int
+    /// The tree's lines before the question: "├ " starts one of several branches at a
+    /// fork, "└ " the last of them, "│ " continues a branch with others below it.
+    public var guide: String
 
-    public init(node: Int, depth: Int, firstLine: String, createdAt: Date?, isOnCurrentBranch: Bool, replies: Int) {
+    public init(node: Int, depth: Int, firstLine: String, createdAt: Date?, isOnCurrentBranch: Bool, replies: Int,
+                guide: String = "") {
         self.node = node
         self.depth = depth
+        self.guide = guide
         self.firstLine = firstLine
         self.createdAt = createdAt
         self.isOnCurrentBranch = isOnCurrentBranch
@@ -44,24 +49,45 @@ public enum ConversationOutline {
         }
     }
 
+    /// Where a row goes: its depth, its own guide, and the guide of rows continuing it.
+    private struct Place {
+        var id: Int
+        var depth: Int
+        var head: String
+        var lead: String
+    }
+
+    /// Guides deeper than this many forks show only their last ones.
+    static let deepestGuide = 12
+
     /// `children(0)` are the first messages; `node(id)` nil is a message with nothing
     /// to show (a reply that failed), which the outline passes through.
     public static func rows(children: (Int) -> [Int], node: (Int) -> Node?,
                             currentBranch: Set<Int>) -> [OutlineRow] {
         var rows: [OutlineRow] = []
-        let roots = questions(below: 0, children: children, node: node)
-        var stack: [(id: Int, depth: Int)] = roots.reversed().map { ($0, roots.count > 1 ? 1 : 0) }
-        while let (id, depth) = stack.popLast() {
+        var stack = places(for: questions(below: 0, children: children, node: node), depth: 0, lead: "")
+        while let place = stack.popLast() {
+            let id = place.id
             let next = questions(below: id, children: children, node: node)
             let replies = children(id).filter { node($0).map { !$0.isQuestion } ?? false }.count
             let shown = node(id)
-            rows.append(OutlineRow(node: id, depth: depth, firstLine: firstLine(of: shown?.text ?? ""),
+            rows.append(OutlineRow(node: id, depth: place.depth, firstLine: firstLine(of: shown?.text ?? ""),
                                    createdAt: shown?.createdAt, isOnCurrentBranch: currentBranch.contains(id),
-                                   replies: replies))
-            let childDepth = next.count > 1 ? depth + 1 : depth
-            stack += next.reversed().map { ($0, childDepth) }
+                                   replies: replies, guide: String(place.head.suffix(2 * deepestGuide))))
+            stack += places(for: next, depth: place.depth, lead: place.lead)
         }
         return rows
+    }
+
+    /// The places of the questions after one (or of the first questions), reversed for
+    /// the stack: one goes on at the same depth; several are branches of a fork.
+    private static func places(for next: [Int], depth: Int, lead: String) -> [Place] {
+        guard next.count > 1 else { return next.map { Place(id: $0, depth: depth, head: lead, lead: lead) } }
+        return next.enumerated().reversed().map { index, id in
+            let isLast = index == next.count - 1
+            return Place(id: id, depth: depth + 1, head: lead + (isLast ? "└ " : "├ "),
+                         lead: lead + (isLast ? "  " : "│ "))
+        }
     }
 
     /// The first questions below `id`, passing through replies, oldest first.

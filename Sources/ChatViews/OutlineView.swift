@@ -39,7 +39,7 @@ struct OutlineView {
         var column = frame.put(selected ? "▸ " : "  ", row: row, column: 0, style: style)
         column = frame.put(entry.isOnCurrentBranch ? "● " : "  ", row: row, column: column,
                            style: selected ? style : theme.statusAccent)
-        column = frame.put(OutlineText.indent(entry.depth), row: row, column: column, style: style)
+        column = frame.put(entry.guide, row: row, column: column, style: selected ? style : theme.detail)
         let text = TerminalSafeText.sanitizeLine(entry.firstLine) + OutlineText.repliesNote(entry)
         frame.put(text, row: row, column: column, style: style.with(bold: entry.isOnCurrentBranch),
                   maxColumns: max(0, timeColumn - column - 1))
@@ -49,11 +49,6 @@ struct OutlineView {
 
 /// How an outline row reads, in the overlay and in `kimichat show --tree` alike.
 public enum OutlineText {
-    /// Two columns a fork, up to a point: deep trees stay readable on a narrow screen.
-    public static func indent(_ depth: Int) -> String {
-        String(repeating: "  ", count: min(depth, 12))
-    }
-
     public static func repliesNote(_ row: OutlineRow) -> String {
         row.replies > 1 ? "  (\(row.replies) replies)" : ""
     }

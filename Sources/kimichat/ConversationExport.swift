@@ -37,7 +37,7 @@ enum ConversationExport {
         let noTime = String(repeating: " ", count: timestamp(Date(timeIntervalSince1970: 0)).count)
         for row in rows {
             out += (row.isOnCurrentBranch ? "● " : "  ") + (row.createdAt.map(timestamp) ?? noTime) + "  "
-                + OutlineText.indent(row.depth) + row.firstLine + OutlineText.repliesNote(row) + "\n"
+                + row.guide + row.firstLine + OutlineText.repliesNote(row) + "\n"
         }
         return out
     }

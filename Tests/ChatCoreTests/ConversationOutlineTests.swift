@@ -43,6 +43,29 @@ struct ConversationOutlineTests {
         #expect(Self.sketch(tree.outline) == ["●first", "·  second", "●  second, edited", "●  third"])
     }
 
+    /// The case plain indentation cannot tell apart: a branch's follow-up looks like one
+    /// more version of the question it follows. The guides show which is which.
+    @Test func guidesTellAFollowUpFromAnotherVersion() {
+        let tree = MessageTree(messages: [
+            Self.message(1, nil, .user, "first"), Self.message(2, 1, .assistant),
+            Self.message(3, 2, .user, "second"), Self.message(4, 3, .assistant),
+            Self.message(5, 4, .user, "third"), Self.message(6, 5, .assistant),
+            Self.message(7, 2, .user, "second, edited"), Self.message(8, 7, .assistant),
+            Self.message(9, 8, .user, "after the edit"), Self.message(10, 9, .assistant),
+            Self.message(11, 9, .assistant), Self.message(12, 10, .user, "on the first reply"),
+            Self.message(13, 11, .user, "on the second reply"),
+        ], currentLeaf: 6)
+        #expect(tree.outline.map { $0.guide + $0.firstLine } == [
+            "first",
+            "├ second",
+            "│ third",
+            "└ second, edited",
+            "  after the edit",
+            "  ├ on the first reply",
+            "  └ on the second reply",
+        ])
+    }
+
     @Test func theFirstQuestionEditedIndentsFromTheRoot() {
         let tree = MessageTree(messages: [
             Self.message(1, nil, .user, "hello"), Self.message(2, 1, .assistant),

@@ -49,10 +49,10 @@ struct ConversationExportTreeTests {
             conversation 7 · kimi-k2.6 · 4 messages · updated \(ConversationExport.timestamp(Self.summary.updatedAt))
             4 questions on 4 branches · ● the current branch
 
-            ● \(time(0))    capital of France?  (2 replies)
-              \(time(3))      and of Spain?
-            ● \(time(4))      and of Portugal?
-              \(blank)    法国的首都？
+            ● \(time(0))  ├ capital of France?  (2 replies)
+              \(time(3))  │ ├ and of Spain?
+            ● \(time(4))  │ └ and of Portugal?
+              \(blank)  └ 法国的首都？
 
             """)
         let empty = SavedConversation(summary: Self.summary, messages: [])

@@ -44,15 +44,15 @@ struct ShowTreeTests {
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(Array(lines.prefix(3)) == ["Sums", lines[1], "4 questions on 4 branches · ● the current branch"])
         #expect(lines[1].hasPrefix("conversation \(id) · kimi-k2.6 · 9 messages · updated "))
-        // Each row: the mark, the time, then the question indented by fork.
+        // Each row: the mark, the time, then the question after the tree's lines.
         let rows = lines.dropFirst(4).filter { !$0.isEmpty }
         let time = #/^[● ] \d{4}-\d\d-\d\d \d\d:\d\d  /#
         #expect(rows.allSatisfy { $0.contains(time) }, "\(rows)")
         #expect(rows.map { String($0.prefix(1)) + $0.replacing(time, with: "") } == [
-            "●  What is 1+1?",
-            "●    And 2+2?  (2 replies)",
-            "     And 3+3? 三加三",
-            "   What is 1+2?",
+            "●├ What is 1+1?",
+            "●│ ├ And 2+2?  (2 replies)",
+            " │ └ And 3+3? 三加三",
+            " └ What is 1+2?",
         ])
 
         // Without --tree: the current branch, the regenerated reply in it.

@@ -115,6 +115,19 @@ struct ReducerBranchTests {
         expectIDsInOrder()
     }
 
+    @Test("Ctrl-X Ctrl-E works on the question being edited, and Enter still sends it as a new version")
+    mutating func editInEditor() {
+        exchange("Q1", "A1")
+        _ = reduce(&state, .keyPressed(.alt("e")))
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        #expect(reduce(&state, .keyPressed(.ctrl("e"))) == [.editExternally("Q1")])
+        _ = reduce(&state, .externalEditFinished(.success("Q1, rewritten in the editor\n")))
+        #expect(state.editing != nil)
+        let effects = reduce(&state, .keyPressed(.enter))
+        #expect(Self.requests(effects).first?.turns.map(\.content) == ["Q1, rewritten in the editor"])
+        #expect(state.messages[0].branch == BranchPosition(number: 2, count: 2))
+    }
+
     @Test("Alt-E and the flips only explain while a reply streams, or when there is nothing to act on")
     mutating func refusals() {
         _ = reduce(&state, .keyPressed(.alt("e")))

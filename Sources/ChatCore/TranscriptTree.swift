@@ -17,7 +17,6 @@ public struct TranscriptTree: Sendable, Equatable {
     public private(set) var leaf = TranscriptTree.root
     /// Database rows of nodes, as far as this run knows them (loaded, or reported saved).
     private var rows: [Int: StoredMessageID] = [:]
-    private var nodesByRow: [StoredMessageID: Int] = [:]
     /// Entries of the branches not shown, by node, in transcript order.
     private var stashed: [Int: [TranscriptMessage]] = [:]
 
@@ -34,11 +33,6 @@ public struct TranscriptTree: Sendable, Equatable {
 
     public func row(of node: Int) -> StoredMessageID? { rows[node] }
 
-    /// The node saved as `row`, if this run knows it.
-    public func node(ofRow row: StoredMessageID) -> Int? {
-        nodesByRow[row]
-    }
-
     /// Adds `node` under `parent` (which must be the leaf or on the branch shown) and
     /// makes it the leaf.
     mutating func add(_ node: Int, under parent: Int, row: StoredMessageID? = nil) {
@@ -51,7 +45,6 @@ public struct TranscriptTree: Sendable, Equatable {
 
     mutating func setRow(_ row: StoredMessageID, of node: Int) {
         rows[node] = row
-        nodesByRow[row] = node
     }
 
     /// The nodes from the first question down to `node`.

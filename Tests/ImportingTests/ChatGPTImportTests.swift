@@ -88,7 +88,8 @@ import TestSupport
         #expect(skipped == 1)
     }
 
-    @Test func aTruncatedExportHandsOverTheConversationsBeforeTheCutAndSaysSo() throws {
+    @Test("a truncated export hands over the conversations before the cut and says so")
+    func aTruncatedExportHandsOverTheConversationsBeforeTheCutAndSaysSo() throws {
         let whole = ChatGPTFixture.export([ChatGPTFixture.untitled, ChatGPTFixture.branched])
         let cut = String(whole.prefix(whole.count - 200))
         let path = try file("conversations.json", cut)
@@ -102,7 +103,7 @@ import TestSupport
         #expect(between == .truncated(path: folder.appendingPathComponent("between.json").path, complete: 1))
     }
 
-    @Test(arguments: [
+    @Test("JSON that is not an export is refused, naming what was expected", arguments: [
         (#"{"conversations": []}"#, "single JSON object"),
         ("[1, 2, 3]", "something other than conversations"),
         (#"[{"name": "not a conversation"}]"#, "has no \"mapping\""),
@@ -157,7 +158,8 @@ import TestSupport
         #expect(lastProgress?.totalBytes == Int64(many.utf8.count))
     }
 
-    @Test func aZipWithoutConversationsIsRefused() throws {
+    @Test("a zip without conversations.json, or one cut short, is refused")
+    func aZipWithoutConversationsIsRefused() throws {
         let zip = folder.appendingPathComponent("photos.zip")
         try ZipFixture.write([ZipFixture.Entry(name: "a.txt", data: Data("x".utf8))], to: zip)
         #expect(throws: ImportError.zipWithoutConversations(path: zip.path)) { try ImportReader(path: zip.path) }

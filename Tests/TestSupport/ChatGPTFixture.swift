@@ -1,9 +1,9 @@
 import Foundation
 
-/// A hand-made ChatGPT `conversations.json`, in the export's own shape.
-enum ChatGPTFixture {
+/// A hand-made ChatGPT `conversations.json`, in the export's own shape (importer tests).
+public enum ChatGPTFixture {
     /// One node of a `mapping`.
-    static func node(_ id: String, _ role: String?, _ parts: String = "[]", parent: String?, children: [String],
+    public static func node(_ id: String, _ role: String?, _ parts: String = "[]", parent: String?, children: [String],
                      time: Double? = nil, extra: String = "", contentType: String = "text") -> String {
         let message = role.map { role in
             """
@@ -20,7 +20,7 @@ enum ChatGPTFixture {
     /// Branches, a hidden system node, an empty answer, a tool node, an image, CJK text.
     /// The question "Say it in French" was edited into "Say it in 日本語" (shown); the
     /// empty answer's child hangs from the question; `current_node` is the tool node.
-    static let branched = """
+    public static let branched = """
         {"title":"Branches 分支","create_time":1700000000.5,"update_time":1700000300.25,"mapping":{\
         \(node("root", nil, parent: nil, children: ["sys"])),\
         \(node("sys", "system", #"[""]"#, parent: "root", children: ["u1"], extra: #""is_visually_hidden_from_conversation":true"#)),\
@@ -39,7 +39,7 @@ enum ChatGPTFixture {
         """
 
     /// No `id` but a `conversation_id`, no title, no current node.
-    static let untitled = """
+    public static let untitled = """
         {"title":null,"create_time":1700001000,"update_time":null,"mapping":{\
         \(node("r", nil, parent: nil, children: ["q"])),\
         \(node("q", "user", #"["第一个问题是什么"]"#, parent: "r", children: ["a"], time: 1700001001)),\
@@ -48,17 +48,17 @@ enum ChatGPTFixture {
         """
 
     /// A conversation whose mapping is not a set of nodes.
-    static let malformed = #"{"title":"Broken","mapping":"nope","id":"conv-c"}"#
+    public static let malformed = #"{"title":"Broken","mapping":"nope","id":"conv-c"}"#
 
     /// Only a hidden system message.
-    static let empty = """
+    public static let empty = """
         {"title":"Nothing","create_time":1700002000,"mapping":{\
         \(node("s", "system", #"["You are ChatGPT"]"#, parent: nil, children: []))},"id":"conv-d"}
         """
 
-    static func export(_ conversations: [String]) -> String {
+    public static func export(_ conversations: [String]) -> String {
         "[" + conversations.joined(separator: ",\n") + "]\n"
     }
 
-    static var all: String { export([branched, malformed, untitled, empty]) }
+    public static var all: String { export([branched, malformed, untitled, empty]) }
 }

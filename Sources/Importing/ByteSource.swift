@@ -1,7 +1,7 @@
 import Foundation
 
 /// Bytes read a piece at a time: a plain file, or a zip entry inflated as it is read.
-protocol ByteSource {
+protocol ByteSource: Sendable {
     /// The bytes the whole source will give, when known (for progress).
     var totalBytes: Int64? { get }
     /// Hands each piece to `body` until the source ends.
@@ -37,7 +37,7 @@ struct FileBytes: ByteSource {
 }
 
 /// A file descriptor open for reading, closed when the value goes.
-final class OpenFile {
+final class OpenFile: Sendable {
     let descriptor: Int32
     let path: String
 

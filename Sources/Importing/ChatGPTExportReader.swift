@@ -9,12 +9,11 @@ struct ChatGPTExportReader {
 
     func read(progress: (ImportProgress) -> Void, each: (ImportItem) throws -> Void) throws {
         var scanner = JSONArrayScanner()
-        let decoder = JSONDecoder()
         var complete = 0
         do {
             try source.forEachPiece { piece in
                 try scanner.feed(piece) { element, end in
-                    let item = try Self.item(element, number: complete + 1, decoder: decoder)
+                    let item = try Self.item(element, number: complete + 1)
                     complete += 1
                     try each(item)
                     progress(ImportProgress(done: complete, total: nil, bytesRead: end, totalBytes: source.totalBytes))
@@ -31,15 +30,13 @@ struct ChatGPTExportReader {
     /// The first element decides whether this is an export at all: one without a
     /// `mapping` is some other array, and nothing is imported. Later ones that cannot be
     /// read are left out, each alone.
-    static func item(_ element: UnsafeRawBufferPointer, number: Int, decoder: JSONDecoder) throws -> ImportItem {
-        let data = Data(element)
+    static func item(_ element: UnsafeRawBufferPointer, number: Int) throws -> ImportItem {
         let conversation: ChatGPTConversation
         do {
-            conversation = try decoder.decode(ChatGPTConversation.self, from: data)
+            conversation = try ChatGPTConversation.parse(element)
         } catch {
-            let reason = Self.reason(error)
-            if number == 1 { throw NotAnExport(found: "its first element \(reason), so it is not ChatGPT's conversations") }
-            return .unreadable(what: "conversation \(number)", reason: reason)
+            if number == 1 { throw NotAnExport(found: "its first element \(error.reason), so it is not ChatGPT's conversations") }
+            return .unreadable(what: "conversation \(number)", reason: error.reason)
         }
         guard let (imported, skipped) = ChatGPTTree.imported(conversation, fallbackID: { Self.contentKey(element) }) else {
             return .empty(what: "conversation \(number)" + (conversation.title.map { " (“\($0)”)" } ?? ""),
@@ -50,18 +47,6 @@ struct ChatGPTExportReader {
 
     private struct NotAnExport: Error {
         var found: String
-    }
-
-    /// Why a conversation could not be decoded, in words (no Swift type names).
-    static func reason(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case let .keyNotFound(key, _)?: return "has no \"\(key.stringValue)\""
-        case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?:
-            let field = context.codingPath.last?.stringValue ?? "value"
-            return "has a \"\(field)\" that is not what a ChatGPT conversation holds"
-        case .dataCorrupted?: return "is not valid JSON"
-        default: return "could not be read"
-        }
     }
 
     static func importError(_ failure: JSONArrayScanner.Failure, path: String, complete: Int) -> ImportError {

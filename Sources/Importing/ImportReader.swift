@@ -23,7 +23,7 @@ public struct ImportProgress: Sendable, Equatable {
 
 /// An export to import, recognised by what it holds (not by its name): ChatGPT's
 /// `conversations.json`, the zip holding it, or kimi-cli sessions.
-public struct ImportReader {
+public struct ImportReader: Sendable {
     public enum Format: Sendable, Equatable {
         case chatGPT, chatGPTZip, kimiCLI
     }
@@ -32,7 +32,7 @@ public struct ImportReader {
     public let format: Format
     private let plan: Plan
 
-    private enum Plan {
+    private enum Plan: Sendable {
         case chatGPT(any ByteSource)
         case kimiCLI([KimiCLISession], single: Bool)
     }

@@ -58,3 +58,10 @@ struct KimiCLIRecord: Decodable {
         case role, content, type, text, think
     }
 }
+
+extension KeyedDecodingContainer {
+    /// The value at `key`, or nil when it is absent, null or of another type.
+    func lenient<T: Decodable>(_ type: T.Type, _ key: Key) -> T? {
+        (try? decodeIfPresent(type, forKey: key)) ?? nil
+    }
+}

@@ -15,7 +15,7 @@ import Foundation
 /// the notes it adds to user messages (checkpoints, reminders) are left out too.
 /// Only the current context is read: the `context_N.jsonl` files beside it are
 /// contexts set aside by /clear, /compact or an undo.
-struct KimiCLISession: Equatable {
+struct KimiCLISession: Equatable, Sendable {
     let id: String
     let contextFile: String
     /// The session folder, where `state.json` and `wire.jsonl` may be; nil for a

@@ -1,7 +1,7 @@
 /// The entries of a zip file, read from its central directory (at the end of the file),
 /// without reading what they hold. ZIP64 archives (over 4 GiB) are read too.
-struct ZipArchive {
-    struct Entry: Equatable {
+struct ZipArchive: Sendable {
+    struct Entry: Equatable, Sendable {
         var name: String
         /// 0: stored as is; 8: deflated.
         var method: UInt16

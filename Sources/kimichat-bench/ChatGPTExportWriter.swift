@@ -80,7 +80,7 @@ struct ChatGPTExportWriter {
                  contentType: String = "text", time: Double) -> String {
             let node = uuid()
             link(node, under: parent)
-            bodies[node] = message(node, role: role, text: text, parent: parent, hidden: hidden,
+            bodies[node] = message(node, role: role, text: text, hidden: hidden,
                                    contentType: contentType, time: time)
             written += 1
             if (role == "user" || role == "assistant"), contentType == "text", !hidden, !text.isEmpty { visible += 1 }
@@ -141,7 +141,7 @@ struct ChatGPTExportWriter {
         "[" + ids.map { "\"\($0)\"" }.joined(separator: ",") + "]"
     }
 
-    private mutating func message(_ id: String, role: String, text: String, parent: String, hidden: Bool,
+    private func message(_ id: String, role: String, text: String, hidden: Bool,
                                   contentType: String, time: Double) -> String {
         let model = role == "assistant" ? ",\"model_slug\":\"gpt-4o\",\"default_model_slug\":\"gpt-4o\"" : ""
         let finish = role == "assistant" ? ",\"finish_details\":{\"type\":\"stop\",\"stop_tokens\":[200002]},\"is_complete\":true" : ""
@@ -151,9 +151,9 @@ struct ChatGPTExportWriter {
             + "\"create_time\":\(time),\"update_time\":null,"
             + "\"content\":{\"content_type\":\"\(contentType)\",\"parts\":[\(Self.quoted(text))]},"
             + "\"status\":\"finished_successfully\",\"end_turn\":\(role == "assistant" ? "true" : "null"),\"weight\":1.0,"
-            + "\"metadata\":{\(hide)\"request_id\":\"\(uuid().prefix(18))\",\"message_source\":null,"
-            + "\"timestamp_\":\"absolute\",\"message_type\":null\(model)\(finish),\"parent_id\":\"\(parent)\","
-            + "\"citations\":[],\"content_references\":[]},\"recipient\":\"\(recipient)\",\"channel\":null}"
+            + "\"metadata\":{\(hide)\"message_source\":null,"
+            + "\"timestamp_\":\"absolute\",\"message_type\":null\(model)\(finish),"
+            + "\"citations\":[]},\"recipient\":\"\(recipient)\",\"channel\":null}"
     }
 
     /// A JSON string.

@@ -14,10 +14,18 @@ import ScreenKit
 /// Usage: kimichat-bench [--conversations N] [--messages-per N] [--long N] [--runs N] [--db PATH]
 ///        kimichat-bench --terminal [--quick] [--only NAMES]
 ///        kimichat-bench --import [--quick] [--conversations N] [--messages N]
+///        kimichat-bench --write-export PATH [--conversations N] [--messages N]   (the export only)
 @main
 struct KimichatBench {
     static func main() async throws {
         let options = Options(CommandLine.arguments.dropFirst())
+        if let path = options.exportPath {
+            let shape = try ChatGPTExportWriter.write(to: path, conversations: options.conversationsGiven
+                ? options.conversations : 10_000, messages: options.messages, seed: 15)
+            print("wrote \(shape.conversations) conversations, \(shape.messages) message nodes "
+                + "(\(shape.visible) to keep), \(shape.bytes) bytes to \(path)")
+            return
+        }
         if options.importing {
             do {
                 // Defaults: issue 15's export of 10,000 conversations and 1,000,000 messages.
@@ -162,6 +170,8 @@ struct Options {
     /// Message nodes in the generated export.
     var messages = 1_000_000
     var conversationsGiven = false
+    /// `--write-export PATH`: only write the generated export there.
+    var exportPath: String?
     /// Small sizes and single runs: a smoke test that the benchmark still works.
     var quick = false
     /// The kimichat binary the terminal scenarios run (default: the one beside the bench),
@@ -185,6 +195,7 @@ struct Options {
             case "--conversations":
                 conversations = value.flatMap(Int.init) ?? conversations
                 conversationsGiven = true
+            case "--write-export": exportPath = value
             case "--messages": messages = value.flatMap(Int.init) ?? messages
             case "--messages-per": messagesPerConversation = value.flatMap(Int.init) ?? messagesPerConversation
             case "--long": longConversation = value.flatMap(Int.init) ?? longConversation

@@ -40,7 +40,8 @@ struct ImportCommand: AsyncParsableCommand {
         var failure: String?
         do {
             try store.beginBulkWrites()
-            try reader.read(progress: meter.show) { item in
+            // Read and parsed on another thread while this one stores.
+            try reader.readAhead(progress: meter.show) { item in
                 if let note = try tally.add(item, to: store) { meter.note(note) }
             }
         } catch let error as ImportError {
@@ -50,6 +51,8 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             failure = String(describing: error)
         }
+        // What was read before a damaged part is stored all the same.
+        do { try tally.flush(to: store) } catch { failure = failure ?? error.userMessage }
         try? store.endBulkWrites()
         meter.finish()
         StandardOutput().write(tally.summary(of: reader))
@@ -58,8 +61,12 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// What an import did, counted as it goes.
+/// What an import did, counted as it goes. Conversations are stored in groups of about
+/// `batchMessages` messages, each group one transaction (`ConversationStore.importConversations`).
 struct ImportTally {
+    static let batchMessages = 4_000
+    var pending: [(conversation: ImportedConversation, skipped: Int)] = []
+    var pendingMessages = 0
     var imported = 0
     var importedMessages = 0
     var skippedMessages = 0
@@ -71,14 +78,9 @@ struct ImportTally {
     mutating func add(_ item: ImportItem, to store: ConversationStore) throws -> String? {
         switch item {
         case let .conversation(conversation, skipped):
-            switch try store.importConversation(conversation) {
-            case .imported:
-                imported += 1
-                importedMessages += conversation.messages.count
-                skippedMessages += skipped
-            case .alreadyImported:
-                already += 1
-            }
+            pending.append((conversation, skipped))
+            pendingMessages += conversation.messages.count
+            if pendingMessages >= Self.batchMessages { try flush(to: store) }
             return nil
         case let .empty(_, skipped):
             empty += 1
@@ -88,6 +90,24 @@ struct ImportTally {
             unreadable += 1
             return "\(what) left out: it \(reason)."
         }
+    }
+
+    /// Stores the conversations waiting, in one transaction.
+    mutating func flush(to store: ConversationStore) throws(StorageError) {
+        guard !pending.isEmpty else { return }
+        let outcomes = try store.importConversations(pending.map(\.conversation))
+        for (outcome, (conversation, skipped)) in zip(outcomes, pending) {
+            switch outcome {
+            case .imported:
+                imported += 1
+                importedMessages += conversation.messages.count
+                skippedMessages += skipped
+            case .alreadyImported:
+                already += 1
+            }
+        }
+        pending = []
+        pendingMessages = 0
     }
 
     /// Nothing could be read although there was something to read.

@@ -79,11 +79,43 @@ import Testing
         }
     }
 
+    @Test func aBatchStoresEachConversationWholeWithIdsPastEveryIdUsedBefore() throws {
+        let store = try database.open()
+        let chat = try store.createConversation(title: "mine", model: "kimi-k2.6")
+        let mine = try store.save(StoredMessage(role: .user, text: "hello"), in: chat.id)
+        try store.delete(chat.id)
+        // 2,500 messages: more than one statement's worth of rows.
+        let big = ImportedConversation(
+            source: ImportSource(kind: ImportSource.chatGPT, id: "big"), title: "Big", createdAt: Date(timeIntervalSince1970: 0),
+            updatedAt: Date(timeIntervalSince1970: 0),
+            messages: (1...2_500).map { StoredMessage(id: StoredMessageID($0), parentID: $0 == 1 ? nil : StoredMessageID($0 - 1),
+                                                      role: $0 % 2 == 1 ? .user : .assistant, text: "message \($0)") },
+            currentLeaf: nil)
+        let outcomes = try store.importConversations([Self.branched(id: "a"), big, Self.branched(id: "a"), Self.branched(id: "b")])
+        guard case let .imported(first) = outcomes[0], case let .imported(second) = outcomes[1],
+              case .imported = outcomes[3] else { Issue.record("\(outcomes)"); return }
+        #expect(outcomes[2] == .alreadyImported(first), "the same source twice in one batch is stored once")
+        let saved = try #require(try store.load(second))
+        #expect(saved.summary.messageCount == 2_500)
+        #expect(saved.messages.count == 2_500, "one branch, each message under the one before")
+        #expect(saved.messages.last?.text == "message 2500", "no leaf named: the newest message's branch")
+        #expect(saved.messages.allSatisfy { ($0.id ?? 0) > mine }, "a deleted message's id is never used again")
+        let branched = try #require(try store.load(first))
+        #expect(branched.messages.map(\.text) == ["什么是石榴", "A pomegranate."])
+        // And the chat's own next message gets an id after them all.
+        let next = try store.createConversation(title: "next", model: "kimi-k2.6")
+        let after = try store.save(StoredMessage(role: .user, text: "after"), in: next.id)
+        #expect(after > (saved.messages.last?.id ?? 0))
+    }
+
     @Test func bulkWritesRelaxSyncingAndRestoreIt() throws {
         let store = try database.open()
+        let hashSize = "SELECT v FROM message_fts_config WHERE k = 'hashsize'"
         try store.beginBulkWrites()
         #expect(try store.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 1)
+        #expect(try store.pool.read { try Int.fetchOne($0, sql: hashSize) } == 64 << 20)
         try store.endBulkWrites()
         #expect(try store.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
+        #expect(try store.pool.read { try Int.fetchOne($0, sql: hashSize) } == 1 << 20)
     }
 }

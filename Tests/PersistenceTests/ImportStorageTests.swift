@@ -85,21 +85,25 @@ import Testing
         let mine = try store.save(StoredMessage(role: .user, text: "hello"), in: chat.id)
         try store.delete(chat.id)
         // 2,500 messages: more than one statement's worth of rows.
+        var messages: [StoredMessage] = []
+        for number in 1...2_500 {
+            let id = StoredMessageID(number)
+            messages.append(StoredMessage(id: id, parentID: number == 1 ? nil : id - 1,
+                                          role: number % 2 == 1 ? Role.user : Role.assistant, text: "message \(number)"))
+        }
         let big = ImportedConversation(
             source: ImportSource(kind: ImportSource.chatGPT, id: "big"), title: "Big", createdAt: Date(timeIntervalSince1970: 0),
-            updatedAt: Date(timeIntervalSince1970: 0),
-            messages: (1...2_500).map { StoredMessage(id: StoredMessageID($0), parentID: $0 == 1 ? nil : StoredMessageID($0 - 1),
-                                                      role: $0 % 2 == 1 ? .user : .assistant, text: "message \($0)") },
-            currentLeaf: nil)
+            updatedAt: Date(timeIntervalSince1970: 0), messages: messages, currentLeaf: nil)
         let outcomes = try store.importConversations([Self.branched(id: "a"), big, Self.branched(id: "a"), Self.branched(id: "b")])
         guard case let .imported(first) = outcomes[0], case let .imported(second) = outcomes[1],
               case .imported = outcomes[3] else { Issue.record("\(outcomes)"); return }
-        #expect(outcomes[2] == .alreadyImported(first), "the same source twice in one batch is stored once")
+        #expect(outcomes[2] == ImportOutcome.alreadyImported(first), "the same source twice in one batch is stored once")
         let saved = try #require(try store.load(second))
         #expect(saved.summary.messageCount == 2_500)
         #expect(saved.messages.count == 2_500, "one branch, each message under the one before")
         #expect(saved.messages.last?.text == "message 2500", "no leaf named: the newest message's branch")
-        #expect(saved.messages.allSatisfy { ($0.id ?? 0) > mine }, "a deleted message's id is never used again")
+        #expect(saved.messages.allSatisfy { (message: StoredMessage) in (message.id ?? 0) > mine },
+                "a deleted message's id is never used again")
         let branched = try #require(try store.load(first))
         #expect(branched.messages.map(\.text) == ["什么是石榴", "A pomegranate."])
         // And the chat's own next message gets an id after them all.

@@ -50,6 +50,7 @@ import TestSupport
                                                  "こんにちは世界"],
                 "the edited question's branch, to the answer the empty one led to (the tool node is not kept)")
         #expect(tree.currentPath.map(\.role) == [.user, .assistant, .user, .assistant])
+        try #require(tree.currentPath.count == 4)
         let question = try #require(tree.currentPath.first)
         #expect(question.parentID == nil, "the system node above it is gone; the question is the root")
         #expect(question.createdAt == Date(timeIntervalSince1970: 1_700_000_100))
@@ -79,6 +80,7 @@ import TestSupport
     @Test func aMalformedConversationIsLeftOutAloneAndAnEmptyOneIsCounted() throws {
         let (items, failure) = try Self.items(of: try file("conversations.json", ChatGPTFixture.all))
         #expect(failure == nil)
+        try #require(items.count == 4)
         guard case let .unreadable(what, reason) = items[1] else { Issue.record("\(items[1])"); return }
         #expect(what == "conversation 2")
         #expect(reason.contains("mapping"))

@@ -95,6 +95,7 @@ import Testing
             source: ImportSource(kind: ImportSource.chatGPT, id: "big"), title: "Big", createdAt: Date(timeIntervalSince1970: 0),
             updatedAt: Date(timeIntervalSince1970: 0), messages: messages, currentLeaf: nil)
         let outcomes = try store.importConversations([Self.branched(id: "a"), big, Self.branched(id: "a"), Self.branched(id: "b")])
+        try #require(outcomes.count == 4)
         guard case let .imported(first) = outcomes[0], case let .imported(second) = outcomes[1],
               case .imported = outcomes[3] else { Issue.record("\(outcomes)"); return }
         #expect(outcomes[2] == ImportOutcome.alreadyImported(first), "the same source twice in one batch is stored once")

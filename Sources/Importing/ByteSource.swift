@@ -68,6 +68,19 @@ final class OpenFile: Sendable {
         return done == count ? bytes : Array(bytes[0..<done])
     }
 
+    /// Fills `buffer` from `offset` (fewer bytes at the end of the file); how many were read.
+    func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(ImportError) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            if got < 0, errno == EINTR { continue }
+            if got < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+            if got == 0 { break }
+            done += got
+        }
+        return done
+    }
+
     var size: Int64 {
         var status = stat()
         return fstat(descriptor, &status) == 0 ? Int64(status.st_size) : 0

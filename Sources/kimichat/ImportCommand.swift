@@ -5,7 +5,7 @@ import Importing
 import Persistence
 
 /// `kimichat import FILE`: conversations from ChatGPT's data export or kimi-cli's
-/// sessions, each stored as a tree in its own transaction.
+/// sessions, each stored as a tree, whole or not at all.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",

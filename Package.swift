@@ -75,6 +75,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // zlib (the system's libz), to inflate the conversations in a ChatGPT export's zip.
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+        // Other programs' conversations (ChatGPT's export, kimi-cli's sessions) read as trees.
+        .target(name: "Importing", dependencies: ["ChatDomain", "CZlib"], swiftSettings: strict),
         .target(name: "CursesTerminal", dependencies: ["ScreenKit", "CNcursesw"], swiftSettings: strict),
         .target(
             name: "MockMoonshot",
@@ -94,6 +98,7 @@ let package = Package(
             dependencies: [
                 "ChatDomain", "ChatCore", "ChatViews", "AppRuntime", "ChatService",
                 "CursesTerminal", "ScreenKit", "MockMoonshot", "TextLayout", "Persistence", "ModelCatalogue",
+                "Importing",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +119,7 @@ let package = Package(
         // MARK: - Tests
         .target(
             name: "TestSupport",
-            dependencies: ["MockMoonshot"],
+            dependencies: ["MockMoonshot", "CZlib"],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
@@ -154,6 +159,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing", "ChatDomain", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "MockMoonshot", "kimichat", "ChatService", "ChatDomain", "Persistence",

@@ -74,6 +74,23 @@ enum StorageSchema {
                 """)
             try TreeMigration.linkExistingMessages(db)
         }
+        migrator.registerMigration("v3: imported conversations keyed by their source") { db in
+            try db.execute(sql: """
+                -- Which conversation each imported one became (`kimichat import`), so the
+                -- same export imported again adds nothing. A table of its own rather than
+                -- columns on conversation: most conversations are not imported, the key is
+                -- unique across sources, and deleting the conversation deletes its key
+                -- (a later import brings it back).
+                CREATE TABLE imported_source (
+                    source TEXT NOT NULL,
+                    source_id TEXT NOT NULL,
+                    conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,
+                    imported_at REAL NOT NULL,
+                    PRIMARY KEY (source, source_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX imported_source_by_conversation ON imported_source(conversation_id);
+                """)
+        }
         return migrator
     }
 }

@@ -12,10 +12,32 @@ import ScreenKit
 /// the TUI runs (repository → reducer → renderer), minus the terminal output.
 ///
 /// Usage: kimichat-bench [--conversations N] [--messages-per N] [--long N] [--runs N] [--db PATH]
+///        kimichat-bench --terminal [--quick] [--only NAMES]
+///        kimichat-bench --import [--quick] [--conversations N] [--messages N]
+///        kimichat-bench --write-export PATH [--conversations N] [--messages N]   (the export only)
 @main
 struct KimichatBench {
     static func main() async throws {
         let options = Options(CommandLine.arguments.dropFirst())
+        if let path = options.exportPath {
+            let shape = try ChatGPTExportWriter.write(to: path, conversations: options.conversationsGiven
+                ? options.conversations : 10_000, messages: options.messages, seed: 15)
+            print("wrote \(shape.conversations) conversations, \(shape.messages) message nodes "
+                + "(\(shape.visible) to keep), \(shape.bytes) bytes to \(path)")
+            return
+        }
+        if options.importing {
+            do {
+                // Defaults: issue 15's export of 10,000 conversations and 1,000,000 messages.
+                let conversations = options.quick ? 50 : (options.conversationsGiven ? options.conversations : 10_000)
+                try ImportBenchmark(kimichat: try kimichatBinary(options), conversations: conversations,
+                                    messages: options.quick ? 1_000 : options.messages).run()
+            } catch {
+                FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
+                exit(1)
+            }
+            return
+        }
         if options.terminal {
             do {
                 try await terminalBenchmarks(options)
@@ -29,13 +51,19 @@ struct KimichatBench {
     }
 
     /// The scenarios that run kimichat itself on a pseudo-terminal (issue 6).
-    static func terminalBenchmarks(_ options: Options) async throws {
+    /// The kimichat binary to run: `--kimichat`, else the one beside the bench.
+    static func kimichatBinary(_ options: Options) throws -> String {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let kimichat = options.kimichat
             ?? executable.deletingLastPathComponent().appendingPathComponent("kimichat").path
         guard FileManager.default.isExecutableFile(atPath: kimichat) else {
             throw BenchError.failed("build kimichat first: \(kimichat) is missing")
         }
+        return kimichat
+    }
+
+    static func terminalBenchmarks(_ options: Options) async throws {
+        let kimichat = try kimichatBinary(options)
         let server = try await MockMoonshotServer.start()
         let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kimichat-bench-\(getpid())")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -139,6 +167,13 @@ struct Options {
     var db: String?
     /// The terminal scenarios instead of the storage ones.
     var terminal = false
+    /// `kimichat import` of a generated ChatGPT export instead (issue 15).
+    var importing = false
+    /// Message nodes in the generated export.
+    var messages = 1_000_000
+    var conversationsGiven = false
+    /// `--write-export PATH`: only write the generated export there.
+    var exportPath: String?
     /// Small sizes and single runs: a smoke test that the benchmark still works.
     var quick = false
     /// The kimichat binary the terminal scenarios run (default: the one beside the bench),
@@ -151,6 +186,7 @@ struct Options {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             if argument == "--terminal" { terminal = true; continue }
+            if argument == "--import" { importing = true; continue }
             if argument == "--quick" {
                 quick = true
                 conversations = 50; messagesPerConversation = 10; longConversation = 500; runs = 2
@@ -158,7 +194,11 @@ struct Options {
             }
             let value = iterator.next()
             switch argument {
-            case "--conversations": conversations = value.flatMap(Int.init) ?? conversations
+            case "--conversations":
+                conversations = value.flatMap(Int.init) ?? conversations
+                conversationsGiven = true
+            case "--write-export": exportPath = value
+            case "--messages": messages = value.flatMap(Int.init) ?? messages
             case "--messages-per": messagesPerConversation = value.flatMap(Int.init) ?? messagesPerConversation
             case "--long": longConversation = value.flatMap(Int.init) ?? longConversation
             case "--runs": runs = value.flatMap(Int.init) ?? runs

@@ -15,7 +15,7 @@ struct Kimichat: AsyncParsableCommand {
             saved in $XDG_DATA_HOME/kimichat/kimichat.sqlite (or --db); the key never is.
             """,
         version: version,
-        subcommands: [ChatCommand.self, AskCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
+        subcommands: [ChatCommand.self, AskCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
                       RemoveCommand.self, ModelsCommand.self],
         defaultSubcommand: ChatCommand.self
     )

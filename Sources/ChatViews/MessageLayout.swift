@@ -90,7 +90,7 @@ struct MessageLayout {
             guard let versions else { return StyledLine("You", style: theme.userHeader) }
             return StyledLine(spans: [("You", theme.userHeader), versions])
         case .assistant:
-            var spans: [(text: String, style: Style)] = [("Kimi", theme.assistantHeader)]
+            var spans: [(text: String, style: Style)] = [(AssistantName.of(model: message.model), theme.assistantHeader)]
             if let versions { spans.append(versions) }
             if let model = message.model {
                 spans.append(("  " + TerminalSafeText.sanitizeLine(model), theme.marker))

@@ -7,8 +7,7 @@ enum ConversationExport {
     static func plainText(_ saved: SavedConversation) -> String {
         let summary = saved.summary
         var out = "\(summary.title)\n"
-        out += "conversation \(summary.id) · \(summary.model) · \(summary.messageCount) messages · "
-            + "updated \(timestamp(summary.updatedAt))\n"
+        out += facts(summary) + "\n"
         for message in saved.messages {
             out += "\n" + heading(message) + ":\n"
             if !message.reasoning.isEmpty {
@@ -27,8 +26,7 @@ enum ConversationExport {
         let summary = saved.summary
         let rows = saved.tree.outline
         var out = "\(summary.title)\n"
-        out += "conversation \(summary.id) · \(summary.model) · \(summary.messageCount) messages · "
-            + "updated \(timestamp(summary.updatedAt))\n"
+        out += facts(summary) + "\n"
         guard !rows.isEmpty else { return out + "\nNo questions yet.\n" }
         let branches = saved.tree.branchCount
         out += "\(rows.count) question\(rows.count == 1 ? "" : "s") on \(branches) branch\(branches == 1 ? "" : "es")"
@@ -45,7 +43,7 @@ enum ConversationExport {
     static func markdown(_ saved: SavedConversation) -> String {
         let summary = saved.summary
         var out = "# \(summary.title)\n\n"
-        out += "*\(summary.model) · \(summary.messageCount) messages · updated \(timestamp(summary.updatedAt))*\n"
+        out += "*" + facts(summary, withID: false) + "*\n"
         let others = saved.tree.branchCount - 1
         if others > 0 {
             out += "\n*The conversation's current branch; \(others) other branch\(others == 1 ? " is" : "es are") kept "
@@ -73,11 +71,21 @@ enum ConversationExport {
         return formatter.string(from: date)
     }
 
+    /// "conversation 7 · kimi-k2.6 · 4 messages · updated …"; an imported conversation
+    /// has no model of its own (the default is used), so none is named.
+    private static func facts(_ summary: ConversationSummary, withID: Bool = true) -> String {
+        let parts = [withID ? "conversation \(summary.id)" : "", summary.model, "\(summary.messageCount) messages",
+                     "updated \(timestamp(summary.updatedAt))"]
+        return parts.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
     private static func heading(_ message: StoredMessage) -> String {
         switch message.role {
         case .user: return "You"
         case .system: return "System"
-        case .assistant: return message.model.map { "Kimi (\($0))" } ?? "Kimi"
+        case .assistant:
+            let name = AssistantName.of(model: message.model)
+            return message.model.map { $0.isEmpty ? name : "\(name) (\($0))" } ?? name
         }
     }
 

@@ -28,6 +28,22 @@ struct ConversationExportTreeTests {
         #expect(!ConversationExport.markdown(single).contains("other branch"))
     }
 
+    @Test func anImportedConversationNamesNoModelOfItsOwnAndItsAnswersAuthor() {
+        var summary = Self.summary
+        summary.model = ""
+        let saved = SavedConversation(summary: summary, messages: [
+            StoredMessage(role: .user, text: "hi"),
+            StoredMessage(role: .assistant, text: "Hello!", model: "gpt-4o"),
+        ])
+        let text = ConversationExport.plainText(saved)
+        #expect(text.contains("conversation 7 · 4 messages · updated "), "no empty model between the dots")
+        #expect(text.contains("\nAssistant (gpt-4o):\n"))
+        #expect(ConversationExport.markdown(saved).contains("*4 messages · updated "))
+        #expect(AssistantName.of(model: "kimi-k2.6") == "Kimi")
+        #expect(AssistantName.of(model: "moonshot-v1-8k") == "Kimi")
+        #expect(AssistantName.of(model: nil) == "Kimi")
+    }
+
     @Test func theOutlineListsEveryBranchsQuestionsIndentedByFork() {
         let at = { (minute: Double) in Date(timeIntervalSince1970: 1_750_000_000 + minute * 60) }
         // Capitals, then Spain asked again as Portugal; the first question asked again

@@ -62,8 +62,12 @@ struct ImportBenchmark {
         let envp = environment.map { strdup($0) } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
         let started = ContinuousClock.now
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        SpawnSignals.reset(&attributes)
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard status == 0 else { throw BenchError.failed("cannot start \(executable): \(String(cString: strerror(status)))") }
         var exit: Int32 = 0
         var usage = rusage()

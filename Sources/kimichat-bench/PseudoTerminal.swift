@@ -49,7 +49,7 @@ final class PseudoTerminal: @unchecked Sendable {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         let newSession: Int16 = 0x80 // POSIX_SPAWN_SETSID, which Swift's Glibc module leaves out
-        posix_spawnattr_setflags(&attributes, newSession)
+        SpawnSignals.reset(&attributes, flags: newSession)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

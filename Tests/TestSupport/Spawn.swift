@@ -41,9 +41,13 @@ enum Spawn {
         let envp = environmentStrings.map { $0.map { strdup($0) } + [nil] }
         defer { envp?.forEach { free($0) } }
 
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        SpawnSignals.reset(&attributes)
         var pid: pid_t = 0
-        let status = envp.map { posix_spawnp(&pid, arguments[0], &actions, nil, argv, $0) }
-            ?? posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        let status = envp.map { posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, $0) }
+            ?? posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
         for pipe in [input, output, errors].compactMap({ $0 }) {
             close(pipe === input ? pipe.read : pipe.write)
         }
@@ -110,8 +114,12 @@ enum Spawn {
         _ = closeFrom?(&actions, 3)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        SpawnSignals.reset(&attributes)
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard status == 0 else {
             throw TestSupportError.missingBinary("could not start \(arguments[0]) (error \(status)); is it installed? "
                 + "scripts/setup installs it")

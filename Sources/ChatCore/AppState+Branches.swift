@@ -35,30 +35,31 @@ extension AppState {
     /// branch is shown. One pass: in an order where parents come first, the messages of
     /// the current branch come in branch order, so they go straight to the transcript.
     mutating func loadTree(of saved: SavedConversation) {
-        let stored = Self.parentsFirst(saved.tree)
-        let onBranch = Set(saved.tree.currentPath.compactMap(\.id))
+        let order = Self.parentsFirst(saved.tree)
+        let onBranch = Set(saved.tree.currentPathIDs)
         var nodes: [StoredMessageID: Int] = [:]
-        nodes.reserveCapacity(stored.count)
+        nodes.reserveCapacity(order.count)
         messages.reserveCapacity(messages.count + onBranch.count)
         var leaf = TranscriptTree.root
-        for message in stored {
-            guard let row = message.id else { continue }
+        for row in order {
+            guard let message = saved.tree.messages[row] else { continue }
             let node = takeMessageID()
             nodes[row] = node
             tree.add(node, under: message.parentID.flatMap { nodes[$0] } ?? TranscriptTree.root, row: row)
-            var entries: [TranscriptMessage] = []
-            if let shown = TranscriptMessage(loaded: message, id: node) { entries.append(shown) }
-            if let failure = message.errorMessage {
+            let shown = TranscriptMessage(loaded: message, id: node)
+            let error = message.errorMessage.map { failure in
                 var error = TranscriptMessage(id: takeMessageID(), kind: .error, text: failure)
                 error.node = node
-                entries.append(error)
+                return error
             }
             if onBranch.contains(row) {
-                messages += entries
+                if let shown { messages.append(shown) }
+                if let error { messages.append(error) }
                 leaf = node
             } else {
                 // Their versions are counted when they are shown: more may come below.
-                tree.stash(entries)
+                if let shown { tree.stash(shown) }
+                if let error { tree.stash(error) }
             }
         }
         tree.setLeaf(leaf)
@@ -68,26 +69,26 @@ extension AppState {
         }
     }
 
-    /// The saved messages in an order where each comes after its parent: id order, as
-    /// a rule; a parent with a higher id (an import that numbered otherwise) is moved up.
-    static func parentsFirst(_ tree: MessageTree) -> [StoredMessage] {
-        let all = tree.allMessages
-        var placed = Set<StoredMessageID>()
-        placed.reserveCapacity(all.count)
-        var ordered: [StoredMessage] = []
-        ordered.reserveCapacity(all.count)
-        for message in all {
-            guard let id = message.id, !placed.contains(id) else { continue }
-            // The chain of ancestors not placed yet, placed oldest first.
-            var chain = [message]
-            var next = message.parentID
-            while let parent = next, !placed.contains(parent), let above = tree.messages[parent],
-                  chain.count <= all.count {
-                chain.append(above)
+    /// The saved messages' ids in an order where each comes after its parent: id order,
+    /// as a rule (a parent is older); a parent with a higher id (an import that numbered
+    /// otherwise) is moved up, with its own ancestors.
+    static func parentsFirst(_ tree: MessageTree) -> [StoredMessageID] {
+        let ids = tree.orderedIDs
+        var ordered: [StoredMessageID] = []
+        ordered.reserveCapacity(ids.count)
+        // Ids below the one reached are placed already; these are the higher ones placed early.
+        var placedEarly = Set<StoredMessageID>()
+        for id in ids where !placedEarly.contains(id) {
+            var chain = [id]
+            var next = tree.messages[id]?.parentID
+            while let parent = next, parent > id, !placedEarly.contains(parent), chain.count <= ids.count,
+                  let above = tree.messages[parent] {
+                chain.append(parent)
                 next = above.parentID
             }
-            for link in chain.reversed() where placed.insert(link.id ?? 0).inserted {
+            for link in chain.reversed() {
                 ordered.append(link)
+                if link != id { placedEarly.insert(link) }
             }
         }
         return ordered

@@ -68,12 +68,25 @@ extension AppState {
         let onBranch = Set(tree.shownPath)
         return ConversationOutline.rows(
             children: { tree.children(of: $0) },
-            node: { id in
-                guard let message = shownMessage(id) ?? tree.stashedMessage(id) else { return nil }
-                return ConversationOutline.Node(isQuestion: message.kind == .user, text: message.text,
-                                                createdAt: message.createdAt)
+            kind: { id in
+                switch messageKind(id) {
+                case .user: return .question
+                case .assistant: return .reply
+                case .notice, .error, nil: return .hidden
+                }
+            },
+            question: { id in
+                let message = shownMessage(id) ?? tree.stashedMessage(id)
+                return (message?.text ?? "", message?.createdAt)
             },
             currentBranch: onBranch)
+    }
+
+    /// The kind of `node`'s own message, on the branch shown or waiting on another; nil
+    /// when it has none (a reply that failed before any text). Reads it in place.
+    func messageKind(_ node: Int) -> MessageKind? {
+        if let index = messageIndex(atOrAfter: node), messages[index].id == node { return messages[index].kind }
+        return tree.stashedKind(node)
     }
 
     /// The outline, when it is open.

@@ -96,7 +96,11 @@ public struct TranscriptTree: Sendable, Equatable {
 
     /// Keeps the entries of a branch leaving the screen, each under its node.
     mutating func stash(_ entries: some Sequence<TranscriptMessage>) {
-        for entry in entries { stashed[entry.node, default: []].append(entry) }
+        for entry in entries { stash(entry) }
+    }
+
+    mutating func stash(_ entry: TranscriptMessage) {
+        stashed[entry.node, default: []].append(entry)
     }
 
     /// The entries of `node` (its message and the notices after it), taken out.
@@ -107,6 +111,13 @@ public struct TranscriptTree: Sendable, Equatable {
     /// The stashed message of `node`, unless its reply left nothing to show.
     public func stashedMessage(_ node: Int) -> TranscriptMessage? {
         stashed[node]?.first { $0.id == node }
+    }
+
+    /// The kind of the stashed message of `node`, read in place.
+    func stashedKind(_ node: Int) -> MessageKind? {
+        guard let entries = stashed[node] else { return nil }
+        for index in entries.indices where entries[index].id == node { return entries[index].kind }
+        return nil
     }
 
     /// Edits the stashed message of `node`, if it is stashed.

@@ -37,16 +37,10 @@ public struct OutlineRow: Sendable, Equatable {
 /// saved one (row ids) lay out alike. Iterative: a conversation of thousands of
 /// questions is as deep as it is long.
 public enum ConversationOutline {
-    public struct Node: Sendable {
-        public var isQuestion: Bool
-        public var text: String
-        public var createdAt: Date?
-
-        public init(isQuestion: Bool, text: String, createdAt: Date?) {
-            self.isQuestion = isQuestion
-            self.text = text
-            self.createdAt = createdAt
-        }
+    /// What a message is to the outline: a row, a reply passed through, or a message
+    /// with nothing to show (a reply that failed), passed through too.
+    public enum Kind: Sendable {
+        case question, reply, hidden
     }
 
     /// Where a row goes: its depth, its own guide, and the guide of rows continuing it.
@@ -60,19 +54,20 @@ public enum ConversationOutline {
     /// Guides deeper than this many forks show only their last ones.
     static let deepestGuide = 12
 
-    /// `children(0)` are the first messages; `node(id)` nil is a message with nothing
-    /// to show (a reply that failed), which the outline passes through.
-    public static func rows(children: (Int) -> [Int], node: (Int) -> Node?,
+    /// `children(0)` are the first messages. `kind` is asked of every message and must
+    /// be cheap; `question` only of the questions, for their text and time.
+    public static func rows(children: (Int) -> [Int], kind: (Int) -> Kind,
+                            question: (Int) -> (text: String, createdAt: Date?),
                             currentBranch: Set<Int>) -> [OutlineRow] {
         var rows: [OutlineRow] = []
-        var stack = places(for: questions(below: 0, children: children, node: node), depth: 0, lead: "")
+        var stack = places(for: questions(below: 0, children: children, kind: kind), depth: 0, lead: "")
         while let place = stack.popLast() {
             let id = place.id
-            let next = questions(below: id, children: children, node: node)
-            let replies = children(id).filter { node($0).map { !$0.isQuestion } ?? false }.count
-            let shown = node(id)
-            rows.append(OutlineRow(node: id, depth: place.depth, firstLine: firstLine(of: shown?.text ?? ""),
-                                   createdAt: shown?.createdAt, isOnCurrentBranch: currentBranch.contains(id),
+            let next = questions(below: id, children: children, kind: kind)
+            let replies = children(id).reduce(0) { count, child in kind(child) == .reply ? count + 1 : count }
+            let shown = question(id)
+            rows.append(OutlineRow(node: id, depth: place.depth, firstLine: firstLine(of: shown.text),
+                                   createdAt: shown.createdAt, isOnCurrentBranch: currentBranch.contains(id),
                                    replies: replies, guide: String(place.head.suffix(2 * deepestGuide))))
             stack += places(for: next, depth: place.depth, lead: place.lead)
         }
@@ -91,14 +86,14 @@ public enum ConversationOutline {
     }
 
     /// The first questions below `id`, passing through replies, oldest first.
-    static func questions(below id: Int, children: (Int) -> [Int], node: (Int) -> Node?) -> [Int] {
+    static func questions(below id: Int, children: (Int) -> [Int], kind: (Int) -> Kind) -> [Int] {
         var found: [Int] = []
         var stack = children(id).reversed() as [Int]
         var visited = 0
         while let next = stack.popLast() {
             visited += 1
             if visited > 1_000_000 { break }
-            if node(next)?.isQuestion == true {
+            if kind(next) == .question {
                 found.append(next)
             } else {
                 stack += children(next).reversed()
@@ -107,10 +102,22 @@ public enum ConversationOutline {
         return found
     }
 
-    /// The first line with text, made one line, for a row.
+    /// No row is wider than this: a screen shows less.
+    static let longestLine = 300
+
+    /// The first line with text, for a row. Reads only as far as that line: a question
+    /// may be a pasted file.
     public static func firstLine(of text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
-        return line.trimmingCharacters(in: .whitespaces)
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(where: \.isNewline) ?? text.endIndex
+            var line = text[start..<end].prefix(longestLine)
+            while line.first?.isWhitespace == true { line = line.dropFirst() }
+            while line.last?.isWhitespace == true { line = line.dropLast() }
+            if !line.isEmpty { return String(line) }
+            start = end < text.endIndex ? text.index(after: end) : end
+        }
+        return ""
     }
 }
 
@@ -120,12 +127,17 @@ extension MessageTree {
         let onBranch = Set(currentPath.compactMap { $0.id.map { Int($0) } })
         return ConversationOutline.rows(
             children: { id in self.children(of: id == 0 ? nil : StoredMessageID(id)).map { Int($0) } },
-            node: { id in
-                guard let message = self.messages[StoredMessageID(id)] else { return nil }
-                let shows = message.role == .user || !message.text.isEmpty || !message.reasoning.isEmpty
-                return shows && message.role != .system
-                    ? ConversationOutline.Node(isQuestion: message.role == .user, text: message.text,
-                                               createdAt: message.createdAt) : nil
+            kind: { id in
+                guard let message = self.messages[StoredMessageID(id)] else { return .hidden }
+                switch message.role {
+                case .user: return .question
+                case .assistant: return message.text.isEmpty && message.reasoning.isEmpty ? .hidden : .reply
+                case .system: return .hidden
+                }
+            },
+            question: { id in
+                let message = self.messages[StoredMessageID(id)]
+                return (message?.text ?? "", message?.createdAt)
             },
             currentBranch: onBranch)
     }

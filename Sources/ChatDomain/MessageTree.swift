@@ -65,6 +65,20 @@ public struct MessageTree: Sendable, Equatable {
         ids.compactMap { messages[$0] }
     }
 
+    /// Every message's id, oldest first.
+    public var orderedIDs: [StoredMessageID] { ids }
+
+    /// The ids of the branch shown, root first: without copying its messages.
+    public var currentPathIDs: [StoredMessageID] {
+        var path: [StoredMessageID] = []
+        var next = currentLeaf
+        while let current = next, path.count < messages.count, let message = messages[current] {
+            path.append(current)
+            next = message.parentID
+        }
+        return path.reversed()
+    }
+
     /// The branch shown: root first, the current leaf last.
     public var currentPath: [StoredMessage] {
         currentLeaf.map(path(to:)) ?? []

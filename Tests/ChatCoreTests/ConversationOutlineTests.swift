@@ -143,7 +143,8 @@ struct ConversationOutlineTests {
         let questions: Set = [10, 30, 40]
         let rows = ConversationOutline.rows(
             children: { children[$0] ?? [] },
-            node: { ConversationOutline.Node(isQuestion: questions.contains($0), text: "n\($0)", createdAt: nil) },
+            kind: { questions.contains($0) ? .question : .reply },
+            question: { ("n\($0)", nil) },
             currentBranch: [10, 20, 40, 50])
         #expect(Self.sketch(rows) == ["●n10", "·  n30", "●  n40"])
     }

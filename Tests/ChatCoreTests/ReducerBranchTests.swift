@@ -239,6 +239,30 @@ struct ReducerBranchTests {
         #expect(Self.saves(reduce(&state, .keyPressed(.ctrl("r")))).first?.parent == .row(1))
     }
 
+    @Test("a saved tree whose parents have higher ids than their children opens in branch order all the same")
+    mutating func parentsNumberedAfterChildren() {
+        let messages = [
+            StoredMessage(id: 2, parentID: 5, role: .assistant, text: "A1"),
+            StoredMessage(id: 3, parentID: 2, role: .user, text: "Q2"),
+            StoredMessage(id: 4, parentID: 3, role: .assistant, text: "A2"),
+            StoredMessage(id: 5, parentID: 7, role: .user, text: "Q1"),
+            StoredMessage(id: 6, parentID: 5, role: .assistant, text: "A1, again"),
+            StoredMessage(id: 7, role: .user, text: "a first question"),
+            StoredMessage(id: 8, parentID: 7, role: .assistant, text: "its answer"),
+        ]
+        #expect(AppState.parentsFirst(MessageTree(messages: messages, currentLeaf: 4)) == [7, 5, 2, 3, 4, 6, 8])
+        let summary = ConversationSummary(id: 3, title: "T", model: "kimi-k2.6", createdAt: .now, updatedAt: .now,
+                                          messageCount: 7)
+        state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true),
+                         reopening: SavedConversation(summary: summary,
+                                                      tree: MessageTree(messages: messages, currentLeaf: 4)),
+                         models: Fixtures.models)
+        #expect(shown == ["a first question", "Q1", "A1", "Q2", "A2"])
+        expectIDsInOrder()
+        _ = reduce(&state, .keyPressed(.altRight))
+        #expect(shown == ["a first question", "Q1", "A1, again"])
+    }
+
     @Test("a search hit on another branch opens that branch, and the database is told")
     mutating func searchHitOnOtherBranch() {
         let messages = [

@@ -11,7 +11,19 @@ func reduceConversationChangedElsewhere(_ state: inout AppState, _ saved: SavedC
     let place = state.scroll
     let turn = place.anchorTurn(in: state.messages)
     let model = state.conversation.model
+    let edit = state.editing
+    let editedRow = edit.flatMap { state.tree.row(of: $0.node) }
     state.replaceTranscript(with: saved)
+    // A question being rewritten stays so, found again by its row: Enter must not turn
+    // the edit into a message at the end.
+    var editGone = false
+    if let edit {
+        if let editedRow, let node = state.tree.node(ofRow: editedRow) {
+            state.editing = BranchEdit(node: node, draft: edit.draft)
+        } else {
+            editGone = true
+        }
+    }
     // This window's choice of model stays this window's.
     state.conversation.model = model
     state.conversation.shownChange = change
@@ -23,7 +35,8 @@ func reduceConversationChangedElsewhere(_ state: inout AppState, _ saved: SavedC
                                                     line: turn.isExact ? anchor.line : 0))
         }
     }
-    state.statusNote = "Updated from another window."
+    state.statusNote = editGone ? "Updated from another window; the question you were editing is gone from it: "
+        + "Enter sends your text as a new message." : "Updated from another window."
     return []
 }
 

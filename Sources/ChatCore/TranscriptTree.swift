@@ -43,6 +43,12 @@ public struct TranscriptTree: Sendable, Equatable {
         leaf = node
     }
 
+    /// The node saved as `row`, if this run knows it. A scan: for rare events (a reload
+    /// under an edit), not for every frame.
+    func node(ofRow row: StoredMessageID) -> Int? {
+        rows.first { $0.value == row }?.key
+    }
+
     mutating func setRow(_ row: StoredMessageID, of node: Int) {
         rows[node] = row
     }

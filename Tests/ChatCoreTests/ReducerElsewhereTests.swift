@@ -51,6 +51,28 @@ struct ReducerElsewhereTests {
             == ["question 0", "answer 1", "from the other window", "its answer", "a draft"])
     }
 
+    @Test("reloaded while a question is being edited: still an edit of that question, and Enter sends it as one")
+    mutating func reloadWhileEditing() {
+        _ = reduce(&state, .textEntered("a draft"))
+        _ = reduce(&state, .keyPressed(.alt("e")))
+        _ = reduce(&state, .keyPressed(.ctrl("u")))
+        _ = reduce(&state, .textEntered("question 0, rewritten"))
+        _ = reduce(&state, .conversationChangedElsewhere(Self.withOtherWindowsRound(), change: 1))
+        #expect(state.input.text == "question 0, rewritten")
+        #expect(state.statusNote == "Updated from another window.")
+        #expect(Self.sentTurns(reduce(&state, .keyPressed(.enter))) == ["question 0, rewritten"],
+                "a new version of the first question, not a message after the other window's")
+
+        // The question gone from what was saved: the text stays, and the status says what Enter does now.
+        state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true),
+                         reopening: Fixtures.exchanges(id: 7, count: 2))
+        _ = reduce(&state, .keyPressed(.alt("e")))
+        _ = reduce(&state, .conversationChangedElsewhere(Fixtures.conversation(id: 7, title: "Saved", []), change: 2))
+        #expect(state.editing == nil)
+        #expect(state.input.text == "question 0")
+        #expect(state.statusNote?.contains("the question you were editing is gone") == true)
+    }
+
     @Test("reloaded while reading further up: the view stays on the same turn and row")
     mutating func reloadWhilePinned() {
         let answer = state.messages[1].id

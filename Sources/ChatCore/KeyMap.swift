@@ -9,7 +9,7 @@ public enum KeyMap {
         KeyBinding(key: .escape, command: .stopOrClose, label: "Esc", summary: "stop the reply being generated",
                    hint: "stop"),
         KeyBinding(key: .ctrl("c"), command: .interrupt, label: "Ctrl-C",
-                   summary: "stop the reply; twice on an idle screen quits"),
+                   summary: "stop the reply; end an edit (Alt-E); twice on an idle screen quits"),
         KeyBinding(key: .ctrl("q"), command: .quit, label: "Ctrl-Q", summary: "quit"),
         KeyBinding(key: .ctrl("n"), command: .newConversation, label: "Ctrl-N", summary: "start a new conversation"),
         KeyBinding(key: .ctrl("o"), command: .openConversationList, label: "Ctrl-O",

@@ -70,7 +70,13 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
         ? "A new conversation: the one open before was deleted in another window." : nil)
     state.conversation.model = model
     state.conversation.shownChange = history.change
-    guard let questionIndex = state.messages.lastIndex(where: { $0.storedID == question.id }) else { return [] }
+    guard let questionNode = state.messages.last(where: { $0.storedID == question.id })?.id else {
+        state.statusNote = "Another window changed this conversation; the reply was not asked for: press Ctrl-R."
+        return []
+    }
+    // The reply goes under its question, whatever else was saved below it meanwhile.
+    state.showBranch(endingAt: questionNode)
+    guard let questionIndex = state.messages.lastIndex(where: { $0.id == questionNode }) else { return [] }
     let effects = requestReply(&state, question: question.text, historyBefore: questionIndex,
                                replyRow: history.replyRow)
     state.statusNote = history.replacesDeleted ? "Sent in a new conversation." : "Another window added to this "

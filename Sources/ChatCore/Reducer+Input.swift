@@ -4,7 +4,11 @@ import ScreenKit
 func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if key != .ctrl("c") { disarmQuit(&state) }
     if key != .alt("c") { state.codeBlockCopy = nil }
-    if key == .pasteBegin { state.isPasting = true; return [] }
+    if key == .pasteBegin {
+        state.isPasting = true
+        state.awaitsChordKey = false
+        return []
+    }
     if key == .pasteEnd { state.isPasting = false; return [] }
     if state.isPasting {
         // A pasted newline never sends; tmux delivers pasted LF as CR (Enter).
@@ -52,7 +56,9 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
         cancelEdit(&state)
     case .interrupt:
         if let reply = state.activeReply { return stopReply(&state, reply, status: .stopped) }
-        if !state.input.isEmpty {
+        if state.editing != nil {
+            cancelEdit(&state)
+        } else if !state.input.isEmpty {
             state.input.clear()
         } else if state.quitArmed {
             return quit(&state)
@@ -146,6 +152,8 @@ private func send(_ state: inout AppState) -> [AppEffect] {
     // their parent first, and what was below waits as the old version.
     if let edit = state.editing, let parent = state.tree.parent(of: edit.node) {
         state.showBranch(endingAt: parent)
+        // What was typed before Alt-E comes back, for the next message.
+        state.input = edit.draft
     }
     state.editing = nil
     let earlierCount = state.messages.count

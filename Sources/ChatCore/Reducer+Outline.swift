@@ -54,6 +54,11 @@ private func goToQuestion(_ state: inout AppState, _ node: Int) -> [AppEffect] {
     guard state.tree.contains(node) else { return [] }
     var effects: [AppEffect] = []
     if !state.tree.shownPath.contains(node) {
+        // The reply being written stays where it is written.
+        if state.isStreaming {
+            state.statusNote = "A reply is still streaming: wait, or press Esc to stop it, to go to another branch."
+            return []
+        }
         state.showBranch(endingAt: state.tree.newestLeaf(under: node))
         effects = state.selectShownBranch()
     }

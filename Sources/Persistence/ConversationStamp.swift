@@ -9,13 +9,18 @@ struct ConversationStamp: Equatable {
     var title: String
     var updatedAt: Double
     var messageCount: Int
+    /// The branch shown: another window that flips to another branch changes what this
+    /// one's next message would follow, so it counts as a change.
+    var currentLeaf: StoredMessageID?
 
     static func read(_ conversation: ConversationID, _ db: Database) throws -> ConversationStamp? {
-        try Row.fetchOne(db, sql: "SELECT title, updated_at, message_count FROM conversation WHERE id = ?",
-                         arguments: [conversation]).map { row in
+        try Row.fetchOne(db, sql: """
+            SELECT title, updated_at, message_count, current_leaf_id FROM conversation WHERE id = ?
+            """, arguments: [conversation]).map { row in
             ConversationStamp(title: try row.decode(String?.self, atIndex: 0) ?? "",
                               updatedAt: try row.decode(Double?.self, atIndex: 1) ?? 0,
-                              messageCount: try row.decode(Int?.self, atIndex: 2) ?? 0)
+                              messageCount: try row.decode(Int?.self, atIndex: 2) ?? 0,
+                              currentLeaf: try row.decode(StoredMessageID?.self, atIndex: 3))
         }
     }
 }

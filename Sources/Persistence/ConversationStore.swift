@@ -267,8 +267,9 @@ public final class ConversationStore: ConversationRepository {
 
     public func selectBranch(_ conversation: ConversationID, leaf: StoredMessageID) throws {
         if isReadOnly { return }
-        // Not a change other windows reload for: the stamp stays as it was.
-        try writing { db in
+        // Our own write: another window sees it as a change (its next message would
+        // otherwise follow a branch it does not show); this one does not.
+        try writing(to: conversation) { db in
             try db.execute(sql: """
                 UPDATE conversation SET current_leaf_id = ?
                 WHERE id = ? AND EXISTS (SELECT 1 FROM message WHERE id = ? AND conversation_id = ?)

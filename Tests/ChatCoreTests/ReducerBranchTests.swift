@@ -128,6 +128,52 @@ struct ReducerBranchTests {
         #expect(state.messages[0].branch == BranchPosition(number: 2, count: 2))
     }
 
+    @Test("Ctrl-C ends an edit as Esc does; after an edit is sent, the draft typed before Alt-E comes back")
+    mutating func draftComesBack() {
+        exchange("Q1", "A1")
+        _ = reduce(&state, .textEntered("my draft"))
+        _ = reduce(&state, .keyPressed(.alt("e")))
+        _ = reduce(&state, .keyPressed(.ctrl("c")))
+        #expect(state.editing == nil)
+        #expect(state.input.text == "my draft")
+        _ = reduce(&state, .keyPressed(.alt("e")))
+        _ = reduce(&state, .keyPressed(.ctrl("u")))
+        _ = send("Q1, edited")
+        #expect(state.input.text == "my draft", "nothing typed is lost")
+    }
+
+    @Test("while a reply streams, the outline shows every branch but goes only to questions on the one shown")
+    mutating func outlineWhileStreaming() {
+        exchange("Q1", "A1")
+        exchange("Q2", "A2")
+        _ = reduce(&state, .keyPressed(.alt("e")))
+        _ = reduce(&state, .keyPressed(.ctrl("u")))
+        _ = send("Q2, edited")
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .textEntered("t"))
+        _ = reduce(&state, .keyPressed(.up))
+        #expect(state.outline?.selected?.firstLine == "Q2")
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(shown == ["Q1", "A1", "Q2, edited", ""], "the streaming reply stays on screen")
+        #expect(state.statusNote?.contains("still streaming") == true)
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .textEntered("t"))
+        _ = reduce(&state, .keyPressed(.home))
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.scroll == .pinned(TranscriptAnchor(messageID: state.messages[0].id, line: 0)))
+    }
+
+    @Test("a paste after Ctrl-X ends the chord: a letter typed after it is only a letter")
+    mutating func pasteEndsChord() {
+        _ = reduce(&state, .keyPressed(.ctrl("x")))
+        _ = reduce(&state, .keyPressed(.pasteBegin))
+        _ = reduce(&state, .keyPressed(.character("x")))
+        _ = reduce(&state, .keyPressed(.pasteEnd))
+        _ = reduce(&state, .textEntered("t"))
+        #expect(state.overlay == nil)
+        #expect(state.input.text == "xt")
+    }
+
     @Test("Alt-E and the flips only explain while a reply streams, or when there is nothing to act on")
     mutating func refusals() {
         _ = reduce(&state, .keyPressed(.alt("e")))

@@ -52,7 +52,13 @@ import Testing
             let other = try store.createConversation(title: "Other", model: "kimi-k2.6").id
             try store.selectBranch(other, leaf: rows[1])
             try store.selectBranch(conversation, leaf: 9_999)
-            #expect(try store.change(of: conversation) == .unchanged, "choosing a branch is not a change to reload for")
+            #expect(try store.change(of: conversation) == .unchanged, "our own choice of branch is no news to us")
+            // Another window's is: its next message would follow that branch.
+            let elsewhere = try database.open()
+            _ = try elsewhere.load(conversation)
+            try elsewhere.selectBranch(conversation, leaf: rows[2])
+            #expect(try store.change(of: conversation) == .changed)
+            try elsewhere.selectBranch(conversation, leaf: rows[3])
         }
         let reopened = try database.open()
         #expect(try reopened.load(conversation)?.messages.map(\.text) == ["Q1", "A1", "Q2", "A2"])

@@ -7,7 +7,7 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let state: MockServerState
+    let state: MockServerState
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
     private var stream: StreamWriter?
@@ -26,7 +26,7 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .end:
             guard let head else { return }
             self.head = nil
-            respond(to: head, body: String(buffer: body), context: context)
+            respond(to: head, body: body, context: context)
         }
     }
 
@@ -50,8 +50,12 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: - Routing
 
-    private func respond(to head: HTTPRequestHead, body: String, context: ChannelHandlerContext) {
+    private func respond(to head: HTTPRequestHead, body raw: ByteBuffer, context: ChannelHandlerContext) {
         let path = head.uri.split(separator: "?").first.map(String.init) ?? head.uri
+        if path == "/v1/files" || path.hasPrefix("/v1/files/") {
+            return files(head, path: path, body: raw, context: context)
+        }
+        let body = String(buffer: raw)
         // Off, the controls fall through to the unknown-route 404.
         let controls = state.controlsEnabled
         switch (head.method, path) {
@@ -142,11 +146,11 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: - Responses
 
-    private func authorization(_ head: HTTPRequestHead) -> String? {
+    func authorization(_ head: HTTPRequestHead) -> String? {
         head.headers.first(name: "Authorization")
     }
 
-    private func authenticationFailure(_ head: HTTPRequestHead) -> MockScenario.HTTPError? {
+    func authenticationFailure(_ head: HTTPRequestHead) -> MockScenario.HTTPError? {
         guard let value = authorization(head), value.hasPrefix("Bearer "), value.count > 7 else {
             return .init(status: 401, type: "incorrect_api_key_error", message: "Incorrect API key provided")
         }
@@ -163,7 +167,7 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         send(status: HTTPResponseStatus(statusCode: failure.status), json: json, extraHeaders: extra, context: context)
     }
 
-    private func send(status: HTTPResponseStatus, json: String, extraHeaders: HTTPHeaders = [:],
+    func send(status: HTTPResponseStatus, json: String, extraHeaders: HTTPHeaders = [:],
                       context: ChannelHandlerContext) {
         send(status: status, body: json, contentType: "application/json", extraHeaders: extraHeaders, context: context)
     }

@@ -10,6 +10,8 @@ final class MockServerState: Sendable {
         var requests: [RecordedRequest] = []
         var disconnects = 0
         var completedStreams = 0
+        var files: [String: MockFile] = [:]
+        var nextFile = 1
     }
 
     private let contents: Mutex<Contents>
@@ -48,6 +50,24 @@ final class MockServerState: Sendable {
             _ = FileManager.default.createFile(atPath: requestLogPath, contents: line)
         }
     }
+
+    /// Keeps an upload; returns it with its id.
+    func store(filename: String, purpose: String, bytes: [UInt8]) -> MockFile {
+        contents.withLock { contents in
+            let file = MockFile(id: "mock-file-\(contents.nextFile)", filename: filename, purpose: purpose, bytes: bytes,
+                                createdAt: Int(Date().timeIntervalSince1970))
+            contents.nextFile += 1
+            contents.files[file.id] = file
+            return file
+        }
+    }
+
+    func file(_ id: String) -> MockFile? { contents.withLock { $0.files[id] } }
+
+    /// Returns whether there was such a file.
+    func deleteFile(_ id: String) -> Bool { contents.withLock { $0.files.removeValue(forKey: id) != nil } }
+
+    var fileCount: Int { contents.withLock { $0.files.count } }
 
     func recordDisconnect() { contents.withLock { $0.disconnects += 1 } }
     func recordCompletedStream() { contents.withLock { $0.completedStreams += 1 } }

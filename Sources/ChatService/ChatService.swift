@@ -15,7 +15,7 @@ import NIOHTTP1
 /// Only constants: a plain class, so events are handed over on the task that reads
 /// the network without hopping onto an actor.
 public final class ChatService: ChatStreaming, Sendable {
-    private let configuration: ChatServiceConfiguration
+    let configuration: ChatServiceConfiguration
     private let client: HTTPClient
     private let logger: Logger
 
@@ -47,7 +47,7 @@ public final class ChatService: ChatStreaming, Sendable {
     }
 
     /// The error as the libraries describe it, for the log only (the user gets words).
-    private func logFailure(_ what: String, _ error: any Error) {
+    func logFailure(_ what: String, _ error: any Error) {
         let detail = KeyRedaction.redact(String(describing: error), key: configuration.apiKey)
         logger.warning("\(what) failed: \(detail)")
     }
@@ -59,28 +59,44 @@ public final class ChatService: ChatStreaming, Sendable {
 
     /// GET /models: the models the endpoint offers.
     public func listModels() async throws -> [EndpointModel] {
-        let url = configuration.endpointBase + "/models"
-        let translation = ErrorTranslation(configuration)
-        var request = HTTPClientRequest(url: url)
+        let body = try await exchange(authorizedRequest("/models", method: .GET), what: "GET /models",
+                                      timeout: configuration.connectTimeout + 20)
+        do {
+            return try ModelListDecoder.decode(body)
+        } catch let error as ChatError {
+            throw KeyRedaction.redact(error, key: configuration.apiKey)
+        }
+    }
+
+    /// A request to `path` under the endpoint, with the key.
+    func authorizedRequest(_ path: String, method: HTTPMethod) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: configuration.endpointBase + path)
+        request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
         request.headers.add(name: "Accept", value: "application/json")
-        let key = configuration.apiKey
+        return request
+    }
+
+    /// Sends a request that is not a reply and returns its body; a failure is a
+    /// `ChatError` in words, the key never in it.
+    func exchange(_ request: HTTPClientRequest, what: String, timeout seconds: Int64) async throws -> String {
+        let translation = ErrorTranslation(configuration)
         do {
             let response: HTTPClientResponse
             do {
-                response = try await client.execute(request, timeout: .seconds(configuration.connectTimeout + 20))
+                response = try await client.execute(request, timeout: .seconds(seconds))
             } catch {
-                logFailure("GET \(url)", error)
-                throw translation.beforeResponse(error, timeout: configuration.connectTimeout + 20)
+                logFailure(what, error)
+                throw translation.beforeResponse(error, timeout: seconds)
             }
-            let body = String(buffer: try await response.body.collect(upTo: 8 << 20))
+            let body = String(buffer: try await response.body.collect(upTo: 64 << 20))
             guard response.status == .ok else {
                 throw ErrorTranslation.httpFailure(status: Int(response.status.code),
                                                    reason: response.status.reasonPhrase, body: body)
             }
-            return try ModelListDecoder.decode(body)
+            return body
         } catch let error as ChatError {
-            throw KeyRedaction.redact(error, key: key)
+            throw KeyRedaction.redact(error, key: configuration.apiKey)
         }
     }
 

@@ -10,21 +10,18 @@ public enum ChordCommand: Sendable, Equatable {
 /// The second keys of Ctrl-X's two-key commands, as data (dispatch and help read it).
 /// A letter works with or without Shift or Ctrl, as in Emacs.
 public enum ChordKeyMap {
+    private static let forkSummary = "fork the branch into a new conversation (scrolled: up to the top message)"
+    private static let outlineSummary = "outline: every question on every branch; Enter goes there"
+
     public static let bindings: [KeyBinding<ChordCommand>] = [
         KeyBinding(key: .ctrl("e"), command: .openEditor, label: "Ctrl-X Ctrl-E",
                    summary: "write the message in $VISUAL or $EDITOR"),
-        KeyBinding(key: .character("f"), command: .fork, label: "Ctrl-X F",
-                   summary: "fork the branch into a new conversation (scrolled: up to the top message)"),
-        KeyBinding(key: .character("F"), command: .fork, label: "Ctrl-X F",
-                   summary: "fork the branch into a new conversation (scrolled: up to the top message)"),
-        KeyBinding(key: .ctrl("f"), command: .fork, label: "Ctrl-X Ctrl-F",
-                   summary: "fork the branch into a new conversation (scrolled: up to the top message)"),
-        KeyBinding(key: .character("t"), command: .openOutline, label: "Ctrl-X T",
-                   summary: "outline: every question on every branch; Enter goes there"),
-        KeyBinding(key: .character("T"), command: .openOutline, label: "Ctrl-X T",
-                   summary: "outline: every question on every branch; Enter goes there"),
-        KeyBinding(key: .ctrl("t"), command: .openOutline, label: "Ctrl-X Ctrl-T",
-                   summary: "outline: every question on every branch; Enter goes there"),
+        KeyBinding(key: .character("f"), command: .fork, label: "Ctrl-X F", summary: forkSummary),
+        KeyBinding(key: .character("F"), command: .fork, label: "Ctrl-X F", summary: forkSummary),
+        KeyBinding(key: .ctrl("f"), command: .fork, label: "Ctrl-X Ctrl-F", summary: forkSummary),
+        KeyBinding(key: .character("t"), command: .openOutline, label: "Ctrl-X T", summary: outlineSummary),
+        KeyBinding(key: .character("T"), command: .openOutline, label: "Ctrl-X T", summary: outlineSummary),
+        KeyBinding(key: .ctrl("t"), command: .openOutline, label: "Ctrl-X Ctrl-T", summary: outlineSummary),
     ]
 
     private static let lookup = KeyLookup(bindings)

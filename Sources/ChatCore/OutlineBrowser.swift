@@ -31,14 +31,6 @@ public struct OutlineBrowser: Sendable, Equatable {
     }
 
     mutating func move(_ move: SelectionMove, page: Int) {
-        let last = max(0, shown.count - 1)
-        switch move {
-        case .up: selection = max(0, selection - 1)
-        case .down: selection = min(last, selection + 1)
-        case .pageUp: selection = max(0, selection - page)
-        case .pageDown: selection = min(last, selection + page)
-        case .first: selection = 0
-        case .last: selection = last
-        }
+        selection = move.applied(to: selection, count: shown.count, page: page)
     }
 }

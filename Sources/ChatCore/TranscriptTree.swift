@@ -91,13 +91,7 @@ public struct TranscriptTree: Sendable, Equatable {
     /// The newest leaf under `node`, itself when it has no children: ids grow with
     /// time, so the highest id below is the branch written last.
     public func newestLeaf(under node: Int) -> Int {
-        var newest = node
-        var stack = [node]
-        while let current = stack.popLast() {
-            newest = max(newest, current)
-            stack += children[current] ?? []
-        }
-        return newest
+        NewestLeaf.under(node) { children[$0] ?? [] }
     }
 
     /// Keeps the entries of a branch leaving the screen, each under its node.

@@ -112,13 +112,7 @@ public struct MessageTree: Sendable, Equatable {
     /// sibling lands, on the branch most recently written. Ids grow with time and a
     /// child is newer than its parent, so the newest message below is a leaf.
     public func newestLeaf(under id: StoredMessageID) -> StoredMessageID {
-        var newest = id
-        var stack = [id]
-        while let current = stack.popLast() {
-            newest = max(newest, current)
-            stack += children[current] ?? []
-        }
-        return newest
+        NewestLeaf.under(id) { children[$0] ?? [] }
     }
 
     /// How many branches the tree has (its leaves).
@@ -175,5 +169,20 @@ public struct MessageTree: Sendable, Equatable {
         let all = siblings(of: id)
         guard let index = all.firstIndex(of: id), all.indices.contains(index + offset) else { return nil }
         return all[index + offset]
+    }
+}
+
+/// The newest leaf under a node of a tree whose ids grow with time (a child is newer
+/// than its parent): the highest id below it, which is a leaf. The chat's tree and the
+/// saved one both ask it.
+public enum NewestLeaf {
+    public static func under<ID: Comparable>(_ node: ID, children: (ID) -> [ID]) -> ID {
+        var newest = node
+        var stack = [node]
+        while let current = stack.popLast() {
+            newest = max(newest, current)
+            stack += children(current)
+        }
+        return newest
     }
 }

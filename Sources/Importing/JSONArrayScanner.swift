@@ -18,9 +18,7 @@ struct JSONArrayScanner {
     private enum State { case beforeArray, between, inElement, finished }
 
     private var state = State.beforeArray
-    private var depth = 0
-    private var inString = false
-    private var escaped = false
+    private var nesting = JSONNesting()
     /// The element so far, when it started in an earlier piece.
     private var element: [UInt8] = []
     /// Bytes fed so far.
@@ -41,18 +39,7 @@ struct JSONArrayScanner {
                 while index < count {
                     let byte = bytes[index]
                     index += 1
-                    if inString {
-                        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
-                            inString = false
-                        }
-                    } else if byte == 0x22 {
-                        inString = true
-                    } else if byte == 0x7B || byte == 0x5B {
-                        depth += 1
-                    } else if byte == 0x7D || byte == 0x5D {
-                        depth -= 1
-                        if depth == 0 { closed = true; break }
-                    }
+                    if nesting.closes(with: byte) { closed = true; break }
                 }
                 let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
                 guard closed else { element.append(contentsOf: piece); continue }
@@ -72,7 +59,7 @@ struct JSONArrayScanner {
                     index += 1
                 } else if byte == 0x7B {
                     state = .inElement // the brace is counted there
-                    depth = 0
+                    nesting = JSONNesting()
                 } else if byte == 0x5D {
                     state = .finished
                     index += 1

@@ -99,22 +99,11 @@ struct JSONCursor {
         case UInt8(ascii: "\""):
             _ = try stringBytes()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            var depth = 0
-            var inString = false
-            var escaped = false
+            var nesting = JSONNesting()
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
-                if inString {
-                    if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
-                } else if byte == 0x22 {
-                    inString = true
-                } else if byte == 0x7B || byte == 0x5B {
-                    depth += 1
-                } else if byte == 0x7D || byte == 0x5D {
-                    depth -= 1
-                    if depth == 0 { return }
-                }
+                if nesting.closes(with: byte) { return }
             }
             throw Failure(offset: index)
         default:

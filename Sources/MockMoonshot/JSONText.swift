@@ -1,7 +1,7 @@
 /// Writes JSON text by hand: the mock streams tens of thousands of chunks and a
 /// serializer per chunk would make it, not the client, the bottleneck of a benchmark.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
+public enum JSONText {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

@@ -1,4 +1,5 @@
 import Foundation
+import MockMoonshot
 
 /// Writes a ChatGPT-style `conversations.json` of a given size, the same for the same
 /// seed: each conversation a `mapping` tree as ChatGPT exports it — a root node without
@@ -127,7 +128,7 @@ struct ChatGPTExportWriter {
                 + "\"children\":\(list(children[node] ?? []))}")
         }
         mapping += "," + entries.sorted().joined(separator: ",")
-        out += "{\"title\":\(Self.quoted(title)),\"create_time\":\(created),\"update_time\":\(time),"
+        out += "{\"title\":\(JSONText.quoted(title)),\"create_time\":\(created),\"update_time\":\(time),"
             + "\"mapping\":{\(mapping)},\"moderation_results\":[],\"current_node\":\"\(leaf)\","
             + "\"plugin_ids\":null,\"conversation_id\":\"\(id)\",\"conversation_template_id\":null,"
             + "\"gizmo_id\":null,\"is_archived\":false,\"safe_urls\":[],\"default_model_slug\":\"gpt-4o\",\"id\":\"\(id)\"}"
@@ -149,26 +150,9 @@ struct ChatGPTExportWriter {
         let recipient = contentType == "code" ? "python" : "all"
         return "{\"id\":\"\(id)\",\"author\":{\"role\":\"\(role)\",\"name\":null,\"metadata\":{}},"
             + "\"create_time\":\(time),\"update_time\":null,"
-            + "\"content\":{\"content_type\":\"\(contentType)\",\"parts\":[\(Self.quoted(text))]},"
+            + "\"content\":{\"content_type\":\"\(contentType)\",\"parts\":[\(JSONText.quoted(text))]},"
             + "\"status\":\"finished_successfully\",\"end_turn\":\(role == "assistant" ? "true" : "null"),\"weight\":1.0,"
             + "\"metadata\":{\(hide)\"message_source\":null,"
             + "\"timestamp_\":\"absolute\",\"message_type\":null\(model)\(finish),"
             + "\"citations\":[]},\"recipient\":\"\(recipient)\",\"channel\":null}"
-    }
-
-    /// A JSON string.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-}
+    }}

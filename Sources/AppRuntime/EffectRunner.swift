@@ -1,5 +1,6 @@
 import ChatCore
 import ChatDomain
+import Foundation
 import Logging
 
 /// Runs the effects that reach outside the process — replies, the database, the model
@@ -10,9 +11,14 @@ final class EffectRunner {
     let storage: StorageRunner
     private let models: any ModelListing
     private let inbox: RuntimeInbox
+    private let attachments: (any AttachmentPreparing)?
+    private let home: String
+    private var preparing: [Int: Task<Void, Never>] = [:]
 
     init(chat: any ChatStreaming, conversations: any ConversationRepository, models: any ModelListing,
-         inbox: RuntimeInbox, logger: Logger) {
+         inbox: RuntimeInbox, logger: Logger, attachments: (any AttachmentPreparing)? = nil, home: String = "") {
+        self.attachments = attachments
+        self.home = home
         let storage = StorageRunner(repository: conversations, logger: logger) { inbox.post(.action($0)) }
         self.storage = storage
         replies = ReplyRunner(chat: chat, logger: logger, beforeSending: { await storage.afterPendingWrites() }) {
@@ -30,7 +36,7 @@ final class EffectRunner {
         case let .cancelReply(id):
             replies.cancel(id)
         case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation,
-             .setConversationModel, .selectBranch, .forkConversation:
+             .setConversationModel, .setConversationWebSearch, .selectBranch, .forkConversation:
             storage.run(effect)
         case .fetchModels:
             let listing = models
@@ -39,10 +45,46 @@ final class EffectRunner {
                 let lineup = await listing.lineup()
                 inbox.post(.action(.modelsListed(lineup.models, note: lineup.note)))
             }
+        case let .prepareAttachment(id, path):
+            prepare(id, path)
+        case let .completePath(request, typed):
+            let home = self.home
+            let inbox = self.inbox
+            Task.detached {
+                let found = PathCompletion.complete(typed, home: home)
+                inbox.post(.action(.pathCompleted(request: request, path: found.path, choices: found.choices)))
+            }
+        case let .checkPastedPath(path, pasted):
+            let home = self.home
+            let inbox = self.inbox
+            Task.detached {
+                let full = path.hasPrefix("~/") ? home + "/" + path.dropFirst(2) : path
+                var folder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &folder), !folder.boolValue {
+                    inbox.post(.action(.pastedFileFound(path: path, pasted: pasted)))
+                }
+            }
         case .scrollTranscript, .copyToClipboard, .editExternally, .quit:
             return false
         }
         return true
+    }
+
+    private func prepare(_ id: Int, _ path: String) {
+        let inbox = self.inbox
+        guard let attachments else {
+            inbox.post(.action(.attachmentFailed(id: id, "Attaching files is not available here.")))
+            return
+        }
+        preparing[id] = Task.detached {
+            let result = await attachments.prepareAttachment(path: path) { progress in
+                inbox.post(.action(.attachmentProgressed(id: id, progress)))
+            }
+            switch result {
+            case let .success(attachment): inbox.post(.action(.attachmentPrepared(id: id, attachment)))
+            case let .failure(failure): inbox.post(.action(.attachmentFailed(id: id, failure.message)))
+            }
+        }
     }
 
     /// The store's action has been handled: requests it ended are forgotten.
@@ -50,6 +92,8 @@ final class EffectRunner {
         switch action {
         case let .streamEnded(id), let .streamFailed(id, _), let .historyChangedBeforeSending(id, _):
             replies.finished(id)
+        case let .attachmentPrepared(id, _), let .attachmentFailed(id, _):
+            preparing[id] = nil
         default:
             break
         }
@@ -58,6 +102,7 @@ final class EffectRunner {
     /// Stops replies in flight and waits for the writes asked for; for quitting.
     func shutDown() {
         replies.cancelAll()
+        for task in preparing.values { task.cancel() }
         storage.drain()
     }
 }

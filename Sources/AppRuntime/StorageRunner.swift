@@ -96,6 +96,11 @@ final class StorageRunner: @unchecked Sendable {
                 guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
                 self.perform { try self.repository.setModel(id, to: conversation.model) }
             }
+        case let .setConversationWebSearch(conversation):
+            queue.async {
+                guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
+                self.perform { try self.repository.setWebSearch(id, on: conversation.webSearch) }
+            }
         case let .selectBranch(conversation, leaf):
             queue.async {
                 guard let id = self.conversationIDs[conversation.key] ?? conversation.id,
@@ -115,7 +120,8 @@ final class StorageRunner: @unchecked Sendable {
                     self.deliver(.conversationForked(saved))
                 }
             }
-        case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .copyToClipboard, .editExternally, .quit:
+        case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .copyToClipboard, .editExternally, .quit,
+             .prepareAttachment, .completePath, .checkPastedPath:
             break
         }
     }
@@ -262,7 +268,11 @@ final class StorageRunner: @unchecked Sendable {
 
     private func createConversation(for save: MessageSave) throws -> ConversationID {
         let title = save.conversation.title ?? ConversationTitle.derived(from: save.message.text)
-        let summary = try repository.createConversation(title: title, model: save.conversation.model)
+        var summary = try repository.createConversation(title: title, model: save.conversation.model)
+        if save.conversation.webSearch {
+            try repository.setWebSearch(summary.id, on: true)
+            summary.webSearch = true
+        }
         conversationIDs[save.conversation.key] = summary.id
         deliver(.conversationSaved(key: save.conversation.key, summary))
         return summary.id

@@ -44,6 +44,17 @@ public enum AppAction: Sendable, Equatable {
     case modelsListed([ModelInfo], note: String?)
     /// A spinner tick while a reply streams.
     case tick
+    /// A file being attached reached the next step (uploaded, extracting).
+    case attachmentProgressed(id: Int, AttachmentProgress)
+    /// A file is ready to go with the next message.
+    case attachmentPrepared(id: Int, Attachment)
+    /// A file could not be attached: why, in words for the user.
+    case attachmentFailed(id: Int, String)
+    /// Tab in the path prompt: the path completed as far as it is unambiguous, and the
+    /// names that still fit when more than one does.
+    case pathCompleted(request: Int, path: String, choices: [String])
+    /// A bracketed paste was the path of a file.
+    case pastedFileFound(path: String, pasted: String)
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
     case terminationRequested
 }
@@ -72,6 +83,14 @@ public enum AppEffect: Sendable, Equatable {
     case fetchModels
     /// The conversation's model changed: save it with the conversation.
     case setConversationModel(OpenConversation)
+    /// Alt-W: saves whether web search is on.
+    case setConversationWebSearch(OpenConversation)
+    /// Reads a file for the tray; a document is uploaded and extracted, its upload deleted.
+    case prepareAttachment(id: Int, path: String)
+    /// Tab in the path prompt.
+    case completePath(request: Int, String)
+    /// A bracketed paste that may be a file's path.
+    case checkPastedPath(path: String, pasted: String)
     case quit
 }
 

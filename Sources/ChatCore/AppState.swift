@@ -5,7 +5,7 @@ public typealias RequestID = Int
 
 /// The reply being streamed now.
 public struct ActiveReply: Sendable, Equatable {
-    public let requestID: RequestID
+    public internal(set) var requestID: RequestID
     public let messageID: Int
     /// Deltas received so far (roughly tokens), for the tokens-per-second display.
     public var deltas = 0
@@ -31,6 +31,13 @@ public struct ActiveReply: Sendable, Equatable {
     /// Stream events that could not be read and were skipped, and the first reason.
     public var unreadableEvents = 0
     public var firstUnreadable: String?
+    /// The transcript id of the question answered.
+    var questionID = 0
+    /// The request declared `$web_search`; the calls the reply is making.
+    var webSearch = false
+    var toolCalls = ToolCallAssembly()
+    /// The history limit the request was planned with (after a context overflow).
+    var roundsAtMost: Int?
 }
 
 /// Every piece of state the app has. Views read it; only `reduce` changes it.
@@ -80,6 +87,17 @@ public struct AppState: Sendable, Equatable {
     public var quitArmed = false
     /// Inside a bracketed paste: Enter inserts a newline instead of sending.
     public var isPasting = false
+    /// What the bracketed paste under way has brought so far: a paste that is exactly a
+    /// file's path offers to attach it.
+    var pastedText: String?
+    /// Files waiting to go with the next message (Alt-A).
+    public var tray = AttachmentTray()
+    /// Alt-A's path prompt, while open.
+    public var pathPrompt: PathPrompt?
+    /// A pasted path that names a file: Enter attaches it.
+    public var attachOffer: AttachOffer?
+    /// Enter was pressed while an attachment was on its way: the message goes when it is ready.
+    public var sendsWhenAttached = false
     public var lastUsage: Usage?
     public var isQuitting = false
 
@@ -152,6 +170,7 @@ public struct AppState: Sendable, Equatable {
         tree = TranscriptTree()
         conversation = OpenConversation(key: takeConversationKey(), id: saved.summary.id, title: saved.summary.title,
                                         model: saved.summary.model.isEmpty ? settings.model : saved.summary.model)
+        conversation.webSearch = saved.summary.webSearch
         if let notice { appendMessage(kind: .notice, text: notice) }
         loadTree(of: saved)
         lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage

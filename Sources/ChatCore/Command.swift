@@ -25,4 +25,8 @@ public enum Command: Sendable, Equatable {
     case editQuestion
     /// Alt-Left / Alt-Right: the older or newer version of a message.
     case previousVersion, nextVersion
+    /// Alt-A: attach a file to the next message.
+    case attachFile
+    /// Alt-W: Kimi's web search on or off for the conversation.
+    case toggleWebSearch
 }

@@ -11,9 +11,15 @@ public struct HistoryWindow: Sendable, Equatable {
     /// The estimate for `turns`, before calibration.
     public var estimatedRaw: Double
 
-    /// `earlier` holds the conversation so far (user and assistant turns, oldest first),
-    /// `question` the new message.
+    /// For a question that is one turn.
     public static func choose(system: ChatTurn?, earlier: [ChatTurn], question: ChatTurn, model: ModelInfo,
+                              policy: HistoryPolicy, estimate: TokenEstimate) -> HistoryWindow {
+        choose(system: system, earlier: earlier, question: [question], model: model, policy: policy, estimate: estimate)
+    }
+
+    /// `earlier` holds the conversation so far (oldest first), `question` the turns always
+    /// sent: the new message, the documents before it, the searches after it.
+    public static func choose(system: ChatTurn?, earlier: [ChatTurn], question: [ChatTurn], model: ModelInfo,
                               policy: HistoryPolicy, estimate: TokenEstimate) -> HistoryWindow {
         var rounds = Self.rounds(earlier).map(Self.newestAnswer)
         var omitted = 0
@@ -23,21 +29,37 @@ public struct HistoryWindow: Sendable, Equatable {
             rounds.removeFirst(dropped.count)
         }
         let available = Double(model.contextLength - model.replyBudget) / estimate.calibration
-        var fixed = TokenEstimate.raw(question) + (system.map(TokenEstimate.raw) ?? 0)
+        var fixed = question.reduce(0) { $0 + TokenEstimate.raw($1) } + (system.map(TokenEstimate.raw) ?? 0)
+        // Images are few tokens but many bytes: the body has a limit of its own.
+        var bytes = (question + (system.map { [$0] } ?? [])).reduce(0) { $0 + Self.bodyBytes($1) }
         // Newest rounds first, while they fit.
         var kept: [[ChatTurn]] = []
         for round in rounds.reversed() {
             let cost = round.reduce(0) { $0 + TokenEstimate.raw($1) }
-            if fixed + cost > available { break }
+            let roundBytes = round.reduce(0) { $0 + Self.bodyBytes($1) }
+            if fixed + cost > available || bytes + roundBytes > RequestLimits.bodyBytes * 9 / 10 { break }
             fixed += cost
+            bytes += roundBytes
             kept.append(round)
         }
         kept.reverse()
         omitted += rounds.dropLast(kept.count).reduce(0) { $0 + $1.count }
         var turns = system.map { [$0] } ?? []
         turns += kept.flatMap { $0 }
-        turns.append(question)
+        turns += question
         return HistoryWindow(turns: turns, omitted: omitted, estimatedRaw: fixed)
+    }
+
+    /// What a turn adds to the request body, about: its text and its images as base64.
+    static func bodyBytes(_ turn: ChatTurn) -> Int {
+        turn.content.utf8.count + (turn.reasoning?.utf8.count ?? 0) + 64
+            + turn.images.reduce(0) { total, image in
+                switch image.image.storage {
+                case let .bytes(data): total + RequestLimits.bodyBytes(ofImage: data.count)
+                // Kept by path: over the stored size, so at least that.
+                case .file: total + RequestLimits.bodyBytes(ofImage: AttachedImage.storedBytesLimit)
+                }
+            }
     }
 
     /// A question answered more than once (Ctrl-R) goes with its newest answer only:
@@ -51,11 +73,18 @@ public struct HistoryWindow: Sendable, Equatable {
         return kept
     }
 
-    /// Turns grouped into rounds: each starts at a user turn.
+    /// Turns grouped into rounds: each starts at a user turn, or at the documents (system
+    /// turns) that go before it.
     static func rounds(_ turns: [ChatTurn]) -> [[ChatTurn]] {
         var rounds: [[ChatTurn]] = []
         for turn in turns {
-            if turn.role == .user || rounds.isEmpty { rounds.append([turn]) } else { rounds[rounds.count - 1].append(turn) }
+            let opening = rounds.last.map { round in round.allSatisfy { $0.role == .system } } ?? false
+            let startsRound = switch turn.role {
+            case .user: !opening
+            case .system: !opening
+            case .assistant, .tool: false
+            }
+            if startsRound || rounds.isEmpty { rounds.append([turn]) } else { rounds[rounds.count - 1].append(turn) }
         }
         return rounds
     }

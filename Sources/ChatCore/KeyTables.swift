@@ -11,6 +11,9 @@ public enum KeyTables {
     public static let sections: [Section] = [
         Section(title: "Chat", entries: KeyHelpEntry.entries(KeyMap.bindings),
                 note: "Typed characters go to the input; a bracketed paste never sends."),
+        Section(title: "Attaching a file (Alt-A)", entries: KeyHelpEntry.entries(PathPromptKeyMap.bindings),
+                note: "Typed characters go into the path; ~ is your home folder. A pasted path of a file offers "
+                    + "to attach it (Enter)."),
         Section(title: "After Ctrl-X", entries: KeyHelpEntry.entries(ChordKeyMap.bindings),
                 note: "Letters work with or without Shift."),
         Section(title: "Outline (Ctrl-X T)", entries: KeyHelpEntry.entries(OutlineKeyMap.bindings),

@@ -16,6 +16,8 @@ public struct OpenConversation: Sendable, Equatable {
     public var shownChange = 0
     /// Another window deleted it: the next message starts a new conversation.
     public var deletedElsewhere = false
+    /// Alt-W: requests declare Kimi's `$web_search`.
+    public var webSearch = false
 
     public init(key: Int, id: ConversationID? = nil, title: String? = nil, model: String) {
         self.key = key

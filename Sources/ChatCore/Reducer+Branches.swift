@@ -10,6 +10,8 @@ public struct BranchEdit: Sendable, Equatable {
     public var node: Int
     /// The input as it was before Alt-E: Esc brings it back.
     public var draft: InputBuffer
+    /// The draft's attachments: the edited question's own wait in the tray meanwhile.
+    public var draftTray = AttachmentTray()
 }
 
 /// Ctrl-R: asks again for a reply to the last question. The new reply is a sibling of
@@ -37,8 +39,7 @@ func regenerate(_ state: inout AppState) -> [AppEffect] {
         state.showBranch(endingAt: question.node)
     }
     guard let questionIndex = state.messages.lastIndex(where: { $0.id == question.id }) else { return [] }
-    return requestReply(&state, question: question.text, historyBefore: questionIndex,
-                        roundsAtMost: state.overflowRetryRounds)
+    return requestReply(&state, questionAt: questionIndex, roundsAtMost: state.overflowRetryRounds)
 }
 
 /// Alt-E: the question to rewrite goes into the input; the draft waits meanwhile.
@@ -53,8 +54,10 @@ func beginEdit(_ state: inout AppState) -> [AppEffect] {
         return []
     }
     let draft = state.editing?.draft ?? state.input
-    state.editing = BranchEdit(node: node, draft: draft)
+    let draftTray = state.editing?.draftTray ?? state.tray
+    state.editing = BranchEdit(node: node, draft: draft, draftTray: draftTray)
     state.input = InputBuffer(question.text)
+    state.tray.restore(question.attachments)
     state.inputRecall = nil
     state.statusNote = nil
     return []
@@ -64,6 +67,7 @@ func beginEdit(_ state: inout AppState) -> [AppEffect] {
 func cancelEdit(_ state: inout AppState) {
     guard let edit = state.editing else { return }
     state.input = edit.draft
+    state.tray = edit.draftTray
     state.editing = nil
     state.statusNote = "Edit cancelled."
 }

@@ -19,7 +19,7 @@ func reduceConversationChangedElsewhere(_ state: inout AppState, _ saved: SavedC
     var editGone = false
     if let edit {
         if let editedRow, let node = state.tree.node(ofRow: editedRow) {
-            state.editing = BranchEdit(node: node, draft: edit.draft)
+            state.editing = BranchEdit(node: node, draft: edit.draft, draftTray: edit.draftTray)
         } else {
             editGone = true
         }
@@ -77,8 +77,7 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
     // The reply goes under its question, whatever else was saved below it meanwhile.
     state.showBranch(endingAt: questionNode)
     guard let questionIndex = state.messages.lastIndex(where: { $0.id == questionNode }) else { return [] }
-    let effects = requestReply(&state, question: question.text, historyBefore: questionIndex,
-                               replyRow: history.replyRow)
+    let effects = requestReply(&state, questionAt: questionIndex, replyRow: history.replyRow)
     state.statusNote = history.replacesDeleted ? "Sent in a new conversation." : "Another window added to this "
         + "conversation: sent with its turns."
     return effects

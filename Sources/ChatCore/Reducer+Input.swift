@@ -7,21 +7,30 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if key == .pasteBegin {
         state.isPasting = true
         state.awaitsChordKey = false
+        state.attachOffer = nil
+        state.pastedText = ""
         return []
     }
-    if key == .pasteEnd { state.isPasting = false; return [] }
+    if key == .pasteEnd {
+        state.isPasting = false
+        return reducePasteEnded(&state)
+    }
     if state.isPasting {
         // A pasted newline never sends; tmux delivers pasted LF as CR (Enter).
         switch key {
-        case .enter, .ctrl("j"): state.input.insert("\n"); return []
-        case let .character(character): state.input.insert(String(character)); return []
-        case .tab: state.input.insert("\t"); return []
+        case .enter, .ctrl("j"): return pasted("\n", into: &state)
+        case let .character(character): return pasted(String(character), into: &state)
+        case .tab: return pasted("\t", into: &state)
         default:
             // Not something a paste contains: the end marker was lost (split over a slow
             // link). Leave paste mode so Esc, Ctrl-C and Ctrl-Q keep working.
             state.isPasting = false
         }
     }
+    if let effects = reduceAttachOfferKey(&state, key) { return effects }
+    if key == .backspace || key == .ctrl("h"), let effects = reduceTrayBackspace(&state) { return effects }
+    if key == .left || key == .ctrl("b"), reduceTrayLeft(&state) { return [] }
+    state.tray.selected = nil
     if state.awaitsChordKey {
         state.awaitsChordKey = false
         state.statusNote = nil
@@ -45,6 +54,12 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     return perform(command, on: &state)
 }
 
+private func pasted(_ text: String, into state: inout AppState) -> [AppEffect] {
+    state.pastedText? += text
+    state.input.insert(text)
+    return []
+}
+
 private func perform(_ command: Command, on state: inout AppState) -> [AppEffect] {
     switch command {
     case .send:
@@ -53,6 +68,11 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
         state.input.insert("\n")
     case .stopOrClose:
         if let reply = state.activeReply { return stopReply(&state, reply, status: .stopped) }
+        if state.sendsWhenAttached {
+            state.sendsWhenAttached = false
+            state.statusNote = "Not sent: the message waits in the input."
+            return []
+        }
         cancelEdit(&state)
     case .interrupt:
         if let reply = state.activeReply { return stopReply(&state, reply, status: .stopped) }
@@ -111,6 +131,10 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .editQuestion: return beginEdit(&state)
     case .previousVersion: return flipVersion(&state, by: -1)
     case .nextVersion: return flipVersion(&state, by: 1)
+    case .attachFile: openPathPrompt(&state)
+    case .toggleWebSearch:
+        toggleWebSearch(&state)
+        return [.setConversationWebSearch(state.conversation)]
     }
     return []
 }
@@ -125,6 +149,24 @@ func disarmQuit(_ state: inout AppState) {
 /// Sends the typed message: it joins the transcript first, so it is never lost,
 /// then an empty assistant reply is opened and the request is asked for.
 private func send(_ state: inout AppState) -> [AppEffect] {
+    guard !state.input.isBlank else {
+        if !state.tray.isEmpty { state.statusNote = "Type a message to go with the attachments." }
+        return []
+    }
+    if state.isStreaming {
+        state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
+        return []
+    }
+    if let waiting = state.tray.pending {
+        state.sendsWhenAttached = true
+        state.statusNote = "Sending once \(waiting.name) is ready… (Esc: not yet)"
+        return []
+    }
+    return sendMessage(&state)
+}
+
+/// The message and the tray's attachments, once all are ready.
+func sendMessage(_ state: inout AppState) -> [AppEffect] {
     guard !state.input.isBlank else { return [] }
     if state.isStreaming {
         state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
@@ -141,8 +183,23 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.appendMessage(kind: .notice, text: "A new conversation: the one open before was deleted in another "
             + "window.")
     }
+    let attachments = state.tray.ready ?? []
+    if attachments.contains(where: \.isImage), !state.currentModel.vision {
+        state.statusNote = noVisionAdvice(state.currentModel)
+        return []
+    }
+    let bodyBytes = attachments.reduce(state.input.text.utf8.count) { total, attachment in
+        total + (attachment.isImage ? RequestLimits.bodyBytes(ofImage: attachment.byteCount)
+            : (attachment.documentText?.utf8.count ?? 0))
+    }
+    if bodyBytes > RequestLimits.bodyBytes {
+        state.statusNote = "The message and its attachments come to \(ByteCount.text(bodyBytes)) as sent, over the "
+            + "\(ByteCount.text(RequestLimits.bodyBytes)) the API takes in one request: remove an attachment."
+        return []
+    }
     let text = state.input.text
     state.input.clear()
+    state.tray.removeAll()
     state.inputRecall = nil
     state.statusNote = nil
     state.scroll = .following
@@ -154,18 +211,21 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.showBranch(endingAt: parent)
         // What was typed before Alt-E comes back, for the next message.
         state.input = edit.draft
+        state.tray = edit.draftTray
     }
     state.editing = nil
-    let earlierCount = state.messages.count
+    let questionIndex = state.messages.count
     let userID = state.appendMessage(kind: .user, text: text)
+    if !attachments.isEmpty { state.editMessage(id: userID) { $0.attachments = attachments } }
     state.overflowRetryRounds = nil
-    return state.save(messageID: userID) + requestReply(&state, question: text, historyBefore: earlierCount)
+    return state.save(messageID: userID) + requestReply(&state, questionAt: questionIndex)
 }
 
-/// Opens an empty assistant reply at the end of the transcript and asks for it;
-/// the transcript's first `historyBefore` messages are the conversation before the
-/// question. `replyRow` is the row the reply was already saved as, when it was.
-func requestReply(_ state: inout AppState, question: String, historyBefore earlierCount: Int,
+/// Opens an empty assistant reply at the end of the transcript and asks for it; the
+/// question is the transcript's message at `questionIndex`, and the messages before it
+/// are the conversation before it. `replyRow` is the row the reply was already saved
+/// as, when it was.
+func requestReply(_ state: inout AppState, questionAt questionIndex: Int,
                   roundsAtMost: Int? = nil, replyRow: StoredMessageID? = nil) -> [AppEffect] {
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
@@ -177,8 +237,10 @@ func requestReply(_ state: inout AppState, question: String, historyBefore earli
         return []
     }
     let model = state.currentModel
-    let planned = RequestPipeline(state.settings).request(for: question, after: state.messages[..<earlierCount], model: model,
-                                                          estimate: state.tokenEstimate, roundsAtMost: roundsAtMost)
+    let question = state.messages[questionIndex]
+    let planned = RequestPipeline(state.settings).request(
+        for: question.text, attachments: question.attachments, after: state.messages[..<questionIndex], model: model,
+        estimate: state.tokenEstimate, roundsAtMost: roundsAtMost, webSearch: state.conversation.webSearch)
     let requestID = state.nextRequestID
     state.nextRequestID += 1
     let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: model.id)
@@ -189,6 +251,9 @@ func requestReply(_ state: inout AppState, question: String, historyBefore earli
     var reply = ActiveReply(requestID: requestID, messageID: messageID)
     reply.estimatedPromptTokens = planned.estimatedRaw
     reply.roundsSent = planned.roundsSent
+    reply.questionID = question.id
+    reply.webSearch = planned.request.webSearch
+    reply.roundsAtMost = roundsAtMost
     state.activeReply = reply
     return state.save(messageID: messageID) + [.startReply(requestID, planned.request)]
 }

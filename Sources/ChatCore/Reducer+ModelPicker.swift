@@ -74,6 +74,16 @@ private func choose(_ state: inout AppState, _ model: ModelInfo?) -> [AppEffect]
     // Another model has another window: what overflowed may fit now.
     state.overflowRetryRounds = nil
     state.statusNote = "This conversation now uses \(model.id)."
+    let images = state.messages.reduce(0) { $0 + $1.attachments.filter(\.isImage).count }
+        + state.tray.items.filter { if case let .ready(attachment) = $0.phase { attachment.isImage } else { false } }.count
+    if images > 0, !model.vision {
+        state.appendMessage(kind: .notice, text: "\(model.id) does not take images: the \(images == 1 ? "image" : "\(images) images") "
+            + "in this conversation will be left out of its requests (the text goes).")
+    }
+    if state.conversation.webSearch, WebSearchAvailability(model) == .alwaysThinks {
+        state.appendMessage(kind: .notice, text: "Web search is off while \(model.id) is chosen: it always thinks, and "
+            + "Kimi's web search works only with thinking off.")
+    }
     return [.setConversationModel(state.conversation)]
 }
 

@@ -6,7 +6,7 @@ extension AppState {
     func save(_ message: TranscriptMessage, failure: String? = nil) -> AppEffect {
         var status = message.status
         if failure != nil, message.text.isEmpty, message.reasoning.isEmpty { status = .error }
-        let stored = StoredMessage(
+        var stored = StoredMessage(
             id: message.storedID,
             role: message.kind == .user ? .user : .assistant,
             text: message.text,
@@ -17,6 +17,8 @@ extension AppState {
             finishReason: message.finishReason,
             errorMessage: failure
         )
+        stored.attachments = message.attachments
+        stored.searches = message.searches
         return .saveMessage(MessageSave(conversation: conversation, localID: message.id, message: stored,
                                         parent: placement(of: message.id)))
     }

@@ -28,6 +28,10 @@ func reduceStreamEvent(_ state: inout AppState, _ requestID: RequestID, _ event:
                                                                  actual: usage.promptTokens)
             state.activeReply?.hasCalibrated = true
         }
+    case let .toolCall(fragment):
+        state.activeReply?.deltas += 1
+        state.activeReply?.retry = nil
+        state.activeReply?.toolCalls.add(fragment)
     case let .finished(reason):
         state.editMessage(id: reply.messageID) { $0.finishReason = reason }
     case .done:
@@ -110,6 +114,7 @@ func stopReply(_ state: inout AppState, _ reply: ActiveReply, status: ReplyStatu
 }
 
 private func finishReply(_ state: inout AppState, _ reply: ActiveReply) -> [AppEffect] {
+    if !reply.toolCalls.isEmpty, let next = continueAfterToolCalls(&state, reply) { return next }
     state.activeReply = nil
     state.statusNote = nil
     noteUnreadableEvents(&state, reply)

@@ -11,7 +11,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         case .models: return reducePickerKey(&state, key)
         case .outline: return reduceOutlineKey(&state, key)
         case let .help(first): return reduceHelpKey(&state, key, firstEntry: first)
-        case nil: return reduceKey(&state, key)
+        case nil:
+            if state.pathPrompt != nil { return reducePathPromptKey(&state, key) }
+            return reduceKey(&state, key)
         }
     case let .textEntered(text):
         // Typed letters come as text: the first after Ctrl-X completes the chord (F, T),
@@ -29,6 +31,14 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         case .outline: return reduceOutlineText(&state, text)
         case .help: return []
         case nil:
+            if state.pathPrompt != nil {
+                reducePathPromptText(&state, text)
+                return []
+            }
+            if state.isPasting { state.pastedText? += text } else if let effects = reduceAttachOfferKey(&state, .character(" ")) {
+                return effects
+            }
+            state.tray.selected = nil
             state.input.insert(text)
             return []
         }
@@ -47,6 +57,20 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         return reduceOverlayRowsMeasured(&state, rows)
     case .tick:
         return reduceTick(&state)
+    case let .attachmentProgressed(id, progress):
+        reduceAttachmentProgressed(&state, id: id, progress)
+        return []
+    case let .attachmentPrepared(id, attachment):
+        return reduceAttachmentPrepared(&state, id: id, attachment)
+    case let .attachmentFailed(id, reason):
+        reduceAttachmentFailed(&state, id: id, reason)
+        return []
+    case let .pathCompleted(request, path, choices):
+        reducePathCompleted(&state, request: request, path: path, choices: choices)
+        return []
+    case let .pastedFileFound(path, pasted):
+        reducePastedFileFound(&state, path: path, pasted: pasted)
+        return []
     case let .messageStored(key, localID, row, date):
         return reduceMessageStored(&state, conversationKey: key, localID: localID, row: row, at: date)
     case let .conversationForked(saved):

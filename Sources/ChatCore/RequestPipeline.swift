@@ -18,16 +18,25 @@ public struct RequestPipeline: Sendable, Equatable {
         self.init(systemPrompt: settings.systemPrompt, history: settings.history)
     }
 
-    /// The request for `question`, asked after `earlier` (the conversation so far, oldest
-    /// first). `roundsAtMost` narrows the history policy (after a context overflow).
-    public func request(for question: String, after earlier: some Sequence<TranscriptMessage>, model: ModelInfo,
-                        estimate: TokenEstimate, roundsAtMost: Int? = nil) -> PlannedRequest {
+    /// The request for `question` (its text and attachments), asked after `earlier` (the
+    /// conversation so far, oldest first). `searches` are the web searches this reply
+    /// has made so far; `webSearch` declares Kimi's `$web_search` where the model can use
+    /// it. `roundsAtMost` narrows the history policy (after a context overflow).
+    public func request(for question: String, attachments: [Attachment] = [], searches: [SearchRound] = [],
+                        after earlier: some Sequence<TranscriptMessage>, model: ModelInfo, estimate: TokenEstimate,
+                        roundsAtMost: Int? = nil, webSearch: Bool = false) -> PlannedRequest {
         let system = systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
+        let asked = Self.questionTurns(question, attachments: attachments) + searches.flatMap(\.turns)
         let window = HistoryWindow.choose(system: system,
                                           earlier: RequestRules.turnsAsSent(Self.turns(of: earlier), to: model),
-                                          question: ChatTurn(role: .user, content: question), model: model,
+                                          question: RequestRules.turnsAsSent(asked, to: model), model: model,
                                           policy: policy(roundsAtMost: roundsAtMost), estimate: estimate)
-        let request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
+        var request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
+        if webSearch, WebSearchAvailability(model) == .available {
+            request.webSearch = true
+            // Kimi's search does not work while the model thinks (moonshot-api.md §9.1).
+            request.thinkingDisabled = model.thinking == .byDefault
+        }
         return PlannedRequest(request: request, omitted: window.omitted, estimatedRaw: window.estimatedRaw,
                               roundsSent: window.turns.filter { $0.role == .user }.count - 1)
     }
@@ -38,6 +47,22 @@ public struct RequestPipeline: Sendable, Equatable {
         return .keepRounds(roundsAtMost)
     }
 
+    /// A question as it is sent: each document's text as a system message before it, as
+    /// Moonshot documents (moonshot-api.md §9.3), and its images in its content.
+    static func questionTurns(_ text: String, attachments: [Attachment]) -> [ChatTurn] {
+        var turns: [ChatTurn] = []
+        var question = ChatTurn(role: .user, content: text)
+        for attachment in attachments {
+            switch attachment.content {
+            case let .document(document):
+                turns.append(ChatTurn(role: .system, content: "[file: \(attachment.name)]\n\(document.text)"))
+            case let .image(image):
+                question.images.append(TurnImage(name: attachment.name, image: image))
+            }
+        }
+        return turns + [question]
+    }
+
     /// Every question and finished reply of `messages` that can be sent, oldest first
     /// (`HistoryWindow` keeps only the newest answer to a question answered twice).
     static func turns(of messages: some Sequence<TranscriptMessage>) -> [ChatTurn] {
@@ -45,8 +70,9 @@ public struct RequestPipeline: Sendable, Equatable {
         for message in messages where message.isSentAsHistory {
             switch message.kind {
             case .user:
-                turns.append(ChatTurn(role: .user, content: message.text))
+                turns += questionTurns(message.text, attachments: message.attachments)
             case .assistant:
+                turns += message.searches.flatMap(\.turns)
                 turns.append(ChatTurn(role: .assistant, content: message.text,
                                       reasoning: message.reasoning.isEmpty ? nil : message.reasoning))
             case .notice, .error:
@@ -82,7 +108,7 @@ extension TranscriptMessage {
         switch stored.role {
         case .user: kind = .user
         case .assistant: kind = .assistant
-        case .system: return nil
+        case .system, .tool: return nil
         }
         guard kind == .user || !stored.text.isEmpty || !stored.reasoning.isEmpty else { return nil }
         // A reply still "streaming" here belongs to no running request of ours: the
@@ -94,5 +120,7 @@ extension TranscriptMessage {
         usage = stored.usage
         finishReason = stored.finishReason
         createdAt = stored.createdAt
+        attachments = stored.attachments
+        searches = stored.searches
     }
 }

@@ -33,6 +33,10 @@ public struct TranscriptMessage: Sendable, Equatable, Identifiable {
     public internal(set) var branch: BranchPosition?
     /// When it was saved, once known: shown in the outline.
     public var createdAt: Date?
+    /// Files sent with a question.
+    public var attachments: [Attachment] = []
+    /// The web searches a reply made before its answer.
+    public var searches: [SearchRound] = []
     /// Earlier messages left out of the request that produced this reply.
     public var omittedHistory = 0
     /// The thinking block is shown whole after the answer started (Alt-T).

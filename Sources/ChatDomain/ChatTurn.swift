@@ -4,11 +4,29 @@ public struct ChatTurn: Sendable, Equatable {
     public var content: String
     /// Kept on assistant turns and sent back, as moonshot-api.md §8.1 recommends.
     public var reasoning: String?
+    /// Images of a user turn: with any, the content goes as an array of parts.
+    public var images: [TurnImage] = []
+    /// The tools an assistant turn called.
+    public var toolCalls: [ToolCall] = []
+    /// On a `tool` turn: the call it answers, and the tool's name.
+    public var toolCallID: String?
+    public var name: String?
 
     public init(role: Role, content: String, reasoning: String? = nil) {
         self.role = role
         self.content = content
         self.reasoning = reasoning
+    }
+}
+
+/// An image as a turn carries it.
+public struct TurnImage: Sendable, Equatable {
+    public var name: String
+    public var image: AttachedImage
+
+    public init(name: String, image: AttachedImage) {
+        self.name = name
+        self.image = image
     }
 }
 
@@ -20,6 +38,10 @@ public struct ChatRequest: Sendable, Equatable {
     public var maxCompletionTokens: Int?
     /// Sent only to models that accept it (see `RequestRules`).
     public var temperature: Double?
+    /// Declares Kimi's built-in `$web_search`.
+    public var webSearch = false
+    /// Sends `thinking: {"type": "disabled"}`.
+    public var thinkingDisabled = false
 
     public init(model: String, turns: [ChatTurn], maxCompletionTokens: Int? = nil, temperature: Double? = nil) {
         self.model = model

@@ -14,15 +14,18 @@ public struct ConversationSummary: Sendable, Equatable, Identifiable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
     public var messageCount: Int
+    /// Alt-W: Kimi's web search is on for it.
+    public var webSearch = false
 
     public init(id: ConversationID, title: String, model: String, createdAt: Date, updatedAt: Date,
-                messageCount: Int) {
+                messageCount: Int, webSearch: Bool = false) {
         self.id = id
         self.title = title
         self.model = model
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.messageCount = messageCount
+        self.webSearch = webSearch
     }
 }
 

@@ -132,7 +132,7 @@ extension MessageTree {
                 switch message.role {
                 case .user: return .question
                 case .assistant: return message.text.isEmpty && message.reasoning.isEmpty ? .hidden : .reply
-                case .system: return .hidden
+                case .system, .tool: return .hidden
                 }
             },
             question: { id in

@@ -26,6 +26,8 @@ public protocol ConversationRepository: Sendable {
     func rename(_ conversation: ConversationID, to title: String) throws
     /// The model the conversation's next requests use.
     func setModel(_ conversation: ConversationID, to model: String) throws
+    /// Alt-W: Kimi's web search on or off for the conversation.
+    func setWebSearch(_ conversation: ConversationID, on: Bool) throws
     /// Returns false when there was no such conversation.
     @discardableResult
     func delete(_ conversation: ConversationID) throws -> Bool

@@ -20,13 +20,18 @@ public enum RequestRules {
         return adjusted
     }
 
-    /// The turns as they go to `model`: without reasoning for a model that never thinks.
-    /// History is measured on these, so the estimate counts what is sent.
+    /// The turns as they go to `model`: without reasoning for a model that never thinks,
+    /// without images for one that does not see (a question of images alone names them,
+    /// so it is not empty). History is measured on these, so the estimate counts what is sent.
     public static func turnsAsSent(_ turns: [ChatTurn], to model: ModelInfo) -> [ChatTurn] {
-        guard model.thinking == .never else { return turns }
+        guard model.thinking == .never || !model.vision else { return turns }
         return turns.map { turn in
             var turn = turn
-            turn.reasoning = nil
+            if model.thinking == .never { turn.reasoning = nil }
+            if !model.vision, !turn.images.isEmpty {
+                if turn.content.isEmpty { turn.content = turn.images.map { "[image: \($0.name)]" }.joined(separator: " ") }
+                turn.images = []
+            }
             return turn
         }
     }

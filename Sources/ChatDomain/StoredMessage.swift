@@ -32,6 +32,10 @@ public struct StoredMessage: Sendable, Equatable, Codable {
     /// Why the reply failed, in words for the user, when it did.
     public var errorMessage: String?
     public var createdAt: Date?
+    /// Files sent with a question.
+    public var attachments: [Attachment] = []
+    /// The web searches a reply made before its answer.
+    public var searches: [SearchRound] = []
 
     public init(id: StoredMessageID? = nil, parentID: StoredMessageID? = nil, role: Role, text: String,
                 reasoning: String = "", status: MessageStatus = .complete, model: String? = nil,

@@ -4,6 +4,8 @@ public enum StreamEvent: Sendable, Equatable {
     case content(String)
     /// A piece of the model's thinking (`reasoning_content`).
     case reasoning(String)
+    /// A piece of a tool call the model is making.
+    case toolCall(ToolCallFragment)
     case finished(FinishReason)
     case usage(Usage)
     /// The server said `[DONE]`: the reply is complete.

@@ -25,6 +25,16 @@ public struct TokenEstimate: Sendable, Equatable {
     /// Tokens of one turn as sent (content, reasoning sent back, framing), before calibration.
     public static func raw(_ turn: ChatTurn) -> Double {
         raw(turn.content) + (turn.reasoning.map(raw) ?? 0) + Double(perMessage)
+            + turn.images.reduce(0) { $0 + image($1.image) }
+            + turn.toolCalls.reduce(0) { $0 + raw($1.arguments) + raw($1.name) }
+    }
+
+    /// An image's tokens: one per 28×28 pixels (14-pixel patches merged two by two, as
+    /// vision encoders of Kimi's kind do), at least 256; a thousand when the size is unknown.
+    public static func image(_ image: AttachedImage) -> Double {
+        guard let size = image.pixelSize else { return 1_024 }
+        let patches = ((size.width + 27) / 28) * ((size.height + 27) / 28)
+        return Double(max(256, patches))
     }
 
     public func tokens(_ turns: some Sequence<ChatTurn>) -> Int {

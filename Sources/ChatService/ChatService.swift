@@ -17,7 +17,7 @@ import NIOHTTP1
 public final class ChatService: ChatStreaming, Sendable {
     let configuration: ChatServiceConfiguration
     private let client: HTTPClient
-    private let logger: Logger
+    let logger: Logger
 
     public init(configuration: ChatServiceConfiguration, logger: Logger = Logger(label: "kimichat.chat")) {
         self.configuration = configuration

@@ -68,12 +68,18 @@ struct ReplyExchange: Sendable {
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey)")
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: stream ? "text/event-stream" : "application/json")
+        let body: Data
         do {
-            request.body = .bytes(ByteBuffer(bytes: try RequestBody(chatRequest, stream: stream).encoded()))
+            body = try RequestBody(chatRequest, stream: stream).encoded()
         } catch {
             logFailure("encoding the request", error)
             throw .invalidRequest("the request could not be encoded (see the log)")
         }
+        if body.count > RequestLimits.bodyBytes {
+            throw .invalidRequest("the request would be \(ByteCount.text(body.count)), over the \(ByteCount.text(RequestLimits.bodyBytes)) "
+                + "the API takes: send fewer or smaller images")
+        }
+        request.body = .bytes(ByteBuffer(bytes: body))
         return request
     }
 

@@ -130,7 +130,7 @@ struct ReplyLifecycle: Sendable {
         case let .success(events):
             for (index, event) in events.enumerated() {
                 switch event {
-                case .content, .reasoning: progress.sawToken = true
+                case .content, .reasoning, .toolCall: progress.sawToken = true
                 case .finished: progress.sawFinish = true
                 case .done:
                     state = .finished

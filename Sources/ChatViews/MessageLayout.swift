@@ -25,6 +25,7 @@ struct MessageLayout {
         let textWidth = max(1, width - MessageLayout.indent.count)
 
         var lines = [header(message, theme: theme)]
+        lines += AttachmentLines.lines(for: message, theme: theme)
         if message.omittedHistory > 0 {
             let count = message.omittedHistory
             lines.append(StyledLine(MessageLayout.indent + "(\(count) earlier message\(count == 1 ? "" : "s") not sent: "

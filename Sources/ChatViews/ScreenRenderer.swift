@@ -24,7 +24,7 @@ public struct ScreenRenderer {
             return frame
         }
         let wrappedInput = InputView.wrap(state.input, width: width)
-        let layout = ScreenLayout(width: width, height: height, inputLineCount: wrappedInput.rows.count)
+        let layout = ScreenLayout(state, width: width, height: height, input: wrappedInput)
         if state.overlay == nil, let memory {
             return renderTranscript(state, layout: layout, height: height, input: wrappedInput, memory: memory)
         }
@@ -73,6 +73,7 @@ public struct ScreenRenderer {
         frame.put(String(repeating: "─", count: layout.width), row: layout.separatorRow, column: 0,
                   style: theme.separator)
         InputView.draw(input, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
+        AttachmentBarView.draw(state, layout: layout, theme: theme, into: &frame)
         StatusBarView.draw(state, row: layout.statusRow, width: layout.width, theme: theme, into: &frame)
     }
 
@@ -88,16 +89,13 @@ public struct ScreenRenderer {
     /// transcript and the separator, the input stays visible below.
     public func overlayRows(_ state: AppState, width: Int, height: Int) -> Int {
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return state.overlayRows }
-        let layout = ScreenLayout(width: width, height: height,
-                                  inputLineCount: InputView.wrap(state.input, width: width).rows.count)
-        return layout.separatorRow + 1
+        return ScreenLayout(state, width: width, height: height).separatorRow + 1
     }
 
     /// Where `move` takes the transcript view at this screen size.
     public func scrolled(_ state: AppState, _ move: ScrollMove, width: Int, height: Int) -> TranscriptScroll {
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return state.scroll }
-        let layout = ScreenLayout(width: width, height: height,
-                                  inputLineCount: InputView.wrap(state.input, width: width).rows.count)
+        let layout = ScreenLayout(state, width: width, height: height)
         cache.prepare(for: state)
         let transcript = TranscriptLines(state: state, width: width, theme: theme, cache: cache)
         return transcript.scroll(state.scroll, move, rows: layout.transcriptRows)

@@ -11,6 +11,9 @@ struct StatusBarView {
         frame.fill(row: row, style: theme.statusBar)
         var left = " " + TerminalSafeText.sanitizeLine(state.conversation.model)
         if state.settings.isDemo { left += " (demo)" }
+        if state.conversation.webSearch {
+            left += WebSearchAvailability(state.currentModel) == .available ? " · web" : " · web (not with this model)"
+        }
         left += " │ " + activity(state)
         if let title = state.conversation.title { left += " │ " + TerminalSafeText.sanitizeLine(title) }
 
@@ -49,7 +52,9 @@ struct StatusBarView {
             return "\(glyph) \(retry.countdown(elapsed: reply.retryElapsed)) · \(retry.reason) · "
                 + "\(KeyMap.stopLabel) cancels"
         }
-        let phase = message?.text.isEmpty == false ? "streaming" : (message?.reasoning.isEmpty == false ? "thinking" : "waiting")
+        let phase = message?.text.isEmpty == false ? "streaming"
+            : message?.reasoning.isEmpty == false ? "thinking"
+            : message?.searches.isEmpty == false ? "searching the web" : "waiting"
         let note = state.statusNote.map { " · " + $0 } ?? ""
         guard let rate = reply.shownRate else { return "\(glyph) \(phase)…" + note }
         return "\(glyph) \(phase)… \(rate) tok/s" + note

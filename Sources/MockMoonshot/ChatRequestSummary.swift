@@ -9,6 +9,15 @@ struct ChatRequestSummary {
     var thinkingDisabled: Bool
     var temperature: Double?
     var maxCompletionTokens: Int?
+    /// `tools` declares `{"type": "builtin_function", "function": {"name": "$web_search"}}`.
+    var declaresWebSearch: Bool
+    /// `image_url` parts in the messages, and any whose URL is not a data URL or file id.
+    var imageParts: Int
+    var badImageURLs: Int
+    /// `tool` messages that answer `$web_search`, and whether each repeats its call's
+    /// arguments byte for byte, as the API requires.
+    var searchAnswers: Int
+    var searchAnswersMatch: Bool
 
     init?(_ request: RecordedRequest) {
         guard let json = request.json, let model = json["model"] as? String,
@@ -20,10 +29,44 @@ struct ChatRequestSummary {
         thinkingDisabled = (json["thinking"] as? [String: Any])?["type"] as? String == "disabled"
         temperature = (json["temperature"] as? NSNumber)?.doubleValue
         maxCompletionTokens = (json["max_completion_tokens"] as? NSNumber)?.intValue
+        declaresWebSearch = (json["tools"] as? [[String: Any]] ?? []).contains {
+            $0["type"] as? String == "builtin_function"
+                && ($0["function"] as? [String: Any])?["name"] as? String == "$web_search"
+        }
+        var images = 0
+        var badImages = 0
+        var calls: [String: String] = [:]
+        var answers = 0
+        var answersMatch = true
+        for message in messages {
+            for part in message["content"] as? [[String: Any]] ?? [] where part["type"] as? String == "image_url" {
+                images += 1
+                let url = (part["image_url"] as? [String: Any])?["url"] as? String ?? part["image_url"] as? String ?? ""
+                if !(url.hasPrefix("data:image/") && url.contains(";base64,")) && !url.hasPrefix("ms://") { badImages += 1 }
+            }
+            for call in message["tool_calls"] as? [[String: Any]] ?? [] {
+                if let id = call["id"] as? String {
+                    calls[id] = (call["function"] as? [String: Any])?["arguments"] as? String ?? ""
+                }
+            }
+            if message["role"] as? String == "tool", message["name"] as? String == "$web_search" {
+                answers += 1
+                let id = message["tool_call_id"] as? String ?? ""
+                if calls[id] == nil || calls[id] != message["content"] as? String { answersMatch = false }
+            }
+        }
+        imageParts = images
+        badImageURLs = badImages
+        searchAnswers = answers
+        searchAnswersMatch = answersMatch
     }
 
-    /// The mock's token count for the prompt (its usage reports the same).
-    var promptTokens: Int { max(1, messages.reduce(0) { $0 + $1.content.count } / 3) }
+    /// The mock's token count for the prompt (its usage reports the same); each search
+    /// answered adds its results, as Moonshot's does.
+    var promptTokens: Int {
+        max(1, messages.reduce(0) { $0 + $1.content.count } / 3) + searchAnswers * MockToolCall.webSearchResultTokens
+            + imageParts * 1_000
+    }
 
     /// What the real API refuses (moonshot-api.md §1.2, §4.4): a temperature a model
     /// fixes, and a prompt plus reply budget larger than the context window.
@@ -31,6 +74,23 @@ struct ChatRequestSummary {
         if model.fixedSampling, let temperature, temperature != 1 {
             return .init(status: 400, type: "invalid_request_error",
                          message: "invalid temperature: only 1 is allowed for this model")
+        }
+        if imageParts > 0, !model.imageInput {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "Invalid request: the model \(model.id) does not support image input")
+        }
+        if badImageURLs > 0 {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "Invalid request: image_url must be a base64 data URL or an ms:// file id")
+        }
+        if declaresWebSearch, model.thinks == .always || (model.thinks == .byDefault && !thinkingDisabled) {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "Invalid request: $web_search is not available while thinking is enabled")
+        }
+        if !searchAnswersMatch {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "Invalid request: a tool message must answer a tool call of the assistant message before it "
+                            + "with that call's arguments")
         }
         let requested = promptTokens + (maxCompletionTokens ?? 1024)
         if requested > model.contextLength {
@@ -44,7 +104,19 @@ struct ChatRequestSummary {
         let lastUser = messages.last(where: { $0.role == "user" })?.content ?? ""
         let userTurns = messages.filter { $0.role == "user" }.count
         let content: [String]
-        if let count = scenario.tokenCount {
+        var toolCall: MockToolCall?
+        if let name = scenario.toolCall {
+            toolCall = MockToolCall(id: "\(name):mock-1", type: "function", name: name, arguments: "{}")
+        } else if declaresWebSearch, searchAnswers < (scenario.webSearches ?? 1) {
+            toolCall = .webSearch(query: lastUser, number: searchAnswers + 1)
+        }
+        if toolCall != nil {
+            content = []
+        } else if declaresWebSearch, searchAnswers > 0, scenario.reply == nil, scenario.tokenCount == nil {
+            content = ReplyScript.tokens(of: "I searched the web \(searchAnswers == 1 ? "once" : "\(searchAnswers) times") for "
+                + "\(quote(lastUser)) (the demo server's search finds \(MockToolCall.webSearchResultTokens) tokens of "
+                + "results each time). This answer comes after the search, as Kimi's would.")
+        } else if let count = scenario.tokenCount {
             content = ReplyScript.filler(count: count)
         } else {
             content = ReplyScript.tokens(of: scenario.reply ?? defaultReply(lastUser: lastUser, turn: userTurns))
@@ -63,8 +135,9 @@ struct ChatRequestSummary {
             reasoningTokens: reasoning,
             contentTokens: content,
             promptTokens: promptTokens,
-            finishReason: scenario.finishReason,
-            includeTrailingUsage: includeUsage
+            finishReason: toolCall == nil ? scenario.finishReason : "tool_calls",
+            includeTrailingUsage: includeUsage,
+            toolCall: toolCall
         )
     }
 

@@ -38,6 +38,11 @@ public struct MockScenario: Codable, Sendable, Equatable {
     /// Answer 200 with this HTML page instead (a captive portal, a base URL that is a website).
     public var webPage: String?
     public var anomaly: StreamAnomaly?
+    /// With `$web_search` declared: how many searches the model makes before it answers
+    /// (1 when not set; 0 answers at once).
+    public var webSearches: Int?
+    /// Calls a tool of this name instead of answering (one the client never declared).
+    public var toolCall: String?
 
     public init(reply: String? = nil, tokenCount: Int? = nil, reasoning: String? = nil, paceMilliseconds: Int = 0,
                 tokensPerSecond: Int? = nil, httpError: HTTPError? = nil, cutAfterTokens: Int? = nil,
@@ -59,7 +64,7 @@ public struct MockScenario: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case reply, tokenCount, reasoning, paceMilliseconds, tokensPerSecond, httpError, cutAfterTokens, finishReason
-        case headDelayMilliseconds, dropConnection, webPage, anomaly
+        case headDelayMilliseconds, dropConnection, webPage, anomaly, webSearches, toolCall
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +81,8 @@ public struct MockScenario: Codable, Sendable, Equatable {
         dropConnection = try container.decodeIfPresent(Bool.self, forKey: .dropConnection) ?? false
         webPage = try container.decodeIfPresent(String.self, forKey: .webPage)
         anomaly = try container.decodeIfPresent(StreamAnomaly.self, forKey: .anomaly)
+        webSearches = try container.decodeIfPresent(Int.self, forKey: .webSearches)
+        toolCall = try container.decodeIfPresent(String.self, forKey: .toolCall)
     }
 
     public static let errors: [String: HTTPError] = [

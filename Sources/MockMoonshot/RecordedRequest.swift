@@ -14,10 +14,18 @@ public struct RecordedRequest: Sendable, Equatable {
         (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
     }
 
-    /// The chat messages of the body as (role, content) pairs.
+    /// The chat messages of the body as (role, content) pairs; content given as parts
+    /// counts its text parts.
     public var messages: [(role: String, content: String)] {
         guard let list = json?["messages"] as? [[String: Any]] else { return [] }
-        return list.map { (($0["role"] as? String) ?? "", ($0["content"] as? String) ?? "") }
+        return list.map { (($0["role"] as? String) ?? "", Self.text(of: $0["content"])) }
+    }
+
+    /// A message's content as text: a string as it is, the text parts of an array.
+    static func text(of content: Any?) -> String {
+        if let text = content as? String { return text }
+        guard let parts = content as? [[String: Any]] else { return "" }
+        return parts.compactMap { $0["type"] as? String == "text" ? $0["text"] as? String : nil }.joined(separator: "\n")
     }
 
     /// One line of the JSON-lines request log.

@@ -8,6 +8,8 @@ struct ReplyScript {
     var promptTokens: Int
     var finishReason: String
     var includeTrailingUsage: Bool
+    /// A tool call instead of (after) the content: the reply ends with `tool_calls`.
+    var toolCall: MockToolCall?
 
     var completionTokens: Int { reasoningTokens.count + contentTokens.count }
 
@@ -24,6 +26,22 @@ struct ReplyScript {
     func reasoningChunk(_ token: String) -> String { chunk(delta: "{\"reasoning_content\":\(JSONText.quoted(token))}") }
     func contentChunk(_ token: String) -> String { chunk(delta: "{\"content\":\(JSONText.quoted(token))}") }
     var finishChunk: String { chunk(delta: "{}", finishReason: finishReason, usage: true) }
+
+    /// The tool call as it streams (moonshot-api.md §9.1): the first piece names it, the
+    /// arguments follow in fragments tied to it by `index`.
+    var toolCallChunks: [String] {
+        guard let call = toolCall else { return [] }
+        let opening = "{\"tool_calls\":[{\"index\":0,\"id\":\(JSONText.quoted(call.id)),\"type\":\(JSONText.quoted(call.type)),"
+            + "\"function\":{\"name\":\(JSONText.quoted(call.name)),\"arguments\":\"\"}}]}"
+        let characters = Array(call.arguments)
+        let size = max(1, (characters.count + 2) / 3)
+        let fragments = stride(from: 0, to: characters.count, by: size).map {
+            String(characters[$0..<min(characters.count, $0 + size)])
+        }
+        return [chunk(delta: opening)] + fragments.map { fragment in
+            chunk(delta: "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\(JSONText.quoted(fragment))}}]}")
+        }
+    }
     var trailingUsageChunk: String {
         "data: {\"id\":\"\(id)\",\"object\":\"chat.completion.chunk\",\"created\":\(created),"
             + "\"model\":\(JSONText.quoted(model)),\"choices\":[],\"usage\":\(usageJSON)}\n\n"
@@ -40,6 +58,10 @@ struct ReplyScript {
     var completionBody: String {
         var message = "{\"role\":\"assistant\",\"content\":\(JSONText.quoted(contentTokens.joined()))"
         if !reasoningTokens.isEmpty { message += ",\"reasoning_content\":\(JSONText.quoted(reasoningTokens.joined()))" }
+        if let call = toolCall {
+            message += ",\"tool_calls\":[{\"id\":\(JSONText.quoted(call.id)),\"type\":\(JSONText.quoted(call.type)),"
+                + "\"function\":{\"name\":\(JSONText.quoted(call.name)),\"arguments\":\(JSONText.quoted(call.arguments))}}]"
+        }
         message += "}"
         return "{\"id\":\"\(id)\",\"object\":\"chat.completion\",\"created\":\(created),\"model\":\(JSONText.quoted(model)),"
             + "\"choices\":[{\"index\":0,\"message\":\(message),\"finish_reason\":\(JSONText.quoted(finishReason))}],"

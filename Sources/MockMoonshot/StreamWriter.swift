@@ -46,6 +46,7 @@ final class StreamWriter {
         if !script.reasoningTokens.isEmpty { texts.append(script.reasoningChunk("")) }
         let contentStart = texts.count
         texts += script.contentTokens.map(script.contentChunk)
+        texts += script.toolCallChunks
         pieces = texts.map { ByteBuffer(string: $0) }
 
         var ending = Ending.complete

@@ -35,7 +35,7 @@ extension ConversationStore {
     private static func messageMatches(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [ConversationMatch] {
         let rows = terms.ftsQuery == nil ? try scanningNewestFirst(terms, limit: limit, db)
                                          : try usingTheIndex(terms, limit: limit, db)
-        let messageIDs: [StoredMessageID] = try rows.map { try $0.decode(atIndex: 6) }
+        let messageIDs: [StoredMessageID] = try rows.map { try $0.decode(atIndex: Rows.summaryColumnCount) }
         var texts: [StoredMessageID: String] = [:]
         if !messageIDs.isEmpty {
             let marks = Array(repeating: "?", count: messageIDs.count).joined(separator: ", ")
@@ -45,7 +45,7 @@ extension ConversationStore {
             }
         }
         return try rows.map { row in
-            let messageID: StoredMessageID = try row.decode(atIndex: 6)
+            let messageID: StoredMessageID = try row.decode(atIndex: Rows.summaryColumnCount)
             return ConversationMatch(summary: try Rows.summary(row), messageID: messageID,
                                      snippet: Snippet.around(terms.words, in: texts[messageID] ?? ""))
         }

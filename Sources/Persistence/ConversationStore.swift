@@ -185,6 +185,12 @@ public final class ConversationStore: ConversationRepository {
                 SELECT \(Rows.messageSelection) FROM message WHERE conversation_id = ? ORDER BY id
                 """, arguments: [conversation])
             while let row = try rows.next() { messages.append(try Rows.message(row)) }
+            let attachments = try AttachmentRows.load(conversation: conversation, db)
+            if !attachments.isEmpty {
+                for index in messages.indices {
+                    if let id = messages[index].id, let found = attachments[id] { messages[index].attachments = found }
+                }
+            }
             let leaf = try StoredMessageID.fetchOne(db, sql: "SELECT current_leaf_id FROM conversation WHERE id = ?",
                                                     arguments: [conversation])
             return SavedConversation(summary: summary, tree: MessageTree(messages: messages, currentLeaf: leaf))
@@ -200,6 +206,13 @@ public final class ConversationStore: ConversationRepository {
         try writing(to: conversation) { db in
             try db.execute(sql: "UPDATE conversation SET title = ?, title_is_custom = 1 WHERE id = ?",
                            arguments: [title, conversation])
+            if db.changesCount == 0 { throw StorageError.noSuchConversation(conversation) }
+        }
+    }
+
+    public func setWebSearch(_ conversation: ConversationID, on: Bool) throws {
+        try writing(to: conversation) { db in
+            try db.execute(sql: "UPDATE conversation SET web_search = ? WHERE id = ?", arguments: [on, conversation])
             if db.changesCount == 0 { throw StorageError.noSuchConversation(conversation) }
         }
     }
@@ -255,6 +268,7 @@ public final class ConversationStore: ConversationRepository {
                     [conversation, message.createdAt?.timeIntervalSince1970 ?? now, parent] + values))
                 id = db.lastInsertedRowID
                 inserted = id
+                if let inserted { try AttachmentRows.insert(message.attachments, of: inserted, db) }
             }
             // A message added becomes the current leaf: what comes next continues from it.
             try db.execute(sql: """
@@ -328,9 +342,9 @@ public final class ConversationStore: ConversationRepository {
             try conversations.map { saved in
                 let summary = saved.summary
                 try db.execute(sql: """
-                    INSERT INTO conversation (title, model, created_at, updated_at) VALUES (?, ?, ?, ?)
+                    INSERT INTO conversation (title, model, created_at, updated_at, web_search) VALUES (?, ?, ?, ?, ?)
                     """, arguments: [summary.title, summary.model, summary.createdAt.timeIntervalSince1970,
-                                     summary.updatedAt.timeIntervalSince1970])
+                                     summary.updatedAt.timeIntervalSince1970, summary.webSearch])
                 let id = db.lastInsertedRowID
                 let insert = try db.cachedStatement(sql: Rows.insertMessage)
                 // The branch shown, as a list: each message after the one before.
@@ -340,6 +354,7 @@ public final class ConversationStore: ConversationRepository {
                     try insert.execute(arguments: StatementArguments(
                         [id, created, parent] + Rows.messageValues(message, writerPID: processID, now: created)))
                     parent = db.lastInsertedRowID
+                    if let parent { try AttachmentRows.insert(message.attachments, of: parent, db) }
                 }
                 try db.execute(sql: "UPDATE conversation SET current_leaf_id = ? WHERE id = ?", arguments: [parent, id])
                 return id

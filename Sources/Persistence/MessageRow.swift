@@ -8,7 +8,7 @@ enum Rows {
     /// name, matters when a conversation has thousands of messages.
     static let messageSelection = """
         id, role, text, reasoning, status, model, prompt_tokens, completion_tokens, total_tokens, \
-        cached_tokens, reasoning_tokens, finish_reason, error_message, created_at, parent_id
+        cached_tokens, reasoning_tokens, finish_reason, error_message, created_at, parent_id, searches
         """
 
     /// Throws rather than traps on a value of an unexpected type: the file may have
@@ -23,7 +23,7 @@ enum Rows {
         let roleName: String = try row.decode(atIndex: 1)
         let statusName: String = try row.decode(atIndex: 4)
         let finish: String? = try row.decode(atIndex: 11)
-        return StoredMessage(
+        var message = StoredMessage(
             id: try row.decode(atIndex: 0),
             parentID: try row.decode(atIndex: 14),
             role: Role(rawValue: roleName) ?? .assistant,
@@ -37,10 +37,16 @@ enum Rows {
             errorMessage: try row.decode(atIndex: 12),
             createdAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 13) ?? 0)
         )
+        if let searches = try row.decode(String?.self, atIndex: 15) {
+            message.searches = SearchRounds.decode(searches)
+        }
+        return message
     }
 
     /// The columns `summary(_:)` reads, in its order.
-    static let summarySelection = "id, title, model, created_at, updated_at, message_count"
+    static let summarySelection = "id, title, model, created_at, updated_at, message_count, web_search"
+    /// Columns after the summary's (a search's message id) start here.
+    static let summaryColumnCount = 7
 
     static func summary(_ row: Row) throws -> ConversationSummary {
         ConversationSummary(
@@ -49,7 +55,8 @@ enum Rows {
             model: try row.decode(String?.self, atIndex: 2) ?? "",
             createdAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 3) ?? 0),
             updatedAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 4) ?? 0),
-            messageCount: try row.decode(Int?.self, atIndex: 5) ?? 0
+            messageCount: try row.decode(Int?.self, atIndex: 5) ?? 0,
+            webSearch: try row.decode(Bool?.self, atIndex: 6) ?? false
         )
     }
 
@@ -62,13 +69,14 @@ enum Rows {
             message.finishReason?.wireValue, message.errorMessage,
             message.status == .streaming ? Int(writerPID) : nil,
             now,
+            SearchRounds.encode(message.searches),
         ]
     }
 
     static let messageColumns = [
         "role", "text", "reasoning", "status", "model",
         "prompt_tokens", "completion_tokens", "total_tokens", "cached_tokens", "reasoning_tokens",
-        "finish_reason", "error_message", "writer_pid", "updated_at",
+        "finish_reason", "error_message", "writer_pid", "updated_at", "searches",
     ]
 
     /// Inserts a message: `conversation_id`, `created_at`, `parent_id`, then

@@ -91,6 +91,36 @@ enum StorageSchema {
                 CREATE INDEX imported_source_by_conversation ON imported_source(conversation_id);
                 """)
         }
+        migrator.registerMigration("v4: attachments and web search") { db in
+            try db.execute(sql: """
+                -- Files sent with a question, in the order attached: a document's text
+                -- (extracted by the Files API, or read as is), or an image's bytes (up to
+                -- 10 MB; larger ones by path and SHA-256). A table of its own: few
+                -- messages have any, and an image must not be read with every message.
+                CREATE TABLE attachment (
+                    id INTEGER PRIMARY KEY,
+                    message_id INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    byte_count INTEGER NOT NULL,
+                    kind TEXT NOT NULL,          -- 'document' or 'image'
+                    source TEXT,                 -- documents: 'extracted' or 'inline'
+                    text TEXT,
+                    media_type TEXT,             -- images
+                    width INTEGER,
+                    height INTEGER,
+                    data BLOB,
+                    path TEXT,
+                    sha256 TEXT
+                );
+                CREATE INDEX attachment_by_message ON attachment(message_id, position);
+                -- A reply's web searches (JSON: the calls and their arguments), sent again
+                -- before its answer in later turns.
+                ALTER TABLE message ADD COLUMN searches TEXT;
+                -- Alt-W: Kimi's web search on for this conversation.
+                ALTER TABLE conversation ADD COLUMN web_search INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

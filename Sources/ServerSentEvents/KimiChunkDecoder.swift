@@ -31,6 +31,11 @@ public struct KimiChunkDecoder: Sendable {
             let delta = choice.delta ?? choice.message
             if let reasoning = delta?.reasoningContent, !reasoning.isEmpty { events.append(.reasoning(reasoning)) }
             if let content = delta?.content, !content.isEmpty { events.append(.content(content)) }
+            for (position, call) in (delta?.toolCalls ?? []).enumerated() {
+                events.append(.toolCall(ToolCallFragment(index: call.index ?? position, id: call.id,
+                                                         name: call.function?.name,
+                                                         arguments: call.function?.arguments ?? "")))
+            }
             choiceUsage = choice.usage.map(Self.usage)
             if let usage = choiceUsage { events.append(.usage(usage)) }
             if let reason = choice.finishReason { events.append(.finished(FinishReason(wireValue: reason))) }

@@ -7,12 +7,16 @@ public struct KimiCompletion: Sendable, Equatable {
     public var reasoning: String?
     public var finishReason: FinishReason?
     public var usage: Usage?
+    public var toolCalls: [ToolCall] = []
 
     /// The same reply as the events a stream would have produced.
     public var events: [StreamEvent] {
         var events: [StreamEvent] = []
         if let reasoning, !reasoning.isEmpty { events.append(.reasoning(reasoning)) }
         if !content.isEmpty { events.append(.content(content)) }
+        for (index, call) in toolCalls.enumerated() {
+            events.append(.toolCall(ToolCallFragment(index: index, id: call.id, name: call.name, arguments: call.arguments)))
+        }
         if let usage { events.append(.usage(usage)) }
         if let finishReason { events.append(.finished(finishReason)) }
         events.append(.done)
@@ -34,7 +38,10 @@ public struct KimiCompletion: Sendable, Equatable {
             content: message?.content ?? "",
             reasoning: message?.reasoningContent,
             finishReason: choice.finishReason.map(FinishReason.init(wireValue:)),
-            usage: (chunk.usage ?? choice.usage).map(KimiChunkDecoder.usage)
+            usage: (chunk.usage ?? choice.usage).map(KimiChunkDecoder.usage),
+            toolCalls: (message?.toolCalls ?? []).map {
+                ToolCall(id: $0.id ?? "", name: $0.function?.name ?? "", arguments: $0.function?.arguments ?? "")
+            }
         )
     }
 }

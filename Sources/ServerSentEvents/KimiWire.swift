@@ -21,11 +21,26 @@ struct ChoiceWire: Decodable {
 struct DeltaWire: Decodable {
     var content: String?
     var reasoningContent: String?
+    var toolCalls: [ToolCallWire]?
 
     enum CodingKeys: String, CodingKey {
         case content
         case reasoningContent = "reasoning_content"
+        case toolCalls = "tool_calls"
     }
+}
+
+/// A tool call or a piece of one (moonshot-api.md §9.1). Whole replies carry no
+/// `index`: their calls are numbered by position.
+struct ToolCallWire: Decodable {
+    struct Function: Decodable {
+        var name: String?
+        var arguments: String?
+    }
+
+    var index: Int?
+    var id: String?
+    var function: Function?
 }
 
 struct UsageWire: Decodable {

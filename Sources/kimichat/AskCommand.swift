@@ -120,7 +120,7 @@ struct AskCommand: AsyncParsableCommand {
                     unreadable.removeAll()
                 case let .unreadable(reason):
                     unreadable.append(reason)
-                case .reasoning, .usage:
+                case .reasoning, .usage, .toolCall:
                     break
                 }
             }

@@ -28,7 +28,7 @@ struct AskTranscript {
         case let .reasoning(text): reply.reasoning += text
         case let .usage(usage): reply.usage = usage
         case let .finished(reason): reply.finishReason = reason
-        case .done, .retrying, .unreadable: return
+        case .done, .retrying, .unreadable, .toolCall: return
         }
         if rhythm.isDue(elapsed: .now - started, size: reply.text.utf8.count + reply.reasoning.utf8.count) { save() }
     }

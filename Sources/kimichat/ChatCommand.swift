@@ -2,6 +2,7 @@ import AppRuntime
 import ArgumentParser
 import ChatCore
 import ChatDomain
+import ChatService
 import ChatViews
 import CursesTerminal
 import Foundation
@@ -77,8 +78,11 @@ struct ChatCommand: AsyncParsableCommand {
                                                     readOnlyDatabase: store.isReadOnly ? store.path : nil),
                              reopening: reopened, models: directory.knownLineup)
         let theme = settings.theme
+        let home = UserFolders().home
+        let attachments = AttachmentPreparer(service: endpoint.hasKey ? endpoint.service : nil, home: home)
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,
-                           models: directory, editor: ExternalEditor(), theme: theme, logger: logger)
+                           models: directory, editor: ExternalEditor(), theme: theme, logger: logger,
+                           attachments: attachments, home: home)
         logger.info("TUI started model=\(settings.model) demo=\(settings.isDemo)")
         await loop.run()
         logger.info("TUI ended")

@@ -83,6 +83,7 @@ enum ConversationExport {
         switch message.role {
         case .user: return "You"
         case .system: return "System"
+        case .tool: return "Tool"
         case .assistant:
             let name = AssistantName.of(model: message.model)
             return message.model.map { $0.isEmpty ? name : "\(name) (\($0))" } ?? name

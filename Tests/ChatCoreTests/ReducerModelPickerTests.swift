@@ -163,7 +163,7 @@ struct ReducerModelPickerTests {
         let last = HelpPage.lastFirstEntry(overlayRows: 10)
         #expect(last > 0, "more keys than fit in 10 rows")
         _ = press(.function(1))
-        for _ in 0..<20 { _ = press(.pageDown) }
+        for _ in 0..<40 { _ = press(.pageDown) }
         #expect(state.overlay == .help(firstEntry: last))
         _ = press(.up)
         #expect(state.overlay == .help(firstEntry: last - 1))

@@ -83,7 +83,7 @@ struct ModelViewsTests {
         #expect(lines[0].contains("scroll (1–"), "more keys than rows: it says it scrolls")
         // Paging through help shows every binding of the key table.
         var seen = Set<String>()
-        for _ in 0..<10 {
+        for _ in 0..<14 {
             seen.formUnion(lines)
             _ = reduce(&state, .keyPressed(.pageDown))
             lines = renderer.render(state, width: 110, height: 24).lines

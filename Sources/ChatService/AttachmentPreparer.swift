@@ -141,10 +141,16 @@ public enum FilePaths {
         if isFolder.boolValue {
             throw AttachmentFailure("\(typed) is a folder: attach the files in it one at a time.")
         }
+        // A pipe or a device would be read forever.
+        let attributes = try? FileManager.default.attributesOfItem(
+            atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw AttachmentFailure("\(typed) is not a regular file (a pipe, socket or device): only files can be attached.")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw AttachmentFailure("kimichat may not read \(typed) (permission denied).")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         if size > RequestLimits.fileBytes {
             throw AttachmentFailure("\(typed) is \(ByteCount.text(size)); Kimi takes files up to "
                 + "\(ByteCount.text(RequestLimits.fileBytes)).")

@@ -50,3 +50,10 @@ enum MockFiles {
         return "text/plain"
     }
 }
+
+/// How an upload the test asked to fail fails.
+public enum UploadFailure: Sendable {
+    case http(MockScenario.HTTPError)
+    /// The connection closes with no answer: an upload cut off.
+    case dropConnection
+}

@@ -68,6 +68,12 @@ public final class MockMoonshotServer: Sendable {
 
     /// Queues scenarios for the next requests, in order.
     public func enqueue(_ scenarios: MockScenario...) { state.enqueue(scenarios) }
+    /// The next uploads (POST /v1/files) fail so, one each, before the file is kept.
+    public func failUploads(_ failures: UploadFailure...) { state.failUploads(failures) }
+    /// The next reads of extracted text (GET /v1/files/{id}/content) fail so, one each.
+    public func failExtractions(_ failures: MockScenario.HTTPError...) { state.failExtractions(failures) }
+    /// Files the mock holds (uploads not deleted).
+    public var fileCount: Int { state.fileCount }
     public func setDefaultScenario(_ scenario: MockScenario) { state.setDefault(scenario) }
 
     /// Chat and model requests received so far (control requests are not logged).

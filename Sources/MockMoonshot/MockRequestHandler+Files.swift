@@ -12,8 +12,13 @@ extension MockRequestHandler {
         let id = path.hasPrefix("/v1/files/") ? String(path.dropFirst("/v1/files/".count)) : ""
         switch (head.method, id) {
         case (.POST, ""):
-            upload(head, body: body, context: context)
+            switch state.nextUploadFailure() {
+            case let .http(failure): return sendError(failure, context: context)
+            case .dropConnection: return context.close(promise: nil)
+            case nil: upload(head, body: body, context: context)
+            }
         case (.GET, _) where id.hasSuffix("/content"):
+            if let failure = state.nextExtractionFailure() { return sendError(failure, context: context) }
             guard let file = state.file(String(id.dropLast("/content".count))) else { return notFound(id, context) }
             send(status: .ok, json: MockFiles.contentJSON(file), context: context)
         case (.GET, _) where !id.isEmpty:

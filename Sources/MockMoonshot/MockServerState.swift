@@ -6,6 +6,8 @@ import Synchronization
 final class MockServerState: Sendable {
     private struct Contents {
         var queue: [MockScenario] = []
+        var uploadFailures: [UploadFailure] = []
+        var extractionFailures: [MockScenario.HTTPError] = []
         var defaultScenario: MockScenario
         var requests: [RecordedRequest] = []
         var disconnects = 0
@@ -28,6 +30,22 @@ final class MockServerState: Sendable {
 
     func enqueue(_ scenarios: [MockScenario]) {
         contents.withLock { $0.queue.append(contentsOf: scenarios) }
+    }
+
+    func failUploads(_ failures: [UploadFailure]) {
+        contents.withLock { $0.uploadFailures.append(contentsOf: failures) }
+    }
+
+    func failExtractions(_ failures: [MockScenario.HTTPError]) {
+        contents.withLock { $0.extractionFailures.append(contentsOf: failures) }
+    }
+
+    func nextExtractionFailure() -> MockScenario.HTTPError? {
+        contents.withLock { $0.extractionFailures.isEmpty ? nil : $0.extractionFailures.removeFirst() }
+    }
+
+    func nextUploadFailure() -> UploadFailure? {
+        contents.withLock { $0.uploadFailures.isEmpty ? nil : $0.uploadFailures.removeFirst() }
     }
 
     func setDefault(_ scenario: MockScenario) {

@@ -78,3 +78,34 @@ struct KimiChunkDecoderTests {
         ])
     }
 }
+
+@Suite("Chunk decoder: tool calls")
+struct ToolCallDecodingTests {
+    let decoder = KimiChunkDecoder()
+
+    @Test("a tool call streams as fragments: the first names it, the rest carry arguments; then tool_calls ends it")
+    func toolCallFragments() throws {
+        let first = """
+            {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"$web_search:1","type":"builtin_function",\
+            "function":{"name":"$web_search","arguments":""}}]},"finish_reason":null}]}
+            """
+        #expect(try decoder.decode(first) == [.toolCall(ToolCallFragment(index: 0, id: "$web_search:1",
+                                                                         name: "$web_search", arguments: ""))])
+        let piece = #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"usage\":"}}]}}]}"#
+        #expect(try decoder.decode(piece) == [.toolCall(ToolCallFragment(index: 0, arguments: "{\"usage\":"))])
+        let end = #"{"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}"#
+        #expect(try decoder.decode(end) == [.finished(.toolCalls)])
+    }
+
+    @Test("a whole reply's tool calls, which carry no index, are numbered by position")
+    func wholeReplyToolCalls() throws {
+        let body = """
+            {"choices":[{"index":0,"message":{"role":"assistant","content":"","tool_calls":[{"id":"a","type":"function",\
+            "function":{"name":"$web_search","arguments":"{}"}}]},"finish_reason":"tool_calls"}]}
+            """
+        let completion = try KimiCompletion.decode(body)
+        #expect(completion.toolCalls == [ToolCall(id: "a", name: "$web_search", arguments: "{}")])
+        #expect(completion.events.contains(.toolCall(ToolCallFragment(index: 0, id: "a", name: "$web_search",
+                                                                      arguments: "{}"))))
+    }
+}

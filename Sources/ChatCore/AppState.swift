@@ -118,7 +118,8 @@ public struct AppState: Sendable, Equatable {
         repeatStandingNotices()
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
-                + "not from Kimi. Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")
+                + "not from Kimi. It reads files (Alt-A), sees images and searches (Alt-W) in its own way too. "
+                + "Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")
         } else if !settings.hasAPIKey {
             appendMessage(kind: .notice, text: ChatError.missingKeyHelp)
         }

@@ -6,7 +6,7 @@ import TextLayout
 /// What a message carries besides its text, one dim line each: a question's files
 /// (`[file: report.pdf · 2.1 MB · ≈12,400 tokens]`, `[image: cat.png 1024×768]`) and a
 /// reply's web searches (`searched the web · 3,210 tokens of results`).
-enum AttachmentLines {
+public enum AttachmentLines {
     static func lines(for message: TranscriptMessage, theme: Theme) -> [StyledLine] {
         var lines: [StyledLine] = []
         for attachment in message.attachments {
@@ -22,7 +22,7 @@ enum AttachmentLines {
         return lines
     }
 
-    static func describe(_ attachment: Attachment) -> String {
+    public static func describe(_ attachment: Attachment) -> String {
         switch attachment.content {
         case let .image(image):
             let size = image.pixelSize.map { " \($0.width)×\($0.height)" } ?? ""
@@ -34,7 +34,7 @@ enum AttachmentLines {
         }
     }
 
-    static func describe(_ call: ToolCall) -> String {
+    public static func describe(_ call: ToolCall) -> String {
         guard call.name == WebSearch.toolName else { return "asked for the tool \(call.name) (not run)" }
         var text = "searched the web"
         if let tokens = WebSearch.resultTokens(inArguments: call.arguments) {
@@ -45,7 +45,7 @@ enum AttachmentLines {
     }
 
     /// 3210 → "3,210".
-    static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         let digits = String(abs(number))
         var result = ""
         for (index, digit) in digits.enumerated() {

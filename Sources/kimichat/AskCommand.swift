@@ -29,6 +29,18 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-save"), help: "Do not save this turn in the conversation database.")
     var noSave = false
 
+    @Option(name: .customLong("file"), help: ArgumentHelp(
+        "Attach a file: a document's text (PDF, Office, EPUB, Markdown, HTML, code, text) or an image (repeatable).",
+        valueName: "path"))
+    var files: [String] = []
+
+    @Option(name: .customLong("image"), help: ArgumentHelp(
+        "Attach an image (PNG, JPEG, WebP, GIF) for a model that takes images (repeatable).", valueName: "path"))
+    var images: [String] = []
+
+    @Flag(name: .customLong("search"), help: "Let the model search the web with Kimi's built-in $web_search.")
+    var search = false
+
     @Argument(help: "The prompt (words are joined with spaces).")
     var prompt: [String] = []
 
@@ -46,16 +58,17 @@ struct AskCommand: AsyncParsableCommand {
 
         var earlier: [TranscriptMessage] = []
         var transcript: AskTranscript?
-        // A continued conversation keeps its model unless --model says otherwise.
+        // A continued conversation keeps its model (and web search) unless the flags say otherwise.
         var modelID = settings.model
+        var existing: SavedConversation?
+        var store: ConversationStore?
         if !noSave {
             do {
-                let store = try ConversationDatabase.open(options)
-                let existing = try continuedConversation(store)
+                let opened = try ConversationDatabase.open(options)
+                store = opened
+                existing = try continuedConversation(opened)
                 earlier = RequestPipeline.transcript(of: existing?.messages ?? [])
                 if options.model == nil, let saved = existing?.summary.model, !saved.isEmpty { modelID = saved }
-                transcript = try AskTranscript(store: store, existing: existing?.summary.id, question: text,
-                                               model: modelID)
             } catch {
                 CommandFailure.report(error)
             }
@@ -65,13 +78,49 @@ struct AskCommand: AsyncParsableCommand {
         let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo,
                                        logger: logger)
         let model = ModelLineup.info(for: modelID, in: directory.knownLineup)
-        let planned = RequestPipeline(systemPrompt: settings.systemPrompt, history: settings.history)
-            .request(for: text, after: earlier, model: model, estimate: TokenEstimate())
-        if planned.omitted > 0 { logger.info("ask: \(planned.omitted) earlier messages left out to fit") }
-        let request = planned.request
+        let webSearch = search || existing?.summary.webSearch == true
+        if search, WebSearchAvailability(model) == .alwaysThinks {
+            fail("--search: web search is not available: " + WebSearchAvailability.unavailableReason(model)
+                .replacingOccurrences(of: "with Ctrl-T", with: "with --model") + ".")
+        }
+        let attachments = await prepareAttachments(endpoint: endpoint, model: model, lineup: directory.knownLineup)
+        if let store {
+            do {
+                transcript = try AskTranscript(store: store, existing: existing?.summary.id, question: text,
+                                               attachments: attachments, model: modelID, webSearch: search)
+            } catch {
+                CommandFailure.report(error)
+            }
+        }
 
-        let result = await print(noStream ? endpoint.service.wholeReply(to: request)
-                                          : endpoint.service.streamReply(to: request), saving: &transcript)
+        let pipeline = RequestPipeline(systemPrompt: settings.systemPrompt, history: settings.history)
+        var searches: [SearchRound] = []
+        var result: ChatError?
+        while true {
+            let planned = pipeline.request(for: text, attachments: attachments, searches: searches, after: earlier,
+                                           model: model, estimate: TokenEstimate(), webSearch: webSearch)
+            if planned.omitted > 0 { logger.info("ask: \(planned.omitted) earlier messages left out to fit") }
+            let request = planned.request
+            var calls = ToolCallAssembly()
+            result = await print(noStream ? endpoint.service.wholeReply(to: request)
+                                          : endpoint.service.streamReply(to: request), saving: &transcript, calls: &calls)
+            guard result == nil, !calls.isEmpty else { break }
+            let asked = calls.calls
+            let unknown = asked.filter { $0.name != WebSearch.toolName || !request.webSearch }
+            if !unknown.isEmpty {
+                result = .invalidRequest("the model asked for a tool kimichat does not have ("
+                    + unknown.map(\.name).joined(separator: ", ") + "); nothing was run")
+                break
+            }
+            guard searches.count < WebSearch.roundLimit else {
+                result = .invalidRequest("the model asked to search the web more than \(WebSearch.roundLimit) times "
+                    + "in one reply; kimichat stopped there")
+                break
+            }
+            for call in asked { warn(AskSearchLine.text(call)) }
+            searches.append(SearchRound(calls: asked))
+            transcript?.recordSearch(asked)
+        }
         logger.info("ask: reply ended \(result.map { "with \($0.userMessage)" } ?? "complete")")
         transcript?.finish(failure: result)
         if let transcript { logger.info("ask: saved in conversation \(transcript.conversationID)") }
@@ -89,7 +138,7 @@ struct AskCommand: AsyncParsableCommand {
 
     /// Prints the answer as it arrives; returns the error that ended it early, if any.
     private func print(_ events: AsyncThrowingStream<StreamEvent, any Error>,
-                       saving transcript: inout AskTranscript?) async -> ChatError? {
+                       saving transcript: inout AskTranscript?, calls: inout ToolCallAssembly) async -> ChatError? {
         let output = StandardOutput()
         var finished = false
         var endsWithNewline = true
@@ -120,7 +169,9 @@ struct AskCommand: AsyncParsableCommand {
                     unreadable.removeAll()
                 case let .unreadable(reason):
                     unreadable.append(reason)
-                case .reasoning, .usage, .toolCall:
+                case let .toolCall(fragment):
+                    calls.add(fragment)
+                case .reasoning, .usage:
                     break
                 }
             }
@@ -166,5 +217,42 @@ struct StandardOutput {
                 offset += written
             }
         }
+    }
+}
+
+extension AskCommand {
+    /// `--file` and `--image`, read (and documents extracted) before anything is saved
+    /// or asked: one that fails ends the command with its reason, and nothing is sent.
+    func prepareAttachments(endpoint: Endpoint, model: ModelInfo, lineup: [ModelInfo]) async -> [Attachment] {
+        let preparer = AttachmentPreparer(service: endpoint.hasKey ? endpoint.service : nil, home: UserFolders().home)
+        var attachments: [Attachment] = []
+        for (path, mustBeImage) in files.map({ ($0, false) }) + images.map({ ($0, true) }) {
+            switch await preparer.prepareAttachment(path: path, progress: { _ in }) {
+            case let .failure(failure):
+                fail(failure.message)
+            case let .success(attachment):
+                if mustBeImage, !attachment.isImage {
+                    fail("--image \(path): not an image kimichat can send (PNG, JPEG, WebP or GIF); use --file for documents.")
+                }
+                attachments.append(attachment)
+            }
+        }
+        if attachments.contains(where: \.isImage), !model.vision {
+            let seeing = lineup.filter { $0.vision && $0.isOffered }.map(\.id)
+            let choices = seeing.isEmpty ? "." : " (" + seeing.joined(separator: ", ") + ")."
+            fail("\(model.id) does not take images: choose a model that does with --model" + choices)
+        }
+        return attachments
+    }
+}
+
+/// The line `ask` prints on stderr for each web search.
+enum AskSearchLine {
+    static func text(_ call: ToolCall) -> String {
+        var line = "searched the web"
+        if let tokens = WebSearch.resultTokens(inArguments: call.arguments) {
+            line += " · \(tokens.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) tokens of results"
+        }
+        return line
     }
 }

@@ -13,11 +13,15 @@ struct AskTranscript {
     private var rhythm = SaveRhythm()
 
     /// Saves `question` (creating the conversation when `existing` is nil) and an empty reply row.
-    init(store: ConversationStore, existing: ConversationID?, question: String, model: String) throws {
+    init(store: ConversationStore, existing: ConversationID?, question: String, attachments: [Attachment] = [],
+         model: String, webSearch: Bool = false) throws {
         self.store = store
         conversationID = try existing
             ?? store.createConversation(title: ConversationTitle.derived(from: question), model: model).id
-        try store.save(StoredMessage(role: .user, text: question), in: conversationID)
+        if webSearch { try store.setWebSearch(conversationID, on: true) }
+        var asked = StoredMessage(role: .user, text: question)
+        asked.attachments = attachments
+        try store.save(asked, in: conversationID)
         reply = StoredMessage(role: .assistant, text: "", status: .streaming, model: model)
         reply.id = try store.save(reply, in: conversationID)
     }
@@ -31,6 +35,15 @@ struct AskTranscript {
         case .done, .retrying, .unreadable, .toolCall: return
         }
         if rhythm.isDue(elapsed: .now - started, size: reply.text.utf8.count + reply.reasoning.utf8.count) { save() }
+    }
+
+    /// The reply asked for a web search: what it wrote so far belongs to the search.
+    mutating func recordSearch(_ calls: [ToolCall]) {
+        reply.searches.append(SearchRound(text: reply.text, reasoning: reply.reasoning, calls: calls))
+        reply.text = ""
+        reply.reasoning = ""
+        reply.finishReason = nil
+        save()
     }
 
     /// The final save: complete, or interrupted / error with the reason.

@@ -10,6 +10,7 @@ enum ConversationExport {
         out += facts(summary) + "\n"
         for message in saved.messages {
             out += "\n" + heading(message) + ":\n"
+            for line in extras(message) { out += "  \(line)\n" }
             if !message.reasoning.isEmpty {
                 out += indent(message.reasoning, with: "  │ ") + "\n"
             }
@@ -51,6 +52,8 @@ enum ConversationExport {
         }
         for message in saved.messages {
             out += "\n## \(heading(message))\n\n"
+            let lines = extras(message)
+            if !lines.isEmpty { out += lines.map { "*\($0)*" }.joined(separator: "  \n") + "\n\n" }
             if !message.reasoning.isEmpty {
                 out += "<details><summary>Thinking</summary>\n\n\(message.reasoning)\n\n</details>\n\n"
             }
@@ -77,6 +80,11 @@ enum ConversationExport {
         let parts = [withID ? "conversation \(summary.id)" : "", summary.model, "\(summary.messageCount) messages",
                      "updated \(timestamp(summary.updatedAt))"]
         return parts.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    /// A question's files and a reply's searches, one line each, as the transcript shows them.
+    private static func extras(_ message: StoredMessage) -> [String] {
+        message.attachments.map(AttachmentLines.describe) + message.searches.flatMap { $0.calls.map(AttachmentLines.describe) }
     }
 
     private static func heading(_ message: StoredMessage) -> String {
@@ -125,9 +133,11 @@ private struct ExportedConversation: Encodable {
         var finishReason: String?
         var error: String?
         var createdAt: Date?
+        var attachments: [ExportedAttachment]?
+        var searches: [ExportedSearch]?
 
         enum CodingKeys: String, CodingKey {
-            case id, role, content, status, model, usage, error
+            case id, role, content, status, model, usage, error, attachments, searches
             case parentID = "parent_id"
             case onCurrentBranch = "on_current_branch"
             case reasoningContent = "reasoning_content"
@@ -162,7 +172,9 @@ private struct ExportedConversation: Encodable {
                     reasoningContent: message.reasoning.isEmpty ? nil : message.reasoning,
                     status: message.status.rawValue, model: message.model, usage: message.usage.map(ExportedUsage.init),
                     finishReason: message.finishReason?.wireValue, error: message.errorMessage,
-                    createdAt: message.createdAt)
+                    createdAt: message.createdAt,
+                    attachments: message.attachments.isEmpty ? nil : message.attachments.map(ExportedAttachment.init),
+                    searches: message.searches.isEmpty ? nil : message.searches.flatMap(\.calls).map(ExportedSearch.init))
         }
     }
 }
@@ -185,5 +197,61 @@ private struct ExportedUsage: Encodable {
         case completionTokens = "completion_tokens"
         case totalTokens = "total_tokens"
         case cachedTokens = "cached_tokens"
+    }
+}
+
+/// A file sent with a question, in the JSON export: a document with its text, an image
+/// described (its bytes stay in the database).
+private struct ExportedAttachment: Encodable {
+    var name: String
+    var kind: String
+    var bytes: Int
+    var source: String?
+    var text: String?
+    var mediaType: String?
+    var width: Int?
+    var height: Int?
+    var path: String?
+
+    init(_ attachment: Attachment) {
+        name = attachment.name
+        bytes = attachment.byteCount
+        switch attachment.content {
+        case let .document(document):
+            kind = "document"
+            source = document.source.rawValue
+            text = document.text
+        case let .image(image):
+            kind = "image"
+            mediaType = image.mediaType
+            width = image.pixelSize?.width
+            height = image.pixelSize?.height
+            if case let .file(filePath, _) = image.storage { path = filePath }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, bytes, source, text, width, height, path
+        case mediaType = "media_type"
+    }
+}
+
+/// A web search a reply made: the call as the API named it.
+private struct ExportedSearch: Encodable {
+    var id: String
+    var name: String
+    var arguments: String
+    var resultTokens: Int?
+
+    init(_ call: ToolCall) {
+        id = call.id
+        name = call.name
+        arguments = call.arguments
+        resultTokens = WebSearch.resultTokens(inArguments: call.arguments)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, arguments
+        case resultTokens = "result_tokens"
     }
 }

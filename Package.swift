@@ -107,7 +107,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "kimichat-bench",
-            dependencies: ["ChatDomain", "ChatCore", "ChatViews", "Persistence", "ScreenKit", "ModelCatalogue", "MockMoonshot"],
+            dependencies: ["ChatDomain", "ChatCore", "ChatViews", "Persistence", "ScreenKit", "ModelCatalogue", "MockMoonshot",
+                           "ChatService", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -5,8 +5,10 @@ import Foundation
 /// `file://` URL. A paste that reads as one of these is checked for a file.
 public enum PastedPath {
     public static func candidate(_ pasted: String) -> String? {
+        // A long paste is text, and trimming it would cost more than it is worth.
+        guard pasted.utf8.count <= 4096 else { return nil }
         var text = pasted.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, !text.contains("\n"), text.count <= 4096 else { return nil }
+        guard !text.isEmpty, !text.contains("\n") else { return nil }
         if text.count >= 2, let first = text.first, first == "'" || first == "\"", text.last == first {
             text = String(text.dropFirst().dropLast())
         } else if text.contains("\\") {

@@ -15,6 +15,7 @@ import ScreenKit
 ///        kimichat-bench --terminal [--quick] [--only NAMES]
 ///        kimichat-bench --import [--quick] [--conversations N] [--messages N]
 ///        kimichat-bench --write-export PATH [--conversations N] [--messages N]   (the export only)
+///        kimichat-bench --attachments [--quick] [--runs N]
 @main
 struct KimichatBench {
     static func main() async throws {
@@ -32,6 +33,15 @@ struct KimichatBench {
                 let conversations = options.quick ? 50 : (options.conversationsGiven ? options.conversations : 10_000)
                 try ImportBenchmark(kimichat: try kimichatBinary(options), conversations: conversations,
                                     messages: options.quick ? 1_000 : options.messages).run()
+            } catch {
+                FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
+                exit(1)
+            }
+            return
+        }
+        if options.attachments {
+            do {
+                try await AttachmentBenchmark(quick: options.quick, runs: options.quick ? 1 : max(1, options.runs / 4)).run()
             } catch {
                 FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
                 exit(1)
@@ -169,6 +179,8 @@ struct Options {
     var terminal = false
     /// `kimichat import` of a generated ChatGPT export instead (issue 15).
     var importing = false
+    /// Attaching a document and sending an image against the mock instead (issue 16).
+    var attachments = false
     /// Message nodes in the generated export.
     var messages = 1_000_000
     var conversationsGiven = false
@@ -187,6 +199,7 @@ struct Options {
         while let argument = iterator.next() {
             if argument == "--terminal" { terminal = true; continue }
             if argument == "--import" { importing = true; continue }
+            if argument == "--attachments" { attachments = true; continue }
             if argument == "--quick" {
                 quick = true
                 conversations = 50; messagesPerConversation = 10; longConversation = 500; runs = 2

@@ -68,6 +68,8 @@ enum AttachmentBarView {
 
     static func draw(_ state: AppState, layout: ScreenLayout, theme: Theme, into frame: inout Frame) {
         var row = layout.trayTop
+        // A terminal too short for these rows gives them none (`ScreenLayout`).
+        guard row < layout.inputTop else { return }
         if !state.tray.isEmpty {
             var x = frame.put("+ ", row: row, column: 0, style: theme.marker)
             for (index, item) in state.tray.items.enumerated() {
@@ -79,7 +81,7 @@ enum AttachmentBarView {
             }
             row += 1
         }
-        guard let prompt = state.pathPrompt else { return }
+        guard let prompt = state.pathPrompt, row < layout.inputTop else { return }
         let x = frame.put(promptLabel, row: row, column: 0, style: theme.prompt)
         let field = TerminalSafeText.sanitizeLine(prompt.field.text)
         let before = TerminalSafeText.sanitizeLine(String(prompt.field.text.prefix(prompt.field.cursor)))
@@ -90,7 +92,7 @@ enum AttachmentBarView {
         let shown = skip > 0 ? String(field.dropFirst(skip)) : field
         frame.put(shown, row: row, column: x, style: .plain, maxColumns: layout.width - x)
         frame.cursor = (row, x + beforeWidth - skip)
-        if !prompt.completions.isEmpty {
+        if !prompt.completions.isEmpty, row + 1 < layout.inputTop {
             let names = prompt.completions.map(TerminalSafeText.sanitizeLine).joined(separator: "  ")
             frame.put(names, row: row + 1, column: 2, style: theme.marker, maxColumns: max(0, layout.width - 2))
         }

@@ -112,7 +112,8 @@ final class StorageRunner: @unchecked Sendable {
                 self.perform {
                     let now = Date()
                     let summary = ConversationSummary(id: 0, title: fork.title, model: fork.model, createdAt: now,
-                                                      updatedAt: now, messageCount: fork.messages.count)
+                                                      updatedAt: now, messageCount: fork.messages.count,
+                                                      webSearch: fork.webSearch)
                     let ids = try self.repository.importConversations([SavedConversation(summary: summary,
                                                                                          messages: fork.messages)])
                     guard let id = ids.first, let saved = try self.repository.load(id) else { return }

@@ -105,10 +105,13 @@ public struct ConversationFork: Sendable, Equatable {
     public var title: String
     public var model: String
     public var messages: [StoredMessage]
+    /// The conversation's Alt-W switch goes with the fork.
+    public var webSearch: Bool
 
-    public init(title: String, model: String, messages: [StoredMessage]) {
+    public init(title: String, model: String, messages: [StoredMessage], webSearch: Bool = false) {
         self.title = title
         self.model = model
         self.messages = messages
+        self.webSearch = webSearch
     }
 }

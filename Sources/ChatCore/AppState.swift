@@ -98,6 +98,7 @@ public struct AppState: Sendable, Equatable {
     public var attachOffer: AttachOffer?
     /// Enter was pressed while an attachment was on its way: the message goes when it is ready.
     public var sendsWhenAttached = false
+    var nextAttachmentID = 1
     public var lastUsage: Usage?
     public var isQuitting = false
 

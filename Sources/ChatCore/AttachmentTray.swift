@@ -7,7 +7,6 @@ public struct AttachmentTray: Sendable, Equatable {
     public private(set) var items: [PendingAttachment] = []
     /// The chip Backspace at the start of the input selected: a second Backspace removes it.
     public var selected: Int?
-    private var nextID = 1
 
     public init() {}
 
@@ -28,21 +27,10 @@ public struct AttachmentTray: Sendable, Equatable {
         items.first { if case .ready = $0.phase { false } else { true } }
     }
 
-    mutating func add(path: String, name: String) -> Int {
-        let id = nextID
-        nextID += 1
-        items.append(PendingAttachment(id: id, path: path, name: name, phase: .reading))
-        return id
-    }
-
-    /// Puts ready attachments back (Esc after Alt-E brings the draft's back).
-    mutating func restore(_ attachments: [Attachment]) {
-        items = []
-        selected = nil
-        for attachment in attachments {
-            let id = add(path: attachment.name, name: attachment.name)
-            update(id) { $0.phase = .ready(attachment) }
-        }
+    /// `id` comes from `AppState`, which numbers every file of the run: a tray parked
+    /// during an edit must never share an id with the one in use.
+    mutating func add(id: Int, path: String, name: String, phase: PendingAttachment.Phase = .reading) {
+        items.append(PendingAttachment(id: id, path: path, name: name, phase: phase))
     }
 
     mutating func update(_ id: Int, _ change: (inout PendingAttachment) -> Void) {

@@ -21,6 +21,8 @@ func reducePathPromptKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if case let .character(character) = key {
         prompt.field.insert(String(character))
         prompt.completions = []
+        // A Tab's answer still on its way would undo this.
+        prompt.completionRequest += 1
         state.pathPrompt = prompt
         return []
     }
@@ -40,6 +42,7 @@ func reducePathPromptKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     case let .edit(edit):
         edit.apply(to: &prompt.field)
         prompt.completions = []
+        prompt.completionRequest += 1
         state.pathPrompt = prompt
     case nil:
         break
@@ -52,6 +55,7 @@ func reducePathPromptText(_ state: inout AppState, _ text: String) {
     let line = text.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: "")
     state.pathPrompt?.field.insert(line)
     state.pathPrompt?.completions = []
+    state.pathPrompt?.completionRequest += 1
 }
 
 func reducePathCompleted(_ state: inout AppState, request: Int, path: String, choices: [String]) {
@@ -65,13 +69,42 @@ func reducePathCompleted(_ state: inout AppState, request: Int, path: String, ch
 /// Adds `path` to the tray and asks the runtime to read it.
 func attach(_ state: inout AppState, path: String) -> [AppEffect] {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    let id = state.tray.add(path: path, name: name)
+    let id = state.takeAttachmentID()
+    state.tray.add(id: id, path: path, name: name)
     state.statusNote = nil
     return [.prepareAttachment(id: id, path: path)]
 }
 
+extension AppState {
+    mutating func takeAttachmentID() -> Int {
+        defer { nextAttachmentID += 1 }
+        return nextAttachmentID
+    }
+
+    /// A question's attachments as the tray's chips, ready (Alt-E).
+    mutating func putInTray(_ attachments: [Attachment]) {
+        tray = AttachmentTray()
+        for attachment in attachments {
+            tray.add(id: takeAttachmentID(), path: attachment.name, name: attachment.name, phase: .ready(attachment))
+        }
+    }
+
+    /// Changes the file `id` wherever it waits: in the tray, or in the draft's tray parked
+    /// while a question is edited. False when it is in neither (removed meanwhile).
+    mutating func updateAttachment(_ id: Int, _ change: (inout PendingAttachment) -> Void) -> Bool {
+        if tray.contains(id) {
+            tray.update(id, change)
+            return true
+        }
+        guard var edit = editing, edit.draftTray.contains(id) else { return false }
+        edit.draftTray.update(id, change)
+        editing = edit
+        return true
+    }
+}
+
 func reduceAttachmentProgressed(_ state: inout AppState, id: Int, _ progress: AttachmentProgress) {
-    state.tray.update(id) { item in
+    _ = state.updateAttachment(id) { item in
         guard case .ready = item.phase else {
             item.phase = progress == .uploading ? .uploading : .extracting
             return
@@ -80,8 +113,8 @@ func reduceAttachmentProgressed(_ state: inout AppState, id: Int, _ progress: At
 }
 
 func reduceAttachmentPrepared(_ state: inout AppState, id: Int, _ attachment: Attachment) -> [AppEffect] {
-    guard state.tray.contains(id) else { return [] }
-    state.tray.update(id) { $0.phase = .ready(attachment) }
+    let inTray = state.tray.contains(id)
+    guard state.updateAttachment(id, { $0.phase = .ready(attachment) }), inTray else { return [] }
     if attachment.isImage, !state.currentModel.vision {
         state.statusNote = noVisionAdvice(state.currentModel)
         state.sendsWhenAttached = false
@@ -94,7 +127,10 @@ func reduceAttachmentPrepared(_ state: inout AppState, id: Int, _ attachment: At
 
 /// The file stays out; the draft and the other attachments stay in.
 func reduceAttachmentFailed(_ state: inout AppState, id: Int, _ reason: String) {
-    guard state.tray.remove(id) != nil else { return }
+    if state.tray.remove(id) == nil {
+        guard var edit = state.editing, edit.draftTray.remove(id) != nil else { return }
+        state.editing = edit
+    }
     var text = reason
     if state.sendsWhenAttached {
         state.sendsWhenAttached = false

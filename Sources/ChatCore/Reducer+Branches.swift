@@ -57,7 +57,9 @@ func beginEdit(_ state: inout AppState) -> [AppEffect] {
     let draftTray = state.editing?.draftTray ?? state.tray
     state.editing = BranchEdit(node: node, draft: draft, draftTray: draftTray)
     state.input = InputBuffer(question.text)
-    state.tray.restore(question.attachments)
+    state.putInTray(question.attachments)
+    // A send waiting for the draft's files must not send the edit instead.
+    state.sendsWhenAttached = false
     state.inputRecall = nil
     state.statusNote = nil
     return []
@@ -122,7 +124,8 @@ func forkBranch(_ state: inout AppState) -> [AppEffect] {
     }
     let title = (state.conversation.title ?? ConversationTitle.derived(from: messages[0].text)) + " (fork)"
     state.statusNote = "Forking…"
-    return [.forkConversation(ConversationFork(title: title, model: state.conversation.model, messages: messages))]
+    return [.forkConversation(ConversationFork(title: title, model: state.conversation.model, messages: messages,
+                                               webSearch: state.conversation.webSearch))]
 }
 
 func reduceConversationForked(_ state: inout AppState, _ saved: SavedConversation) -> [AppEffect] {
@@ -174,8 +177,11 @@ extension AppState {
 extension TranscriptMessage {
     /// The message as the database keeps it: for a fork.
     var asStored: StoredMessage {
-        StoredMessage(role: kind == .user ? .user : .assistant, text: text, reasoning: reasoning,
-                      status: status == .streaming ? .interrupted : status, model: model, usage: usage,
-                      finishReason: finishReason, createdAt: createdAt)
+        var stored = StoredMessage(role: kind == .user ? .user : .assistant, text: text, reasoning: reasoning,
+                                   status: status == .streaming ? .interrupted : status, model: model, usage: usage,
+                                   finishReason: finishReason, createdAt: createdAt)
+        stored.attachments = attachments
+        stored.searches = searches
+        return stored
     }
 }

@@ -55,6 +55,9 @@ func reduceConversationDeletedElsewhere(_ state: inout AppState, _ id: Conversat
 func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: RequestID,
                                        _ history: ChangedHistory) -> [AppEffect] {
     guard let reply = state.activeReply, reply.requestID == requestID else { return [] }
+    // Searches already made (and paid for) go on with the reply: it is held back between two
+    // of its requests as readily as before its first.
+    let searches = state.message(withID: reply.messageID)?.searches ?? []
     var saved = history.saved
     let branch = saved.messages
     guard let replyIndex = branch.firstIndex(where: { $0.id == history.replyRow }),
@@ -77,7 +80,8 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
     // The reply goes under its question, whatever else was saved below it meanwhile.
     state.showBranch(endingAt: questionNode)
     guard let questionIndex = state.messages.lastIndex(where: { $0.id == questionNode }) else { return [] }
-    let effects = requestReply(&state, questionAt: questionIndex, replyRow: history.replyRow)
+    let effects = requestReply(&state, questionAt: questionIndex, roundsAtMost: reply.roundsAtMost,
+                               replyRow: history.replyRow, searches: searches)
     state.statusNote = history.replacesDeleted ? "Sent in a new conversation." : "Another window added to this "
         + "conversation: sent with its turns."
     return effects

@@ -225,8 +225,8 @@ func sendMessage(_ state: inout AppState) -> [AppEffect] {
 /// question is the transcript's message at `questionIndex`, and the messages before it
 /// are the conversation before it. `replyRow` is the row the reply was already saved
 /// as, when it was.
-func requestReply(_ state: inout AppState, questionAt questionIndex: Int,
-                  roundsAtMost: Int? = nil, replyRow: StoredMessageID? = nil) -> [AppEffect] {
+func requestReply(_ state: inout AppState, questionAt questionIndex: Int, roundsAtMost: Int? = nil,
+                  replyRow: StoredMessageID? = nil, searches: [SearchRound] = []) -> [AppEffect] {
     guard state.settings.hasAPIKey else {
         state.appendMessage(kind: .error, text: ChatError.missingKey.userMessage)
         return []
@@ -239,7 +239,8 @@ func requestReply(_ state: inout AppState, questionAt questionIndex: Int,
     let model = state.currentModel
     let question = state.messages[questionIndex]
     let planned = RequestPipeline(state.settings).request(
-        for: question.text, attachments: question.attachments, after: state.messages[..<questionIndex], model: model,
+        for: question.text, attachments: question.attachments, searches: searches,
+        after: state.messages[..<questionIndex], model: model,
         estimate: state.tokenEstimate, roundsAtMost: roundsAtMost, webSearch: state.conversation.webSearch)
     let requestID = state.nextRequestID
     state.nextRequestID += 1
@@ -247,6 +248,7 @@ func requestReply(_ state: inout AppState, questionAt questionIndex: Int,
     state.editMessage(id: messageID) {
         $0.omittedHistory = planned.omitted
         $0.storedID = replyRow
+        $0.searches = searches
     }
     var reply = ActiveReply(requestID: requestID, messageID: messageID)
     reply.estimatedPromptTokens = planned.estimatedRaw

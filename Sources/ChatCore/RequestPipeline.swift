@@ -26,15 +26,20 @@ public struct RequestPipeline: Sendable, Equatable {
                         after earlier: some Sequence<TranscriptMessage>, model: ModelInfo, estimate: TokenEstimate,
                         roundsAtMost: Int? = nil, webSearch: Bool = false) -> PlannedRequest {
         let system = systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
+        let searching = webSearch && WebSearchAvailability(model) == .available
+        // Kimi's search does not work while the model thinks (moonshot-api.md §9.1).
+        let thinks = model.thinking == .always || (model.thinking == .byDefault && !searching)
         let asked = Self.questionTurns(question, attachments: attachments) + searches.flatMap(\.turns)
+        // A thinking request refuses assistant tool calls without their reasoning (§9.7),
+        // and searches ran with thinking off: earlier replies then go as their answers alone.
+        let earlierTurns = Self.turns(of: earlier, withSearches: !thinks)
         let window = HistoryWindow.choose(system: system,
-                                          earlier: RequestRules.turnsAsSent(Self.turns(of: earlier), to: model),
+                                          earlier: RequestRules.turnsAsSent(earlierTurns, to: model),
                                           question: RequestRules.turnsAsSent(asked, to: model), model: model,
                                           policy: policy(roundsAtMost: roundsAtMost), estimate: estimate)
         var request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
-        if webSearch, WebSearchAvailability(model) == .available {
+        if searching {
             request.webSearch = true
-            // Kimi's search does not work while the model thinks (moonshot-api.md §9.1).
             request.thinkingDisabled = model.thinking == .byDefault
         }
         return PlannedRequest(request: request, omitted: window.omitted, estimatedRaw: window.estimatedRaw,
@@ -64,15 +69,16 @@ public struct RequestPipeline: Sendable, Equatable {
     }
 
     /// Every question and finished reply of `messages` that can be sent, oldest first
-    /// (`HistoryWindow` keeps only the newest answer to a question answered twice).
-    static func turns(of messages: some Sequence<TranscriptMessage>) -> [ChatTurn] {
+    /// (`HistoryWindow` keeps only the newest answer to a question answered twice); a
+    /// reply's searches go before it `withSearches`.
+    static func turns(of messages: some Sequence<TranscriptMessage>, withSearches: Bool = true) -> [ChatTurn] {
         var turns: [ChatTurn] = []
         for message in messages where message.isSentAsHistory {
             switch message.kind {
             case .user:
                 turns += questionTurns(message.text, attachments: message.attachments)
             case .assistant:
-                turns += message.searches.flatMap(\.turns)
+                if withSearches { turns += message.searches.flatMap(\.turns) }
                 turns.append(ChatTurn(role: .assistant, content: message.text,
                                       reasoning: message.reasoning.isEmpty ? nil : message.reasoning))
             case .notice, .error:

@@ -11,6 +11,6 @@ public enum WebSearchAvailability: Sendable, Equatable {
     /// Why search is off for `model`, in words for the status bar.
     public static func unavailableReason(_ model: ModelInfo) -> String {
         "\(model.id) always thinks, and Kimi's web search works only with thinking off: choose a model that "
-            + " can think less with Ctrl-T"
+            + "can turn thinking off (Ctrl-T)"
     }
 }

@@ -32,6 +32,7 @@ public struct AttachmentPreparer: AttachmentPreparing {
         } catch let failure as AttachmentFailure {
             return .failure(failure)
         } catch {
+            service?.logger.warning("attaching \(path) failed: \(String(describing: error))")
             return .failure(AttachmentFailure("\(path) could not be attached (see the log)."))
         }
     }
@@ -65,13 +66,15 @@ public struct AttachmentPreparer: AttachmentPreparing {
     private func extract(name: String, bytes: Data, with service: ChatService,
                          progress: @escaping @Sendable (AttachmentProgress) -> Void) async throws -> String {
         progress(.uploading)
-        let uploaded = try await tryAgain("uploading \(name)") {
+        let uploaded = try await tryAgain("uploading \(name)", service: service, cutNote: true) {
             try await service.uploadFile(named: name, contents: [UInt8](bytes))
         }
         progress(.extracting)
         let text: String
         do {
-            text = try await tryAgain("reading the text of \(name)") { try await service.extractedText(ofFile: uploaded.id) }
+            text = try await tryAgain("reading the text of \(name)", service: service) {
+                try await service.extractedText(ofFile: uploaded.id)
+            }
         } catch {
             await delete(uploaded, with: service)
             throw error
@@ -97,8 +100,10 @@ public struct AttachmentPreparer: AttachmentPreparing {
         }
     }
 
-    /// `body`, tried again after failures that `retry` retries.
-    private func tryAgain<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+    /// `body`, tried again after failures that `retry` retries. `cutNote`: an upload whose
+    /// answer was lost may have been kept all the same, out of kimichat's reach.
+    private func tryAgain<T>(_ what: String, service: ChatService, cutNote: Bool = false,
+                             _ body: () async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
@@ -109,6 +114,13 @@ public struct AttachmentPreparer: AttachmentPreparing {
                     throw AttachmentFailure(Self.failureMessage(what, error, attempts: attempt))
                 }
                 try Task.checkCancellation()
+                switch error {
+                case .interrupted where cutNote, .connection where cutNote:
+                    service.logger.warning(
+                        "\(what): no answer; if the platform kept that copy it counts against the account's 1,000 files until deleted (GET /v1/files lists them)")
+                default:
+                    break
+                }
                 await pause(wait)
                 attempt += 1
             }

@@ -18,6 +18,8 @@ struct ChatRequestSummary {
     /// arguments byte for byte, as the API requires.
     var searchAnswers: Int
     var searchAnswersMatch: Bool
+    /// The index of the first assistant message with `tool_calls` but no `reasoning_content`.
+    var toolCallWithoutReasoning: Int?
 
     init?(_ request: RecordedRequest) {
         guard let json = request.json, let model = json["model"] as? String,
@@ -38,7 +40,14 @@ struct ChatRequestSummary {
         var calls: [String: String] = [:]
         var answers = 0
         var answersMatch = true
-        for message in messages {
+        var withoutReasoning: Int?
+        for (index, message) in messages.enumerated() {
+            // Only this reply's searches count: those after the last question.
+            if message["role"] as? String == "user" { answers = 0 }
+            if message["tool_calls"] != nil, (message["reasoning_content"] as? String ?? "").isEmpty,
+               withoutReasoning == nil {
+                withoutReasoning = index
+            }
             for part in message["content"] as? [[String: Any]] ?? [] where part["type"] as? String == "image_url" {
                 images += 1
                 let url = (part["image_url"] as? [String: Any])?["url"] as? String ?? part["image_url"] as? String ?? ""
@@ -59,6 +68,7 @@ struct ChatRequestSummary {
         badImageURLs = badImages
         searchAnswers = answers
         searchAnswersMatch = answersMatch
+        toolCallWithoutReasoning = withoutReasoning
     }
 
     /// The mock's token count for the prompt (its usage reports the same); each search
@@ -83,7 +93,14 @@ struct ChatRequestSummary {
             return .init(status: 400, type: "invalid_request_error",
                          message: "Invalid request: image_url must be a base64 data URL or an ms:// file id")
         }
-        if declaresWebSearch, model.thinks == .always || (model.thinks == .byDefault && !thinkingDisabled) {
+        let thinks = model.thinks == .always || (model.thinks == .byDefault && !thinkingDisabled)
+        if thinks, let index = toolCallWithoutReasoning {
+            // Kimi's words for it (moonshot-api.md §9.7).
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "thinking is enabled but reasoning_content is missing in assistant tool call "
+                            + "message at index \(index)")
+        }
+        if declaresWebSearch, thinks {
             return .init(status: 400, type: "invalid_request_error",
                          message: "Invalid request: $web_search is not available while thinking is enabled")
         }

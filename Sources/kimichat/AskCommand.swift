@@ -81,7 +81,7 @@ struct AskCommand: AsyncParsableCommand {
         let webSearch = search || existing?.summary.webSearch == true
         if search, WebSearchAvailability(model) == .alwaysThinks {
             fail("--search: web search is not available: " + WebSearchAvailability.unavailableReason(model)
-                .replacingOccurrences(of: "with Ctrl-T", with: "with --model") + ".")
+                .replacingOccurrences(of: "(Ctrl-T)", with: "(--model)") + ".")
         }
         let attachments = await prepareAttachments(endpoint: endpoint, model: model, lineup: directory.knownLineup)
         if let store {
@@ -226,6 +226,9 @@ extension AskCommand {
     func prepareAttachments(endpoint: Endpoint, model: ModelInfo, lineup: [ModelInfo]) async -> [Attachment] {
         let preparer = AttachmentPreparer(service: endpoint.hasKey ? endpoint.service : nil, home: UserFolders().home)
         var attachments: [Attachment] = []
+        for path in images where !Self.startsAsImage(FilePaths.expand(path, home: UserFolders().home)) {
+            fail("--image \(path): not an image kimichat can send (PNG, JPEG, WebP or GIF); use --file for documents.")
+        }
         for (path, mustBeImage) in files.map({ ($0, false) }) + images.map({ ($0, true) }) {
             switch await preparer.prepareAttachment(path: path, progress: { _ in }) {
             case let .failure(failure):
@@ -243,6 +246,15 @@ extension AskCommand {
             fail("\(model.id) does not take images: choose a model that does with --model" + choices)
         }
         return attachments
+    }
+
+    /// Whether the file's first bytes are an image's, checked before anything is uploaded;
+    /// a file that cannot be opened passes, for the preparer to say what is wrong with it.
+    static func startsAsImage(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 16), !head.isEmpty else { return true }
+        return ImageFormat.sniff(head) != nil
     }
 }
 

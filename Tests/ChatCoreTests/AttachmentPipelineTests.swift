@@ -55,7 +55,7 @@ struct AttachmentPipelineTests {
             message(2, .assistant, "It says revenue grew.", searches: [Self.search]),
         ]
         let planned = RequestPipeline(systemPrompt: nil, history: .fitContextWindow)
-            .request(for: "And costs?", after: earlier, model: thinking, estimate: TokenEstimate())
+            .request(for: "And costs?", after: earlier, model: thinking, estimate: TokenEstimate(), webSearch: true)
         let turns = planned.request.turns
         #expect(turns.map(\.role) == [.system, .user, .assistant, .tool, .assistant, .user])
         #expect(turns[1].images.count == 1)
@@ -63,6 +63,21 @@ struct AttachmentPipelineTests {
         #expect(turns[3].content == Self.search.calls[0].arguments, "the arguments go back unchanged")
         #expect(turns[4].content == "It says revenue grew.")
         #expect(planned.roundsSent == 1)
+    }
+
+    @Test("a request that thinks sends earlier searched replies as their answers alone (Kimi refuses tool calls without reasoning)")
+    func thinkingDropsSearchTurns() {
+        let earlier = [message(1, .user, "News?"), message(2, .assistant, "Sunny.", searches: [Self.search])]
+        let pipeline = RequestPipeline(systemPrompt: nil, history: .fitContextWindow)
+        for (model, search) in [(thinking, false), (alwaysThinks, true), (alwaysThinks, false)] {
+            let turns = pipeline.request(for: "And now?", after: earlier, model: model, estimate: TokenEstimate(),
+                                         webSearch: search).request.turns
+            #expect(turns.map(\.role) == [.user, .assistant, .user], "\(model.id), search \(search)")
+            #expect(turns[1].content == "Sunny.")
+        }
+        let classicTurns = pipeline.request(for: "And now?", after: earlier, model: classic, estimate: TokenEstimate())
+            .request.turns
+        #expect(classicTurns.map(\.role) == [.user, .assistant, .tool, .assistant, .user], "a model that never thinks takes them")
     }
 
     @Test("a round with its documents is left out whole when history must shrink")

@@ -42,10 +42,14 @@ struct ReducerAttachmentTests {
         _ = reduce(&state, .textEntered("~/Doc"))
         #expect(state.input.isEmpty, "the path goes to the prompt, not the draft")
         let effects = reduce(&state, .keyPressed(.tab))
-        #expect(effects == [.completePath(request: 1, "~/Doc")])
-        _ = reduce(&state, .pathCompleted(request: 1, path: "~/Documents/", choices: []))
+        guard case let .completePath(request, typed)? = effects.first, effects.count == 1 else {
+            Issue.record("Tab asked for no completion: \(effects)")
+            return
+        }
+        #expect(typed == "~/Doc")
+        _ = reduce(&state, .pathCompleted(request: request, path: "~/Documents/", choices: []))
         #expect(state.pathPrompt?.field.text == "~/Documents/")
-        _ = reduce(&state, .pathCompleted(request: 0, path: "~/stale", choices: ["x"]))
+        _ = reduce(&state, .pathCompleted(request: request - 1, path: "~/stale", choices: ["x"]))
         #expect(state.pathPrompt?.field.text == "~/Documents/", "an older Tab's answer is dropped")
         _ = reduce(&state, .keyPressed(.escape))
         #expect(state.pathPrompt == nil)
@@ -178,6 +182,69 @@ struct ReducerAttachmentTests {
         let effects = reduce(&state, .keyPressed(.enter))
         #expect(Self.request(effects)?.turns.first?.role == .system, "the edit goes with the document")
         #expect(state.tray.items.map(\.id) == [draftFile], "the draft's chip came back")
+    }
+
+    @Test("a file still on its way when Alt-E parks the draft lands in its chip when Esc brings the draft back")
+    mutating func editWhileUploading() throws {
+        type("Q1")
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvents(1, [.content("A1"), .finished(.stop), .done]))
+        let big = try #require(attach("big.pdf"))
+        type("draft")
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.sendsWhenAttached)
+        _ = reduce(&state, .keyPressed(.alt("e")))
+        #expect(!state.sendsWhenAttached, "the edit is not sent by the draft's file")
+        let duringEdit = try #require(attach("cat.png"))
+        #expect(duringEdit != big, "ids are the run's, never reused")
+        _ = reduce(&state, .attachmentProgressed(id: big, .uploading))
+        let sent = reduce(&state, .attachmentPrepared(id: big, Self.report))
+        #expect(Self.request(sent) == nil, "a parked file sends nothing")
+        _ = reduce(&state, .keyPressed(.escape))
+        #expect(state.tray.items.map(\.id) == [big])
+        #expect(state.tray.ready == [Self.report], "the result reached the parked chip")
+        #expect(state.input.text == "draft")
+    }
+
+    @Test("typing after Tab makes the slower answer of that Tab stale: it never overwrites what was typed")
+    mutating func staleCompletion() {
+        _ = reduce(&state, .keyPressed(.alt("a")))
+        _ = reduce(&state, .textEntered("~/Doc"))
+        let asked = reduce(&state, .keyPressed(.tab))
+        guard case let .completePath(request, _)? = asked.first else {
+            Issue.record("no completion asked")
+            return
+        }
+        _ = reduce(&state, .textEntered("uments/x"))
+        _ = reduce(&state, .pathCompleted(request: request, path: "~/Documents/", choices: []))
+        #expect(state.pathPrompt?.field.text == "~/Documents/x")
+    }
+
+    @Test("a fork keeps the question's files, the reply's searches and the web-search switch")
+    mutating func forkKeepsThem() throws {
+        let id = try #require(attach("r.pdf"))
+        _ = reduce(&state, .attachmentPrepared(id: id, Self.report))
+        _ = reduce(&state, .keyPressed(.alt("w")))
+        type("Q1")
+        _ = reduce(&state, .keyPressed(.enter))
+        let call = ToolCall(id: "s1", name: "$web_search", arguments: "{}")
+        let searched = reduce(&state, .streamEvents(1, [
+            .toolCall(ToolCallFragment(index: 0, id: call.id, name: call.name, arguments: call.arguments)),
+            .finished(.toolCalls), .done,
+        ]))
+        guard case let .startReply(second, _)? = searched.last else {
+            Issue.record("no second request")
+            return
+        }
+        _ = reduce(&state, .streamEvents(second, [.content("A1"), .finished(.stop), .done]))
+        let effects = reduce(&state, .keyPressed(.ctrl("x"))) + reduce(&state, .keyPressed(.character("f")))
+        guard case let .forkConversation(fork)? = effects.last else {
+            Issue.record("no fork")
+            return
+        }
+        #expect(fork.messages[0].attachments == [Self.report])
+        #expect(fork.messages[1].searches == [SearchRound(calls: [call])])
+        #expect(fork.webSearch)
     }
 
     @Test("choosing a model that does not see, with images in the conversation, says they will be left out")

@@ -138,6 +138,40 @@ struct ReducerElsewhereTests {
         #expect(state.messages.last?.text == "")
     }
 
+    @Test("a reply held back between two of its requests keeps the searches it already made (they were paid for)")
+    mutating func heldBackAfterASearch() throws {
+        _ = reduce(&state, .keyPressed(.alt("w")))
+        guard case let .startReply(first, _) = send("news?").last else {
+            Issue.record("no request")
+            return
+        }
+        let call = ToolCall(id: "s1", name: "$web_search", arguments: "{\"usage\":{\"total_tokens\":9}}")
+        let searched = reduce(&state, .streamEvents(first, [
+            .toolCall(ToolCallFragment(index: 0, id: call.id, name: call.name, arguments: call.arguments)),
+            .finished(.toolCalls), .done,
+        ]))
+        guard case let .startReply(second, _)? = searched.last else {
+            Issue.record("not asked again after the search")
+            return
+        }
+        let round = Self.withOtherWindowsRound()
+        var saved = SavedConversation(summary: round.summary, messages: round.messages + [
+            StoredMessage(id: 200, role: .user, text: "news?"),
+            StoredMessage(id: 201, role: .assistant, text: "", status: .streaming),
+        ])
+        saved.summary.webSearch = true
+        let again = reduce(&state, .historyChangedBeforeSending(second, ChangedHistory(
+            saved: saved, change: 3, replyRow: 201, replacesDeleted: false)))
+        guard case let .startReply(_, request)? = again.last else {
+            Issue.record("not asked again")
+            return
+        }
+        #expect(request.turns.suffix(3).map(\.role) == [.user, .assistant, .tool], "the search goes on")
+        #expect(request.turns.last?.content == call.arguments)
+        #expect(state.messages.last?.searches == [SearchRound(calls: [call])])
+        #expect(again.saves.last?.message.searches.count == 1, "the row keeps it")
+    }
+
     @Test("deleted elsewhere: a notice; the next message starts a new conversation, saying so")
     mutating func deletedElsewhere() {
         _ = reduce(&state, .conversationDeletedElsewhere(7))

@@ -109,6 +109,13 @@ struct VisionAndSearchTests {
             let (_, failure) = await collect(service.streamReply(to: request))
             guard case let .http(400, _, message)? = failure else { Issue.record("accepted"); return }
             #expect(message.contains("thinking"))
+
+            // A thinking request with a tool call that has no reasoning, as Kimi refuses it.
+            var later = Self.question(model: "kimi-k2.6")
+            later.turns = SearchRound(calls: [ToolCall(id: "s", name: "$web_search", arguments: "{}")]).turns + later.turns
+            let (_, refused) = await collect(service.streamReply(to: later))
+            guard case let .http(400, _, words)? = refused else { Issue.record("accepted"); return }
+            #expect(words.contains("reasoning_content is missing in assistant tool call message at index 0"))
         }
     }
 

@@ -98,12 +98,16 @@ struct AttachmentsTerminalTests {
         let again = try home.launch("--base-url \(server.baseURL)", environment: key, width: 110)
         try await again.waitFor("[file: report.pdf")
         try await again.waitFor(" · web")
+        let asked = chats(server).count
         try again.type("And costs?")
         try again.press("Enter")
-        try await again.waitUntil("the follow-up's answer") { $0.contains("I searched the web once") && $0.contains("ready") }
+        // A search, then the answer: two requests, the second ending the reply.
+        try await Polling.until("the follow-up's search and answer") { chats(server).count == asked + 2 }
+        try await again.waitUntil("the follow-up's answer") { $0.contains("“And costs?”") && $0.contains("ready") }
         let followUp = try #require(chats(server).last?.json?["messages"] as? [[String: Any]])
         #expect((followUp.first?["content"] as? String)?.contains("Revenue grew 12%") == true)
-        #expect(followUp.contains { $0["role"] as? String == "tool" }, "the earlier search went along")
+        #expect(followUp.filter { $0["role"] as? String == "tool" }.count == 2,
+                "the earlier search went along, and the follow-up searched anew")
         #expect(uploads(server) == 1, "no second upload")
         try again.press("C-q")
         try await again.waitFor("[exited 0]")

@@ -7,11 +7,15 @@ import ServerSentEvents
 public func fuzzKimiChunkDecoder(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     let decoder = KimiChunkDecoder()
+    var calls = ToolCallAssembly()
     do {
         for event in try decoder.decode(data) {
             switch event {
             case let .content(text), let .reasoning(text):
                 if text.isEmpty { fatalError("an empty delta was reported") }
+            case let .toolCall(fragment):
+                // Any index the stream names (negative, huge) is only a key.
+                calls.add(fragment)
             case .usage, .finished, .done:
                 break
             case .retrying, .unreadable:
@@ -21,6 +25,7 @@ public func fuzzKimiChunkDecoder(_ start: UnsafePointer<UInt8>, _ count: Int) ->
     } catch {
         if error.userMessage.isEmpty { fatalError("an error without a message") }
     }
+    _ = calls.calls
     _ = KimiChunkDecoder.decodeErrorBody(data)
     _ = try? KimiCompletion.decode(data)
     return 0

@@ -55,7 +55,7 @@ struct AttachmentStorageTests {
         #expect(try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM attachment") } == 0)
     }
 
-    @Test("web search on or off is kept with the conversation, and a copy (a fork) keeps it and the files")
+    @Test("web search on or off is kept with the conversation, and a copy stored whole (as forks are) keeps it and the files")
     func webSearchAndCopies() throws {
         let store = try database.open()
         let conversation = try store.createConversation(title: "Search", model: "kimi-k2.6")

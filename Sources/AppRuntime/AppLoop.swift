@@ -28,13 +28,13 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, conversations: any ConversationRepository,
                 models: any ModelListing, editor: any ExternalEditing, theme: Theme, logger: Logger,
                 clock: any RuntimeClock = SystemClock(), attachments: (any AttachmentPreparing)? = nil,
-                home: String = "") {
+                balance: (any BalanceChecking)? = nil, home: String = "") {
         store = Store(state: state)
         inbox = RuntimeInbox(clock: clock)
         frames = FrameDriver(terminal: terminal, renderer: ScreenRenderer(theme: theme, memory: FrameMemory()),
                              logger: logger)
         effects = EffectRunner(chat: chat, conversations: conversations, models: models, inbox: inbox, logger: logger,
-                               attachments: attachments, home: home)
+                               attachments: attachments, balance: balance, home: home)
         alarm = WakeAlarm(clock: clock, inbox: inbox)
         self.editor = editor
         self.clock = clock

@@ -12,12 +12,16 @@ final class EffectRunner {
     private let models: any ModelListing
     private let inbox: RuntimeInbox
     private let attachments: (any AttachmentPreparing)?
+    private let balance: (any BalanceChecking)?
+    private let balanceMemory = BalanceMemory()
     private let home: String
     private var preparing: [Int: Task<Void, Never>] = [:]
 
     init(chat: any ChatStreaming, conversations: any ConversationRepository, models: any ModelListing,
-         inbox: RuntimeInbox, logger: Logger, attachments: (any AttachmentPreparing)? = nil, home: String = "") {
+         inbox: RuntimeInbox, logger: Logger, attachments: (any AttachmentPreparing)? = nil,
+         balance: (any BalanceChecking)? = nil, home: String = "") {
         self.attachments = attachments
+        self.balance = balance
         self.home = home
         let storage = StorageRunner(repository: conversations, logger: logger) { inbox.post(.action($0)) }
         self.storage = storage
@@ -45,6 +49,8 @@ final class EffectRunner {
                 let lineup = await listing.lineup()
                 inbox.post(.action(.modelsListed(lineup.models, note: lineup.note)))
             }
+        case let .readBalance(fresh):
+            readBalance(fresh: fresh)
         case let .prepareAttachment(id, path):
             prepare(id, path)
         case let .completePath(request, typed):
@@ -68,6 +74,25 @@ final class EffectRunner {
             return false
         }
         return true
+    }
+
+    /// At most once a minute from the endpoint; in between, what it said last.
+    private func readBalance(fresh: Bool) {
+        let inbox = self.inbox
+        guard let balance else {
+            inbox.post(.action(.balanceRead(.unavailable("not read in this mode"))))
+            return
+        }
+        if !fresh, let recent = balanceMemory.recent(within: .seconds(60)) {
+            inbox.post(.action(.balanceRead(recent)))
+            return
+        }
+        let memory = balanceMemory
+        Task.detached {
+            let reading = await balance.balance()
+            memory.remember(reading)
+            inbox.post(.action(.balanceRead(reading)))
+        }
     }
 
     private func prepare(_ id: Int, _ path: String) {

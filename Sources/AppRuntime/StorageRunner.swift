@@ -122,7 +122,7 @@ final class StorageRunner: @unchecked Sendable {
                 }
             }
         case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .copyToClipboard, .editExternally, .quit,
-             .prepareAttachment, .completePath, .checkPastedPath:
+             .prepareAttachment, .completePath, .checkPastedPath, .readBalance:
             break
         }
     }

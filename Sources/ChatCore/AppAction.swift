@@ -55,6 +55,8 @@ public enum AppAction: Sendable, Equatable {
     case pathCompleted(request: Int, path: String, choices: [String])
     /// A bracketed paste was the path of a file.
     case pastedFileFound(path: String, pasted: String)
+    /// The account's balance, as read (or why it could not be).
+    case balanceRead(BalanceReading)
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
     case terminationRequested
 }
@@ -91,6 +93,9 @@ public enum AppEffect: Sendable, Equatable {
     case completePath(request: Int, String)
     /// A bracketed paste that may be a file's path.
     case checkPastedPath(path: String, pasted: String)
+    /// Reads the account's balance; the runtime asks the endpoint at most once a minute,
+    /// unless `fresh` (after a request was refused for the quota, the last reading may be old).
+    case readBalance(fresh: Bool)
     case quit
 }
 

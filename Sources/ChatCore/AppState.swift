@@ -99,6 +99,10 @@ public struct AppState: Sendable, Equatable {
     /// Enter was pressed while an attachment was on its way: the message goes when it is ready.
     public var sendsWhenAttached = false
     var nextAttachmentID = 1
+    /// The account's balance, for help (F1); nil until help first opens.
+    public var balance: BalanceReading?
+    /// A request was refused for the quota: the balance, once read, is explained if spent.
+    var explainsBalance = false
     public var lastUsage: Usage?
     public var isQuitting = false
 

@@ -5,6 +5,7 @@ public enum ChordCommand: Sendable, Equatable {
     case openEditor
     case fork
     case openOutline
+    case continueReply
 }
 
 /// The second keys of Ctrl-X's two-key commands, as data (dispatch and help read it).
@@ -12,6 +13,7 @@ public enum ChordCommand: Sendable, Equatable {
 public enum ChordKeyMap {
     private static let forkSummary = "fork the branch into a new conversation (scrolled: up to the top message)"
     private static let outlineSummary = "outline: every question on every branch; Enter goes there"
+    private static let continueSummary = "continue the last reply where it was cut (max tokens), stopped or interrupted"
 
     public static let bindings: [KeyBinding<ChordCommand>] = [
         KeyBinding(key: .ctrl("e"), command: .openEditor, label: "Ctrl-X Ctrl-E",
@@ -22,6 +24,8 @@ public enum ChordKeyMap {
         KeyBinding(key: .character("t"), command: .openOutline, label: "Ctrl-X T", summary: outlineSummary),
         KeyBinding(key: .character("T"), command: .openOutline, label: "Ctrl-X T", summary: outlineSummary),
         KeyBinding(key: .ctrl("t"), command: .openOutline, label: "Ctrl-X Ctrl-T", summary: outlineSummary),
+        KeyBinding(key: .character("c"), command: .continueReply, label: "Ctrl-X C", summary: continueSummary),
+        KeyBinding(key: .character("C"), command: .continueReply, label: "Ctrl-X C", summary: continueSummary),
     ]
 
     private static let lookup = KeyLookup(bindings)
@@ -29,5 +33,5 @@ public enum ChordKeyMap {
     public static func command(for key: Key) -> ChordCommand? { lookup[key] }
 
     /// What the status bar says after Ctrl-X.
-    public static let prompt = "Ctrl-X: Ctrl-E editor · F fork · T outline."
+    public static let prompt = "Ctrl-X: Ctrl-E editor · F fork · T outline · C continue the reply."
 }

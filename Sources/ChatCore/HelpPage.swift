@@ -10,8 +10,8 @@ public enum HelpLine: Sendable, Equatable {
 /// and the first row scrolling stops at, so that Up after paging past the end moves
 /// at once. The view draws with the same numbers.
 public enum HelpPage {
-    /// The header, the token totals and the gap under them.
-    public static let surroundingRows = 3
+    /// The header, the token totals, the balance and the gap under them.
+    public static let surroundingRows = 4
 
     /// Every key table (`KeyTables`), each under its heading: the rows help scrolls through.
     public static let entries: [HelpLine] = KeyTables.sections.enumerated().flatMap { index, section -> [HelpLine] in

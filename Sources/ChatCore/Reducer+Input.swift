@@ -38,6 +38,7 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         case .openEditor: return [.editExternally(state.input.text)]
         case .fork: return forkBranch(&state)
         case .openOutline: return openOutline(&state)
+        case .continueReply: return continueReply(&state)
         case nil: break
         }
     }
@@ -121,7 +122,10 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .openConversationList: return openConversationList(&state)
     case .openModelPicker: return openModelPicker(&state)
     case .toggleThinking: toggleThinking(&state)
-    case .openHelp: state.overlay = .help(firstEntry: 0)
+    case .openHelp:
+        state.overlay = .help(firstEntry: 0)
+        if state.balance == nil { state.balance = .checking }
+        return state.settings.hasAPIKey ? [.readBalance(fresh: false)] : []
     case .copyMessage: return copyMessage(&state)
     case .copyCodeBlock: return copyCodeBlock(&state)
     case .regenerate: return regenerate(&state)
@@ -238,7 +242,7 @@ func requestReply(_ state: inout AppState, questionAt questionIndex: Int, rounds
     }
     let model = state.currentModel
     let question = state.messages[questionIndex]
-    let planned = RequestPipeline(state.settings).request(
+    let planned = state.requestPipeline.request(
         for: question.text, attachments: question.attachments, searches: searches,
         after: state.messages[..<questionIndex], model: model,
         estimate: state.tokenEstimate, roundsAtMost: roundsAtMost, webSearch: state.conversation.webSearch)

@@ -68,6 +68,11 @@ func reduceStreamFailed(_ state: inout AppState, _ requestID: RequestID, _ error
         }
     }
     state.appendMessage(kind: .error, text: error.userMessage + overflowAdvice(&state, error, reply))
+    if error.isQuotaExhausted {
+        // Whether the balance is spent says what to do: top up, or wait for the quota.
+        state.explainsBalance = true
+        effects.append(.readBalance(fresh: true))
+    }
     return effects
 }
 

@@ -45,7 +45,7 @@ func continueAfterToolCalls(_ state: inout AppState, _ reply: ActiveReply) -> [A
     }
     let question = state.messages[questionIndex]
     let searches = state.message(withID: reply.messageID)?.searches ?? []
-    let planned = RequestPipeline(state.settings).request(
+    let planned = state.requestPipeline.request(
         for: question.text, attachments: question.attachments, searches: searches,
         after: state.messages[..<questionIndex], model: state.currentModel, estimate: state.tokenEstimate,
         roundsAtMost: reply.roundsAtMost, webSearch: true)

@@ -71,6 +71,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     case let .pastedFileFound(path, pasted):
         reducePastedFileFound(&state, path: path, pasted: pasted)
         return []
+    case let .balanceRead(reading):
+        reduceBalanceRead(&state, reading)
+        return []
     case let .messageStored(key, localID, row, date):
         return reduceMessageStored(&state, conversationKey: key, localID: localID, row: row, at: date)
     case let .conversationForked(saved):

@@ -8,6 +8,8 @@ public struct RequestPipeline: Sendable, Equatable {
     /// Sent first, when set and not empty.
     public var systemPrompt: String?
     public var history: HistoryPolicy
+    /// Sent as `prompt_cache_key` with every request of the conversation.
+    public var cacheKey: String?
 
     public init(systemPrompt: String?, history: HistoryPolicy) {
         self.systemPrompt = systemPrompt
@@ -22,14 +24,20 @@ public struct RequestPipeline: Sendable, Equatable {
     /// conversation so far, oldest first). `searches` are the web searches this reply
     /// has made so far; `webSearch` declares Kimi's `$web_search` where the model can use
     /// it. `roundsAtMost` narrows the history policy (after a context overflow).
+    /// `continuing` is a reply so far, sent last for the model to go on with (Partial Mode).
     public func request(for question: String, attachments: [Attachment] = [], searches: [SearchRound] = [],
                         after earlier: some Sequence<TranscriptMessage>, model: ModelInfo, estimate: TokenEstimate,
-                        roundsAtMost: Int? = nil, webSearch: Bool = false) -> PlannedRequest {
+                        roundsAtMost: Int? = nil, webSearch: Bool = false, continuing: String? = nil) -> PlannedRequest {
         let system = systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
         let searching = webSearch && WebSearchAvailability(model) == .available
         // Kimi's search does not work while the model thinks (moonshot-api.md §9.1).
         let thinks = model.thinking == .always || (model.thinking == .byDefault && !searching)
-        let asked = Self.questionTurns(question, attachments: attachments) + searches.flatMap(\.turns)
+        var asked = Self.questionTurns(question, attachments: attachments) + searches.flatMap(\.turns)
+        if let continuing {
+            var partial = ChatTurn(role: .assistant, content: continuing)
+            partial.partial = true
+            asked.append(partial)
+        }
         // A thinking request refuses assistant tool calls without their reasoning (§9.7),
         // and searches ran with thinking off: earlier replies then go as their answers alone.
         let earlierTurns = Self.turns(of: earlier, withSearches: !thinks)
@@ -42,6 +50,7 @@ public struct RequestPipeline: Sendable, Equatable {
             request.webSearch = true
             request.thinkingDisabled = model.thinking == .byDefault
         }
+        request.promptCacheKey = cacheKey
         return PlannedRequest(request: request, omitted: window.omitted, estimatedRaw: window.estimatedRaw,
                               roundsSent: window.turns.filter { $0.role == .user }.count - 1)
     }
@@ -88,6 +97,11 @@ public struct RequestPipeline: Sendable, Equatable {
         return turns
     }
 
+    /// The cache key of conversation `id`: prefixed, as other programs may send keys too.
+    public static func cacheKey(conversation id: ConversationID?) -> String? {
+        id.map { "kimichat-\($0)" }
+    }
+
     /// A saved conversation's messages as the chat screen shows them after opening it:
     /// what `ask --continue` sends its history from.
     public static func transcript(of saved: [StoredMessage]) -> [TranscriptMessage] {
@@ -128,5 +142,14 @@ extension TranscriptMessage {
         createdAt = stored.createdAt
         attachments = stored.attachments
         searches = stored.searches
+    }
+}
+
+extension AppState {
+    /// How the open conversation's requests are made.
+    var requestPipeline: RequestPipeline {
+        var pipeline = RequestPipeline(settings)
+        pipeline.cacheKey = RequestPipeline.cacheKey(conversation: conversation.id)
+        return pipeline
     }
 }

@@ -89,6 +89,15 @@ public enum ChatError: Error, Sendable, Equatable {
         }
     }
 
+    /// The account's balance or token quota is spent (429 `exceeded_current_quota_error`).
+    public var isQuotaExhausted: Bool {
+        switch self {
+        case let .http(_, type, _): return type == "exceeded_current_quota_error"
+        case let .gaveUp(_, last): return last.isQuotaExhausted
+        default: return false
+        }
+    }
+
     public static let missingKeyHelp =
         "No API key is set. Export MOONSHOT_API_KEY=sk-… (create one at platform.kimi.ai) and start "
         + "kimichat again, or run `kimichat --demo` to try it against the built-in offline server."

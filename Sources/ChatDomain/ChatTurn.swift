@@ -11,6 +11,9 @@ public struct ChatTurn: Sendable, Equatable {
     /// On a `tool` turn: the call it answers, and the tool's name.
     public var toolCallID: String?
     public var name: String?
+    /// Partial Mode (moonshot-api.md §1.4): the last assistant turn is a reply so far,
+    /// which the model continues.
+    public var partial = false
 
     public init(role: Role, content: String, reasoning: String? = nil) {
         self.role = role
@@ -42,6 +45,9 @@ public struct ChatRequest: Sendable, Equatable {
     public var webSearch = false
     /// Sends `thinking: {"type": "disabled"}`.
     public var thinkingDisabled = false
+    /// `prompt_cache_key`: the same for every request of a conversation, which Moonshot
+    /// recommends for multi-turn chat (moonshot-api.md §9.6).
+    public var promptCacheKey: String?
 
     public init(model: String, turns: [ChatTurn], maxCompletionTokens: Int? = nil, temperature: Double? = nil) {
         self.model = model

@@ -30,9 +30,11 @@ struct RequestBody: Encodable {
     var temperature: Double?
     var tools: [Tool]?
     var thinking: Thinking?
+    var promptCacheKey: String?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, stream, temperature, tools, thinking
+        case promptCacheKey = "prompt_cache_key"
         case streamOptions = "stream_options"
         case maxCompletionTokens = "max_completion_tokens"
     }
@@ -46,6 +48,7 @@ struct RequestBody: Encodable {
         temperature = request.temperature
         tools = request.webSearch ? [.webSearch] : nil
         thinking = request.thinkingDisabled ? Thinking(type: "disabled") : nil
+        promptCacheKey = request.promptCacheKey
     }
 
     func encoded() throws -> Data {
@@ -97,9 +100,10 @@ struct RequestMessage: Encodable {
     var toolCalls: [ToolCallWire]?
     var toolCallID: String?
     var name: String?
+    var partial: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case role, content, name
+        case role, content, name, partial
         case reasoningContent = "reasoning_content"
         case toolCalls = "tool_calls"
         case toolCallID = "tool_call_id"
@@ -110,6 +114,7 @@ struct RequestMessage: Encodable {
         reasoningContent = turn.role == .assistant ? turn.reasoning : nil
         toolCallID = turn.toolCallID
         name = turn.name
+        partial = turn.partial ? true : nil
         toolCalls = turn.toolCalls.isEmpty ? nil : turn.toolCalls.map {
             // Built-in functions ($web_search) come back typed as such, and go back the same way.
             ToolCallWire(id: $0.id, type: $0.name.hasPrefix("$") ? "builtin_function" : "function",

@@ -16,7 +16,8 @@ struct HelpView {
                   style: theme.statusAccent)
         var row = 1
         frame.put(" " + totals(state), row: row, column: 0, style: theme.prompt)
-        row += 2
+        frame.put(" " + balance(state), row: row + 1, column: 0, style: theme.prompt)
+        row += 3
         for line in all.dropFirst(first) where row < rows {
             draw(line, row: row, theme: theme, into: &frame)
             row += 1
@@ -41,6 +42,16 @@ struct HelpView {
         }
     }
 
+    /// The account's balance after the totals, as read when help opened.
+    static func balance(_ state: AppState) -> String {
+        switch state.balance {
+        case nil: return "Balance: not read without an API key."
+        case .checking: return "Balance: checking…"
+        case let .known(balance): return "Balance: \(balance.summary)."
+        case let .unavailable(reason): return "Balance: not available (\(reason))."
+        }
+    }
+
     /// The conversation's token use: the sum of its replies' usage.
     static func totals(_ state: AppState) -> String {
         let usages = state.messages.compactMap(\.usage)
@@ -48,7 +59,9 @@ struct HelpView {
         let prompt = usages.reduce(0) { $0 + $1.promptTokens }
         let completion = usages.reduce(0) { $0 + $1.completionTokens }
         let cached = usages.reduce(0) { $0 + ($1.cachedTokens ?? 0) }
-        return "This conversation: \(usages.count) replies, \(prompt) prompt tokens (\(cached) cached), "
+        let share = prompt > 0 ? " (\(cached) cached, \(Int((Double(cached) / Double(prompt) * 100).rounded()))%)"
+            : " (\(cached) cached)"
+        return "This conversation: \(usages.count) replies, \(prompt) prompt tokens\(share), "
             + "\(completion) completion tokens, \(prompt + completion) in all."
     }
 }

@@ -110,10 +110,10 @@ struct MessageLayout {
     private func statusMark(_ message: TranscriptMessage) -> String? {
         guard message.kind == .assistant else { return nil }
         switch message.status {
-        case .stopped: return "[stopped]"
-        case .interrupted: return "[interrupted]"
-        case .complete where message.finishReason == .length: return "[cut off: the reply reached the length limit]"
-        case .complete where message.finishReason == .contentFilter: return "[filtered by the content filter]"
+        case .stopped: return "[stopped] · Ctrl-X C continues it"
+        case .interrupted: return "[interrupted] · Ctrl-X C continues it"
+        case .complete where message.finishReason == .length: return "[cut: max tokens] · Ctrl-X C continues it"
+        case .complete where message.finishReason == .contentFilter: return "[cut: content filter]"
         case .complete, .streaming, .error: return nil
         }
     }

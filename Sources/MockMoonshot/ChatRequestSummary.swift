@@ -20,6 +20,8 @@ struct ChatRequestSummary {
     var searchAnswersMatch: Bool
     /// The index of the first assistant message with `tool_calls` but no `reasoning_content`.
     var toolCallWithoutReasoning: Int?
+    /// The last message is an assistant's reply so far with `partial: true` (Partial Mode).
+    var continuing: String?
 
     init?(_ request: RecordedRequest) {
         guard let json = request.json, let model = json["model"] as? String,
@@ -69,6 +71,9 @@ struct ChatRequestSummary {
         searchAnswers = answers
         searchAnswersMatch = answersMatch
         toolCallWithoutReasoning = withoutReasoning
+        if let last = messages.last, last["role"] as? String == "assistant", last["partial"] as? Bool == true {
+            continuing = last["content"] as? String ?? ""
+        }
     }
 
     /// The mock's token count for the prompt (its usage reports the same); each search
@@ -129,6 +134,9 @@ struct ChatRequestSummary {
         }
         if toolCall != nil {
             content = []
+        } else if let continuing, scenario.reply == nil, scenario.tokenCount == nil {
+            // The rest, without the part already written (the API does not repeat it).
+            content = ReplyScript.tokens(of: " …and here the reply goes on from “\(String(continuing.suffix(20)))” to its end.")
         } else if declaresWebSearch, searchAnswers > 0, scenario.reply == nil, scenario.tokenCount == nil {
             content = ReplyScript.tokens(of: "I searched the web \(searchAnswers == 1 ? "once" : "\(searchAnswers) times") for "
                 + "\(quote(lastUser)) (the demo server's search finds \(MockToolCall.webSearchResultTokens) tokens of "
@@ -140,7 +148,7 @@ struct ChatRequestSummary {
         }
         let thinks = model.thinks == .always || (model.thinks == .byDefault && !thinkingDisabled)
         var reasoning: [String] = []
-        if thinks {
+        if thinks, continuing == nil {
             let text = scenario.reasoning
                 ?? "The user wrote \(quote(lastUser)). I should answer briefly and say this is the demo server."
             reasoning = ReplyScript.tokens(of: text)

@@ -57,3 +57,18 @@ public enum UploadFailure: Sendable {
     /// The connection closes with no answer: an upload cut off.
     case dropConnection
 }
+
+/// The account's money as the mock reports it: cash can be negative, as Moonshot's can
+/// after a large request.
+public struct MockBalance: Sendable {
+    public var cash: Double
+    public var voucher: Double
+
+    public init(cash: Double = 10, voucher: Double = 2.34) {
+        self.cash = cash
+        self.voucher = voucher
+    }
+
+    /// Cash and vouchers; cash owed leaves the vouchers alone (moonshot-api.md §5.3).
+    public var available: Double { cash >= 0 ? cash + voucher : voucher }
+}

@@ -70,6 +70,8 @@ public final class MockMoonshotServer: Sendable {
     public func enqueue(_ scenarios: MockScenario...) { state.enqueue(scenarios) }
     /// The next uploads (POST /v1/files) fail so, one each, before the file is kept.
     public func failUploads(_ failures: UploadFailure...) { state.failUploads(failures) }
+    /// What GET /v1/users/me/balance reports.
+    public func setBalance(_ balance: MockBalance) { state.setBalance(balance) }
     /// The next reads of extracted text (GET /v1/files/{id}/content) fail so, one each.
     public func failExtractions(_ failures: MockScenario.HTTPError...) { state.failExtractions(failures) }
     /// Files the mock holds (uploads not deleted).

@@ -73,6 +73,11 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             state.record(request)
             if let failure = authenticationFailure(head) { return sendError(failure, context: context) }
             send(status: .ok, json: modelsJSON, context: context)
+        case (.GET, "/v1/users/me/balance"):
+            state.record(RecordedRequest(method: "GET", path: path, authorization: authorization(head), body: "",
+                                         httpVersion: head.version.major))
+            if let failure = authenticationFailure(head) { return sendError(failure, context: context) }
+            send(status: .ok, json: state.balanceJSON, context: context)
         case (.POST, "/v1/chat/completions"):
             let request = RecordedRequest(method: "POST", path: path, authorization: authorization(head), body: body,
                                           httpVersion: head.version.major)
@@ -111,6 +116,7 @@ final class MockRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
                              context: context)
         }
         if let rejection = parsed.rejection(for: model) { return sendError(rejection, context: context) }
+        if state.balanceIsSpent, let quota = MockScenario.errors["quota"] { return sendError(quota, context: context) }
         let scenario = state.nextScenario()
         if scenario.dropConnection { return context.close(promise: nil) }
         if let delay = scenario.headDelayMilliseconds, delay > 0 {

@@ -7,6 +7,7 @@ final class MockServerState: Sendable {
     private struct Contents {
         var queue: [MockScenario] = []
         var uploadFailures: [UploadFailure] = []
+        var balance = MockBalance()
         var extractionFailures: [MockScenario.HTTPError] = []
         var defaultScenario: MockScenario
         var requests: [RecordedRequest] = []
@@ -31,6 +32,20 @@ final class MockServerState: Sendable {
     func enqueue(_ scenarios: [MockScenario]) {
         contents.withLock { $0.queue.append(contentsOf: scenarios) }
     }
+
+    func setBalance(_ balance: MockBalance) {
+        contents.withLock { $0.balance = balance }
+    }
+
+    /// The balance endpoint's body, shaped as moonshot-api.md §5.3 shows it.
+    var balanceJSON: String {
+        let balance = contents.withLock { $0.balance }
+        return "{\"code\":0,\"data\":{\"available_balance\":\(balance.available),"
+            + "\"voucher_balance\":\(balance.voucher),\"cash_balance\":\(balance.cash)},\"scode\":\"0x0\",\"status\":true}"
+    }
+
+    /// Inference is refused while nothing is available (§5.3).
+    var balanceIsSpent: Bool { contents.withLock { $0.balance.available <= 0 } }
 
     func failUploads(_ failures: [UploadFailure]) {
         contents.withLock { $0.uploadFailures.append(contentsOf: failures) }

@@ -35,13 +35,20 @@ extension ConversationStore {
         // Each commit reaches the disk before it returns (GRDB's WAL set-up chose
         // NORMAL): a reply saved is a reply kept, even through a power cut.
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-        do {
-            try StorageSchema.migrator.migrate(pool)
-        } catch {
-            // Another kimichat created the same new file at the same moment and
-            // migrated it first; what it did is what this one would have done.
-            try StorageSchema.migrator.migrate(pool)
+        // Another kimichat may be creating the same new file at the same moment: GRDB
+        // applies each migration in a transaction of its own, so the two can interleave
+        // and one finds a table the other has just made. What the other did is what this
+        // one would have done: look again at what is applied, a few times.
+        var attempt = 1
+        while true {
+            do {
+                try StorageSchema.migrator.migrate(pool)
+                return pool
+            } catch {
+                guard attempt < 8 else { throw error }
+                attempt += 1
+                usleep(10_000 + UInt32.random(in: 0..<20_000))
+            }
         }
-        return pool
     }
 }

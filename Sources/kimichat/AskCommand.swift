@@ -93,7 +93,8 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
 
-        let pipeline = RequestPipeline(systemPrompt: settings.systemPrompt, history: settings.history)
+        var pipeline = RequestPipeline(systemPrompt: settings.systemPrompt, history: settings.history)
+        pipeline.cacheKey = RequestPipeline.cacheKey(conversation: transcript?.conversationID)
         var searches: [SearchRound] = []
         var result: ChatError?
         while true {

@@ -82,7 +82,7 @@ struct ChatCommand: AsyncParsableCommand {
         let attachments = AttachmentPreparer(service: endpoint.hasKey ? endpoint.service : nil, home: home)
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,
                            models: directory, editor: ExternalEditor(), theme: theme, logger: logger,
-                           attachments: attachments, home: home)
+                           attachments: attachments, balance: endpoint.hasKey ? endpoint.service : nil, home: home)
         logger.info("TUI started model=\(settings.model) demo=\(settings.isDemo)")
         await loop.run()
         logger.info("TUI ended")

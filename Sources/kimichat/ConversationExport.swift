@@ -106,7 +106,8 @@ enum ConversationExport {
         case .streaming: marks.append("[still streaming]")
         case .error, .complete: break
         }
-        if message.finishReason == .length { marks.append("[cut off: the reply reached the length limit]") }
+        if message.finishReason == .length { marks.append("[cut: max tokens]") }
+        if message.finishReason == .contentFilter { marks.append("[cut: content filter]") }
         if let failure = message.errorMessage { marks.append("Error: \(failure)") }
         return marks.isEmpty ? nil : marks.joined(separator: " ")
     }

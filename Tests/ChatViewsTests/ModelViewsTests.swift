@@ -78,7 +78,7 @@ struct ModelViewsTests {
         _ = reduce(&state, .streamEvent(1, .done))
         _ = reduce(&state, .keyPressed(.function(1)))
         var lines = renderer.render(state, width: 110, height: 24).lines
-        #expect(lines[1].contains("1 replies, 10 prompt tokens (4 cached), 5 completion tokens, 15 in all"))
+        #expect(lines[1].contains("1 replies, 10 prompt tokens (4 cached, 40%), 5 completion tokens, 15 in all"))
         #expect(lines.contains { $0.hasPrefix("  Ctrl-T") && $0.contains("choose the model") })
         #expect(lines[0].contains("scroll (1–"), "more keys than rows: it says it scrolls")
         // Paging through help shows every binding of the key table.

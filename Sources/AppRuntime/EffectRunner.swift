@@ -40,7 +40,8 @@ final class EffectRunner {
         case let .cancelReply(id):
             replies.cancel(id)
         case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation,
-             .setConversationModel, .setConversationWebSearch, .selectBranch, .forkConversation:
+             .setConversationModel, .setConversationWebSearch, .setConversationSettings, .selectBranch,
+             .forkConversation:
             storage.run(effect)
         case .fetchModels:
             let listing = models

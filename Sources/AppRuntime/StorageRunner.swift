@@ -96,6 +96,11 @@ final class StorageRunner: @unchecked Sendable {
                 guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
                 self.perform { try self.repository.setModel(id, to: conversation.model) }
             }
+        case let .setConversationSettings(conversation):
+            queue.async {
+                guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
+                self.perform { try self.repository.setSettings(id, conversation.settings) }
+            }
         case let .setConversationWebSearch(conversation):
             queue.async {
                 guard let id = self.conversationIDs[conversation.key] ?? conversation.id else { return }
@@ -113,7 +118,7 @@ final class StorageRunner: @unchecked Sendable {
                     let now = Date()
                     let summary = ConversationSummary(id: 0, title: fork.title, model: fork.model, createdAt: now,
                                                       updatedAt: now, messageCount: fork.messages.count,
-                                                      webSearch: fork.webSearch)
+                                                      webSearch: fork.webSearch, settings: fork.settings)
                     let ids = try self.repository.importConversations([SavedConversation(summary: summary,
                                                                                          messages: fork.messages)])
                     guard let id = ids.first, let saved = try self.repository.load(id) else { return }
@@ -273,6 +278,10 @@ final class StorageRunner: @unchecked Sendable {
         if save.conversation.webSearch {
             try repository.setWebSearch(summary.id, on: true)
             summary.webSearch = true
+        }
+        if !save.conversation.settings.isDefault {
+            try repository.setSettings(summary.id, save.conversation.settings)
+            summary.settings = save.conversation.settings
         }
         conversationIDs[save.conversation.key] = summary.id
         deliver(.conversationSaved(key: save.conversation.key, summary))

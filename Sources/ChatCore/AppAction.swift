@@ -87,6 +87,8 @@ public enum AppEffect: Sendable, Equatable {
     case setConversationModel(OpenConversation)
     /// Alt-W: saves whether web search is on.
     case setConversationWebSearch(OpenConversation)
+    /// Alt-S: saves the conversation's own settings.
+    case setConversationSettings(OpenConversation)
     /// Reads a file for the tray; a document is uploaded and extracted, its upload deleted.
     case prepareAttachment(id: Int, path: String)
     /// Tab in the path prompt.
@@ -113,10 +115,15 @@ public struct ConversationFork: Sendable, Equatable {
     /// The conversation's Alt-W switch goes with the fork.
     public var webSearch: Bool
 
-    public init(title: String, model: String, messages: [StoredMessage], webSearch: Bool = false) {
+    /// And its settings.
+    public var settings = ConversationSettings()
+
+    public init(title: String, model: String, messages: [StoredMessage], webSearch: Bool = false,
+                settings: ConversationSettings = ConversationSettings()) {
         self.title = title
         self.model = model
         self.messages = messages
         self.webSearch = webSearch
+        self.settings = settings
     }
 }

@@ -177,6 +177,7 @@ public struct AppState: Sendable, Equatable {
         conversation = OpenConversation(key: takeConversationKey(), id: saved.summary.id, title: saved.summary.title,
                                         model: saved.summary.model.isEmpty ? settings.model : saved.summary.model)
         conversation.webSearch = saved.summary.webSearch
+        conversation.settings = saved.summary.settings
         if let notice { appendMessage(kind: .notice, text: notice) }
         loadTree(of: saved)
         lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage

@@ -29,4 +29,6 @@ public enum Command: Sendable, Equatable {
     case attachFile
     /// Alt-W: Kimi's web search on or off for the conversation.
     case toggleWebSearch
+    /// Alt-S: this conversation's settings.
+    case openSettings
 }

@@ -70,4 +70,6 @@ public enum Overlay: Sendable, Equatable {
     case outline(OutlineBrowser)
     /// Help, scrolled down by `firstEntry` entries.
     case help(firstEntry: Int)
+    /// Alt-S: the conversation's settings.
+    case settings(SettingsEditor)
 }

@@ -33,6 +33,8 @@ public enum KeyMap {
                    summary: "attach a file to the next message (documents, images; Tab completes the path)"),
         KeyBinding(key: .alt("w"), command: .toggleWebSearch, label: "Alt-W",
                    summary: "Kimi's web search on or off for this conversation (the status bar shows web)"),
+        KeyBinding(key: .alt("s"), command: .openSettings, label: "Alt-S",
+                   summary: "this conversation's settings: system prompt, thinking, sampling, history, search"),
         KeyBinding(key: .alt("y"), command: .copyMessage, label: "Alt-Y",
                    summary: "copy the last reply, or while scrolled the top message (OSC 52: SSH and tmux too)"),
         KeyBinding(key: .alt("c"), command: .copyCodeBlock, label: "Alt-C",

@@ -26,6 +26,10 @@ public enum KeyTables {
                 entries: KeyHelpEntry.entries(DeleteKeyMap.bindings)
                     + [KeyHelpEntry(keys: DeleteKeyMap.otherKeys.label, summary: DeleteKeyMap.otherKeys.summary)],
                 note: nil),
+        Section(title: "Settings (Alt-S)", entries: KeyHelpEntry.entries(SettingsKeyMap.bindings),
+                note: "Fixed settings are shown as such: the model decides them, and nothing is sent."),
+        Section(title: "Typing a setting (Enter in Alt-S)", entries: KeyHelpEntry.entries(SettingsKeyMap.fieldBindings),
+                note: "Allowed values are shown beside the field; an empty value means the default."),
         Section(title: "Model picker (Ctrl-T)", entries: KeyHelpEntry.entries(PickerKeyMap.bindings),
                 note: "Letters go to the filter."),
         Section(title: "Help (F1)", entries: KeyHelpEntry.entries(HelpKeyMap.bindings), note: nil),

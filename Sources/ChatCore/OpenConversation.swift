@@ -18,6 +18,8 @@ public struct OpenConversation: Sendable, Equatable {
     public var deletedElsewhere = false
     /// Alt-W: requests declare Kimi's `$web_search`.
     public var webSearch = false
+    /// Alt-S: what this conversation asks for besides the defaults.
+    public var settings = ConversationSettings()
 
     public init(key: Int, id: ConversationID? = nil, title: String? = nil, model: String) {
         self.key = key

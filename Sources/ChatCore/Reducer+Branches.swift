@@ -125,7 +125,8 @@ func forkBranch(_ state: inout AppState) -> [AppEffect] {
     let title = (state.conversation.title ?? ConversationTitle.derived(from: messages[0].text)) + " (fork)"
     state.statusNote = "Forking…"
     return [.forkConversation(ConversationFork(title: title, model: state.conversation.model, messages: messages,
-                                               webSearch: state.conversation.webSearch))]
+                                               webSearch: state.conversation.webSearch,
+                                               settings: state.conversation.settings))]
 }
 
 func reduceConversationForked(_ state: inout AppState, _ saved: SavedConversation) -> [AppEffect] {

@@ -136,6 +136,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .previousVersion: return flipVersion(&state, by: -1)
     case .nextVersion: return flipVersion(&state, by: 1)
     case .attachFile: openPathPrompt(&state)
+    case .openSettings: openSettings(&state)
     case .toggleWebSearch:
         toggleWebSearch(&state)
         return [.setConversationWebSearch(state.conversation)]

@@ -11,6 +11,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         case .models: return reducePickerKey(&state, key)
         case .outline: return reduceOutlineKey(&state, key)
         case let .help(first): return reduceHelpKey(&state, key, firstEntry: first)
+        case .settings: return reduceSettingsKey(&state, key)
         case nil:
             if state.pathPrompt != nil { return reducePathPromptKey(&state, key) }
             return reduceKey(&state, key)
@@ -30,6 +31,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         case .models: return reducePickerText(&state, text)
         case .outline: return reduceOutlineText(&state, text)
         case .help: return []
+        case .settings:
+            reduceSettingsText(&state, text)
+            return []
         case nil:
             if state.pathPrompt != nil {
                 reducePathPromptText(&state, text)
@@ -97,8 +101,14 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         // Editors end files with a newline; it is not part of the message.
         var edited = text
         while edited.hasSuffix("\n") { edited.removeLast() }
-        state.input = InputBuffer(edited)
         state.statusNote = nil
+        // The system prompt typed in Alt-S went to the editor, and comes back there.
+        if case var .settings(editor) = state.overlay, editor.editing == .systemPrompt {
+            editor.field = InputBuffer(edited)
+            state.overlay = .settings(editor)
+            return []
+        }
+        state.input = InputBuffer(edited)
         return []
     case let .externalEditFinished(.failure(failure)):
         state.statusNote = failure.reason

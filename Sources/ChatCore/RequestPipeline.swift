@@ -10,6 +10,8 @@ public struct RequestPipeline: Sendable, Equatable {
     public var history: HistoryPolicy
     /// Sent as `prompt_cache_key` with every request of the conversation.
     public var cacheKey: String?
+    /// The conversation's own settings (Alt-S, a preset), over the defaults above.
+    public var overrides = ConversationSettings()
 
     public init(systemPrompt: String?, history: HistoryPolicy) {
         self.systemPrompt = systemPrompt
@@ -28,10 +30,17 @@ public struct RequestPipeline: Sendable, Equatable {
     public func request(for question: String, attachments: [Attachment] = [], searches: [SearchRound] = [],
                         after earlier: some Sequence<TranscriptMessage>, model: ModelInfo, estimate: TokenEstimate,
                         roundsAtMost: Int? = nil, webSearch: Bool = false, continuing: String? = nil) -> PlannedRequest {
-        let system = systemPrompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
+        let prompt = overrides.systemPrompt ?? systemPrompt
+        let system = prompt.flatMap { $0.isEmpty ? nil : ChatTurn(role: .system, content: $0) }
+        var model = model
+        if let maxTokens = overrides.maxTokens {
+            let range = SettingsRules(model).maxTokens
+            model.replyBudget = min(max(maxTokens, range.lowerBound), range.upperBound)
+        }
         let searching = webSearch && WebSearchAvailability(model) == .available
         // Kimi's search does not work while the model thinks (moonshot-api.md §9.1).
-        let thinks = model.thinking == .always || (model.thinking == .byDefault && !searching)
+        let thinkingOff = model.thinking == .byDefault && (searching || overrides.thinking == false)
+        let thinks = model.thinking == .always || (model.thinking == .byDefault && !thinkingOff)
         var asked = Self.questionTurns(question, attachments: attachments) + searches.flatMap(\.turns)
         if let continuing {
             var partial = ChatTurn(role: .assistant, content: continuing)
@@ -45,17 +54,20 @@ public struct RequestPipeline: Sendable, Equatable {
                                           earlier: RequestRules.turnsAsSent(earlierTurns, to: model),
                                           question: RequestRules.turnsAsSent(asked, to: model), model: model,
                                           policy: policy(roundsAtMost: roundsAtMost), estimate: estimate)
-        var request = RequestRules.apply(model, to: ChatRequest(model: model.id, turns: window.turns))
-        if searching {
-            request.webSearch = true
-            request.thinkingDisabled = model.thinking == .byDefault
-        }
-        request.promptCacheKey = cacheKey
+        var chosen = ChatRequest(model: model.id, turns: window.turns, temperature: overrides.temperature)
+        chosen.topP = overrides.topP
+        chosen.reasoningEffort = overrides.reasoningEffort
+        chosen.thinkingDisabled = thinkingOff
+        chosen.webSearch = searching
+        chosen.promptCacheKey = cacheKey
+        let request = RequestRules.apply(model, to: chosen)
         return PlannedRequest(request: request, omitted: window.omitted, estimatedRaw: window.estimatedRaw,
                               roundsSent: window.turns.filter { $0.role == .user }.count - 1)
     }
 
     private func policy(roundsAtMost: Int?) -> HistoryPolicy {
+        var history = history
+        if let rounds = overrides.historyRounds { history = rounds == 0 ? .fitContextWindow : .keepRounds(rounds) }
         guard let roundsAtMost else { return history }
         if case let .keepRounds(kept) = history { return .keepRounds(min(kept, roundsAtMost)) }
         return .keepRounds(roundsAtMost)
@@ -150,6 +162,7 @@ extension AppState {
     var requestPipeline: RequestPipeline {
         var pipeline = RequestPipeline(settings)
         pipeline.cacheKey = RequestPipeline.cacheKey(conversation: conversation.id)
+        pipeline.overrides = conversation.settings
         return pipeline
     }
 }

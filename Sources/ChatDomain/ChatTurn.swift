@@ -41,6 +41,9 @@ public struct ChatRequest: Sendable, Equatable {
     public var maxCompletionTokens: Int?
     /// Sent only to models that accept it (see `RequestRules`).
     public var temperature: Double?
+    public var topP: Double?
+    /// `reasoning_effort`, for models that take it (kimi-k3).
+    public var reasoningEffort: ReasoningEffort?
     /// Declares Kimi's built-in `$web_search`.
     public var webSearch = false
     /// Sends `thinking: {"type": "disabled"}`.

@@ -16,9 +16,11 @@ public struct ConversationSummary: Sendable, Equatable, Identifiable, Codable {
     public var messageCount: Int
     /// Alt-W: Kimi's web search is on for it.
     public var webSearch = false
+    /// Alt-S, a preset: what it asks for besides the defaults.
+    public var settings = ConversationSettings()
 
     public init(id: ConversationID, title: String, model: String, createdAt: Date, updatedAt: Date,
-                messageCount: Int, webSearch: Bool = false) {
+                messageCount: Int, webSearch: Bool = false, settings: ConversationSettings = ConversationSettings()) {
         self.id = id
         self.title = title
         self.model = model
@@ -26,6 +28,7 @@ public struct ConversationSummary: Sendable, Equatable, Identifiable, Codable {
         self.updatedAt = updatedAt
         self.messageCount = messageCount
         self.webSearch = webSearch
+        self.settings = settings
     }
 }
 

@@ -28,6 +28,8 @@ public protocol ConversationRepository: Sendable {
     func setModel(_ conversation: ConversationID, to model: String) throws
     /// Alt-W: Kimi's web search on or off for the conversation.
     func setWebSearch(_ conversation: ConversationID, on: Bool) throws
+    /// Alt-S: the conversation's own settings.
+    func setSettings(_ conversation: ConversationID, _ settings: ConversationSettings) throws
     /// Returns false when there was no such conversation.
     @discardableResult
     func delete(_ conversation: ConversationID) throws -> Bool

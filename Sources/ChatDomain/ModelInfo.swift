@@ -25,6 +25,10 @@ public struct ModelInfo: Sendable, Equatable, Codable, Identifiable {
     public var description: String
     /// The endpoint offers it (GET /v1/models listed it).
     public var isOffered: Bool
+    /// Takes `reasoning_effort` (kimi-k3). Optional in the coding: cached lineups from
+    /// before it read as false.
+    public var reasoningEffort: Bool { reasoningEffortLevels != nil }
+    public var reasoningEffortLevels: [String]?
 
     public init(id: String, contextLength: Int, thinking: ThinkingMode, vision: Bool, replyBudget: Int,
                 fixedSampling: Bool, temperatureRange: ClosedRange<Double>? = nil, description: String,

@@ -49,6 +49,7 @@ public enum ModelCatalogueFile {
         var reply_budget: Int
         var fixed_sampling: Bool
         var temperature_range: [Double]?
+        var reasoning_effort: [String]?
         var description: String
     }
 
@@ -56,9 +57,12 @@ public enum ModelCatalogueFile {
         let file = try JSONDecoding.decode(File.self, from: Array(data))
         return file.models.map { entry in
             let range = entry.temperature_range.flatMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]...$0[1] : nil }
-            return ModelInfo(id: entry.id, contextLength: entry.context_length, thinking: entry.thinking,
-                             vision: entry.vision, replyBudget: entry.reply_budget, fixedSampling: entry.fixed_sampling,
-                             temperatureRange: range, description: entry.description)
+            var model = ModelInfo(id: entry.id, contextLength: entry.context_length, thinking: entry.thinking,
+                                  vision: entry.vision, replyBudget: entry.reply_budget,
+                                  fixedSampling: entry.fixed_sampling, temperatureRange: range,
+                                  description: entry.description)
+            model.reasoningEffortLevels = entry.reasoning_effort
+            return model
         }
     }
 }

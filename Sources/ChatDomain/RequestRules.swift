@@ -9,13 +9,11 @@ public enum RequestRules {
     public static func apply(_ model: ModelInfo, to request: ChatRequest) -> ChatRequest {
         var adjusted = request
         adjusted.maxCompletionTokens = model.replyBudget
-        if model.fixedSampling {
-            adjusted.temperature = nil
-        } else if let temperature = request.temperature, let range = model.temperatureRange {
-            adjusted.temperature = min(max(temperature, range.lowerBound), range.upperBound)
-        } else {
-            adjusted.temperature = nil
-        }
+        let rules = SettingsRules(model)
+        adjusted.temperature = zip(request.temperature, rules.temperature).map { min(max($0, $1.lowerBound), $1.upperBound) }
+        adjusted.topP = zip(request.topP, rules.topP).map { min(max($0, $1.lowerBound), $1.upperBound) }
+        if !rules.reasoningEffort { adjusted.reasoningEffort = nil }
+        if rules.thinking != .adjustable { adjusted.thinkingDisabled = false }
         adjusted.turns = turnsAsSent(adjusted.turns, to: model)
         return adjusted
     }
@@ -35,4 +33,10 @@ public enum RequestRules {
             return turn
         }
     }
+}
+
+/// Both, or nil.
+private func zip<A, B>(_ first: A?, _ second: B?) -> (A, B)? {
+    guard let first, let second else { return nil }
+    return (first, second)
 }

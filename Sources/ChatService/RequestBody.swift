@@ -31,9 +31,13 @@ struct RequestBody: Encodable {
     var tools: [Tool]?
     var thinking: Thinking?
     var promptCacheKey: String?
+    var topP: Double?
+    var reasoningEffort: String?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, stream, temperature, tools, thinking
+        case topP = "top_p"
+        case reasoningEffort = "reasoning_effort"
         case promptCacheKey = "prompt_cache_key"
         case streamOptions = "stream_options"
         case maxCompletionTokens = "max_completion_tokens"
@@ -49,6 +53,8 @@ struct RequestBody: Encodable {
         tools = request.webSearch ? [.webSearch] : nil
         thinking = request.thinkingDisabled ? Thinking(type: "disabled") : nil
         promptCacheKey = request.promptCacheKey
+        topP = request.topP
+        reasoningEffort = request.reasoningEffort?.rawValue
     }
 
     func encoded() throws -> Data {

@@ -47,6 +47,8 @@ public struct ScreenRenderer {
         case let .help(first):
             HelpView.draw(state, firstEntry: first, rows: layout.separatorRow + 1, width: width, theme: theme,
                           into: &frame)
+        case let .settings(editor):
+            SettingsView.draw(state, editor, rows: layout.separatorRow + 1, width: width, theme: theme, into: &frame)
         }
         return frame
     }

@@ -11,6 +11,9 @@ struct StatusBarView {
         frame.fill(row: row, style: theme.statusBar)
         var left = " " + TerminalSafeText.sanitizeLine(state.conversation.model)
         if state.settings.isDemo { left += " (demo)" }
+        for tag in state.conversation.settings.tags(for: state.currentModel) {
+            left += " · " + TerminalSafeText.sanitizeLine(tag)
+        }
         if state.conversation.webSearch {
             left += WebSearchAvailability(state.currentModel) == .available ? " · web" : " · web (not with this model)"
         }

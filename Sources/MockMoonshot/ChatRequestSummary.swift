@@ -8,6 +8,8 @@ struct ChatRequestSummary {
     var includeUsage: Bool
     var thinkingDisabled: Bool
     var temperature: Double?
+    var topP: Double?
+    var reasoningEffort: String?
     var maxCompletionTokens: Int?
     /// `tools` declares `{"type": "builtin_function", "function": {"name": "$web_search"}}`.
     var declaresWebSearch: Bool
@@ -32,6 +34,8 @@ struct ChatRequestSummary {
         includeUsage = (json["stream_options"] as? [String: Any])?["include_usage"] as? Bool ?? false
         thinkingDisabled = (json["thinking"] as? [String: Any])?["type"] as? String == "disabled"
         temperature = (json["temperature"] as? NSNumber)?.doubleValue
+        topP = (json["top_p"] as? NSNumber)?.doubleValue
+        reasoningEffort = json["reasoning_effort"] as? String
         maxCompletionTokens = (json["max_completion_tokens"] as? NSNumber)?.intValue
         declaresWebSearch = (json["tools"] as? [[String: Any]] ?? []).contains {
             $0["type"] as? String == "builtin_function"
@@ -89,6 +93,18 @@ struct ChatRequestSummary {
         if model.fixedSampling, let temperature, temperature != 1 {
             return .init(status: 400, type: "invalid_request_error",
                          message: "invalid temperature: only 1 is allowed for this model")
+        }
+        if model.fixedSampling, let topP, topP != 0.95 {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "invalid top_p: only 0.95 is allowed for this model")
+        }
+        if thinkingDisabled, model.thinks == .always {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "invalid thinking: only type=enabled is allowed for this model")
+        }
+        if let reasoningEffort, !model.reasoningEffort || !["low", "high", "max"].contains(reasoningEffort) {
+            return .init(status: 400, type: "invalid_request_error",
+                         message: "invalid reasoning_effort: \(reasoningEffort) is not supported for this model")
         }
         if imageParts > 0, !model.imageInput {
             return .init(status: 400, type: "invalid_request_error",

@@ -6,6 +6,8 @@ public struct MockModel: Sendable {
     public var imageInput: Bool
     /// Refuses any temperature but its own (1), as current Kimi models do.
     public var fixedSampling: Bool
+    /// Takes `reasoning_effort` (kimi-k3 only).
+    public var reasoningEffort: Bool { id == "kimi-k3" }
 
     public enum ThinkingMode: Sendable {
         case never

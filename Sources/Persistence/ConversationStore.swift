@@ -210,6 +210,13 @@ public final class ConversationStore: ConversationRepository {
         }
     }
 
+    public func setSettings(_ conversation: ConversationID, _ settings: ConversationSettings) throws {
+        try writing(to: conversation) { db in
+            try db.execute(sql: "UPDATE conversation SET settings = ? WHERE id = ?", arguments: [settings.json, conversation])
+            if db.changesCount == 0 { throw StorageError.noSuchConversation(conversation) }
+        }
+    }
+
     public func setWebSearch(_ conversation: ConversationID, on: Bool) throws {
         try writing(to: conversation) { db in
             try db.execute(sql: "UPDATE conversation SET web_search = ? WHERE id = ?", arguments: [on, conversation])
@@ -342,9 +349,10 @@ public final class ConversationStore: ConversationRepository {
             try conversations.map { saved in
                 let summary = saved.summary
                 try db.execute(sql: """
-                    INSERT INTO conversation (title, model, created_at, updated_at, web_search) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO conversation (title, model, created_at, updated_at, web_search, settings)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [summary.title, summary.model, summary.createdAt.timeIntervalSince1970,
-                                     summary.updatedAt.timeIntervalSince1970, summary.webSearch])
+                                     summary.updatedAt.timeIntervalSince1970, summary.webSearch, summary.settings.json])
                 let id = db.lastInsertedRowID
                 let insert = try db.cachedStatement(sql: Rows.insertMessage)
                 // The branch shown, as a list: each message after the one before.

@@ -44,9 +44,9 @@ enum Rows {
     }
 
     /// The columns `summary(_:)` reads, in its order.
-    static let summarySelection = "id, title, model, created_at, updated_at, message_count, web_search"
+    static let summarySelection = "id, title, model, created_at, updated_at, message_count, web_search, settings"
     /// Columns after the summary's (a search's message id) start here.
-    static let summaryColumnCount = 7
+    static let summaryColumnCount = 8
 
     static func summary(_ row: Row) throws -> ConversationSummary {
         ConversationSummary(
@@ -56,7 +56,8 @@ enum Rows {
             createdAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 3) ?? 0),
             updatedAt: Date(timeIntervalSince1970: try row.decode(Double?.self, atIndex: 4) ?? 0),
             messageCount: try row.decode(Int?.self, atIndex: 5) ?? 0,
-            webSearch: try row.decode(Bool?.self, atIndex: 6) ?? false
+            webSearch: try row.decode(Bool?.self, atIndex: 6) ?? false,
+            settings: ConversationSettings.decode(try row.decode(String?.self, atIndex: 7))
         )
     }
 

@@ -121,6 +121,13 @@ enum StorageSchema {
                 ALTER TABLE conversation ADD COLUMN web_search INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v5: settings of each conversation") { db in
+            try db.execute(sql: """
+                -- Alt-S and presets: what the conversation asks for besides the defaults
+                -- (JSON; NULL for none).
+                ALTER TABLE conversation ADD COLUMN settings TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -147,6 +147,7 @@ private struct FailingRepository: ConversationRepository {
     func rename(_ conversation: ConversationID, to title: String) throws { throw fail() }
     func setModel(_ conversation: ConversationID, to model: String) throws { throw fail() }
     func setWebSearch(_ conversation: ConversationID, on: Bool) throws { throw fail() }
+    func setSettings(_ conversation: ConversationID, _ settings: ConversationSettings) throws { throw fail() }
     func delete(_ conversation: ConversationID) throws -> Bool { throw fail() }
     func markAbandonedRepliesInterrupted() throws -> Int { throw fail() }
     func change(of conversation: ConversationID) throws -> ConversationChange { throw fail() }

@@ -9,8 +9,12 @@ enum Fixtures {
     static let models = [
         ModelInfo(id: "kimi-k2.6", contextLength: 262_144, thinking: .byDefault, vision: true, replyBudget: 32_768,
                   fixedSampling: true, description: "General model", isOffered: true),
-        ModelInfo(id: "kimi-k3", contextLength: 1_048_576, thinking: .always, vision: true, replyBudget: 32_768,
-                  fixedSampling: true, description: "Flagship", isOffered: true),
+        {
+            var k3 = ModelInfo(id: "kimi-k3", contextLength: 1_048_576, thinking: .always, vision: true,
+                               replyBudget: 32_768, fixedSampling: true, description: "Flagship", isOffered: true)
+            k3.reasoningEffortLevels = ["low", "high", "max"]
+            return k3
+        }(),
         ModelInfo(id: "moonshot-v1-8k", contextLength: 8_192, thinking: .never, vision: false, replyBudget: 2_048,
                   fixedSampling: false, temperatureRange: 0...1, description: "Classic", isOffered: true),
     ]

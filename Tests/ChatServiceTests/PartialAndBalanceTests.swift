@@ -52,3 +52,25 @@ struct PartialAndBalanceTests {
         }
     }
 }
+
+@Suite("Chat service: settings the models refuse")
+struct SettingsOnTheWireTests {
+    @Test("what each model refuses, the mock refuses as Kimi does; what the rules let through is accepted")
+    func refusals() async throws {
+        try await withMockServer { _, service in
+            func failure(_ change: (inout ChatRequest) -> Void, model: String) async -> ChatError? {
+                var request = ChatRequest(model: model, turns: [ChatTurn(role: .user, content: "hi")])
+                change(&request)
+                return await collect(service.streamReply(to: request)).1
+            }
+            #expect(await failure({ $0.topP = 0.5 }, model: "kimi-k2.6")?.userMessage.contains("invalid top_p") == true)
+            #expect(await failure({ $0.thinkingDisabled = true }, model: "kimi-k3")?.userMessage
+                .contains("only type=enabled") == true)
+            #expect(await failure({ $0.reasoningEffort = .low }, model: "kimi-k2.6")?.userMessage
+                .contains("reasoning_effort") == true)
+            #expect(await failure({ $0.reasoningEffort = .low }, model: "kimi-k3") == nil)
+            #expect(await failure({ $0.thinkingDisabled = true }, model: "kimi-k2.6") == nil)
+            #expect(await failure({ $0.temperature = 0.3; $0.topP = 0.9 }, model: "moonshot-v1-8k") == nil)
+        }
+    }
+}

@@ -82,3 +82,28 @@ struct AttachmentStorageTests {
         #expect(try store.load(conversation.id)?.messages[0].searches == [])
     }
 }
+
+@Suite("Storage: a conversation's settings")
+struct SettingsStorageTests {
+    let database = TemporaryDatabase()
+
+    @Test("settings are saved with the conversation, listed with it, copied with it, and the defaults store nothing")
+    func roundTrip() throws {
+        let store = try database.open()
+        let conversation = try store.createConversation(title: "Tuned", model: "kimi-k2.6")
+        let settings = ConversationSettings(systemPrompt: "Be a poet.", thinking: false, reasoningEffort: .high,
+                                            temperature: 0.3, topP: 0.9, maxTokens: 4096, historyRounds: 5,
+                                            preset: "poet")
+        try store.setSettings(conversation.id, settings)
+        #expect(try store.summary(of: conversation.id)?.settings == settings)
+        #expect(try store.conversations(matching: "", limit: 10).first?.summary.settings == settings)
+        let saved = try #require(try store.load(conversation.id))
+        let copy = try #require(try store.importConversations([saved]).first)
+        #expect(try store.summary(of: copy)?.settings == settings)
+        try store.setSettings(conversation.id, ConversationSettings())
+        #expect(try store.pool.read { try String.fetchOne($0, sql: "SELECT settings FROM conversation WHERE id = ?",
+                                                          arguments: [conversation.id]) } == nil)
+        try store.pool.write { try $0.execute(sql: "UPDATE conversation SET settings = '{oops'") }
+        #expect(try store.summary(of: conversation.id)?.settings == ConversationSettings(), "unreadable: the defaults")
+    }
+}

@@ -119,6 +119,9 @@ public struct AppState: Sendable, Equatable {
         if let saved {
             replaceTranscript(with: saved)
             if settings.modelIsExplicit { conversation.model = settings.model }
+        } else if let preset = settings.startPreset {
+            apply(preset)
+            if settings.modelIsExplicit { conversation.model = settings.model }
         }
         repeatStandingNotices()
         if settings.isDemo {

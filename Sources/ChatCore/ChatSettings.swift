@@ -22,10 +22,16 @@ public struct ChatSettings: Sendable, Equatable {
     /// The database's path when this user cannot write it: the conversations can be
     /// browsed, but nothing can be sent (a reply could not be saved).
     public var readOnlyDatabase: String?
+    /// `[presets.NAME]` of config.toml: Ctrl-N offers them.
+    public var presets: [Preset] = []
+    /// `--preset NAME`: the conversation at start is a new one from it.
+    public var startPreset: Preset?
 
     public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
                 history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false, warnings: [String] = [],
-                readOnlyDatabase: String? = nil) {
+                readOnlyDatabase: String? = nil, presets: [Preset] = [], startPreset: Preset? = nil) {
+        self.presets = presets
+        self.startPreset = startPreset
         self.warnings = warnings
         self.readOnlyDatabase = readOnlyDatabase
         self.model = model

@@ -72,4 +72,6 @@ public enum Overlay: Sendable, Equatable {
     case help(firstEntry: Int)
     /// Alt-S: the conversation's settings.
     case settings(SettingsEditor)
+    /// Ctrl-N with presets: which to start from.
+    case presets(PresetChooser)
 }

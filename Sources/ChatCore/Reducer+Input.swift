@@ -118,7 +118,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .killWordBackward: state.input.killWordBackward()
     case .killWordForward: state.input.killWordForward()
     case .yank: state.input.yank()
-    case .newConversation: return startNewConversation(&state)
+    case .newConversation: return chooseNewConversation(&state)
     case .openConversationList: return openConversationList(&state)
     case .openModelPicker: return openModelPicker(&state)
     case .toggleThinking: toggleThinking(&state)

@@ -12,6 +12,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         case .outline: return reduceOutlineKey(&state, key)
         case let .help(first): return reduceHelpKey(&state, key, firstEntry: first)
         case .settings: return reduceSettingsKey(&state, key)
+        case .presets: return reducePresetChooserKey(&state, key)
         case nil:
             if state.pathPrompt != nil { return reducePathPromptKey(&state, key) }
             return reduceKey(&state, key)
@@ -30,7 +31,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         case .conversations: return reduceListText(&state, text)
         case .models: return reducePickerText(&state, text)
         case .outline: return reduceOutlineText(&state, text)
-        case .help: return []
+        case .help, .presets: return []
         case .settings:
             reduceSettingsText(&state, text)
             return []

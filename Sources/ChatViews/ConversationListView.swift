@@ -44,7 +44,8 @@ struct ConversationListView {
             return row + 1
         }
         let summary = match.summary
-        let detail = " \(TerminalSafeText.sanitizeLine(summary.model)) · "
+        let preset = summary.settings.preset.map { TerminalSafeText.sanitizeLine($0) + " · " } ?? ""
+        let detail = " \(preset)\(TerminalSafeText.sanitizeLine(summary.model)) · "
             + "\(EntryDate.describe(summary.updatedAt, now: list.readAt ?? summary.updatedAt)) · "
             + "\(summary.messageCount) msg\(summary.messageCount == 1 ? "" : "s") "
         let detailWidth = DisplayWidth.of(detail)

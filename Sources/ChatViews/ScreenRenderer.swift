@@ -49,6 +49,9 @@ public struct ScreenRenderer {
                           into: &frame)
         case let .settings(editor):
             SettingsView.draw(state, editor, rows: layout.separatorRow + 1, width: width, theme: theme, into: &frame)
+        case let .presets(chooser):
+            PresetChooserView.draw(state, chooser, rows: layout.separatorRow + 1, width: width, theme: theme,
+                                   into: &frame)
         }
         return frame
     }

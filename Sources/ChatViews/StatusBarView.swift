@@ -11,8 +11,12 @@ struct StatusBarView {
         frame.fill(row: row, style: theme.statusBar)
         var left = " " + TerminalSafeText.sanitizeLine(state.conversation.model)
         if state.settings.isDemo { left += " (demo)" }
-        for tag in state.conversation.settings.tags(for: state.currentModel) {
-            left += " · " + TerminalSafeText.sanitizeLine(tag)
+        // What differs from the defaults, kept short: what happens matters more.
+        let tags = state.conversation.settings.tags(for: state.currentModel).map(TerminalSafeText.sanitizeLine)
+        if !tags.isEmpty {
+            var shown = tags.joined(separator: " · ")
+            if shown.count > 32 { shown = String(shown.prefix(31)) + "…" }
+            left += " · " + shown
         }
         if state.conversation.webSearch {
             left += WebSearchAvailability(state.currentModel) == .available ? " · web" : " · web (not with this model)"

@@ -41,6 +41,10 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .customLong("search"), help: "Let the model search the web with Kimi's built-in $web_search.")
     var search = false
 
+    @Option(help: ArgumentHelp("Ask with this preset of config.toml ([presets.NAME]); a new conversation takes it.",
+                               valueName: "name"))
+    var preset: String?
+
     @Argument(help: "The prompt (words are joined with spaces).")
     var prompt: [String] = []
 
@@ -59,7 +63,8 @@ struct AskCommand: AsyncParsableCommand {
         var earlier: [TranscriptMessage] = []
         var transcript: AskTranscript?
         // A continued conversation keeps its model (and web search) unless the flags say otherwise.
-        var modelID = settings.model
+        let chosenPreset = settings.preset(named: preset)
+        var modelID = chosenPreset?.model ?? settings.model
         var existing: SavedConversation?
         var store: ConversationStore?
         if !noSave {
@@ -68,7 +73,9 @@ struct AskCommand: AsyncParsableCommand {
                 store = opened
                 existing = try continuedConversation(opened)
                 earlier = RequestPipeline.transcript(of: existing?.messages ?? [])
-                if options.model == nil, let saved = existing?.summary.model, !saved.isEmpty { modelID = saved }
+                if options.model == nil, chosenPreset?.model == nil, let saved = existing?.summary.model, !saved.isEmpty {
+                    modelID = saved
+                }
             } catch {
                 CommandFailure.report(error)
             }
@@ -78,8 +85,10 @@ struct AskCommand: AsyncParsableCommand {
         let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo,
                                        logger: logger)
         let model = ModelLineup.info(for: modelID, in: directory.knownLineup)
-        let webSearch = search || existing?.summary.webSearch == true
-        if search, WebSearchAvailability(model) == .alwaysThinks {
+        let webSearch = search || (chosenPreset?.webSearch ?? existing?.summary.webSearch ?? false)
+        // A preset wins; else a continued conversation keeps its own settings.
+        let overrides = chosenPreset?.settings ?? existing?.summary.settings ?? ConversationSettings()
+        if webSearch, WebSearchAvailability(model) == .alwaysThinks, search || chosenPreset?.webSearch == true {
             fail("--search: web search is not available: " + WebSearchAvailability.unavailableReason(model)
                 .replacingOccurrences(of: "(Ctrl-T)", with: "(--model)") + ".")
         }
@@ -87,13 +96,15 @@ struct AskCommand: AsyncParsableCommand {
         if let store {
             do {
                 transcript = try AskTranscript(store: store, existing: existing?.summary.id, question: text,
-                                               attachments: attachments, model: modelID, webSearch: search)
+                                               attachments: attachments, model: modelID, webSearch: webSearch,
+                                               settings: chosenPreset?.settings)
             } catch {
                 CommandFailure.report(error)
             }
         }
 
         var pipeline = RequestPipeline(systemPrompt: settings.systemPrompt, history: settings.history)
+        pipeline.overrides = overrides
         pipeline.cacheKey = RequestPipeline.cacheKey(conversation: transcript?.conversationID)
         var searches: [SearchRound] = []
         var result: ChatError?

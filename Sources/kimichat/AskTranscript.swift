@@ -14,11 +14,13 @@ struct AskTranscript {
 
     /// Saves `question` (creating the conversation when `existing` is nil) and an empty reply row.
     init(store: ConversationStore, existing: ConversationID?, question: String, attachments: [Attachment] = [],
-         model: String, webSearch: Bool = false) throws {
+         model: String, webSearch: Bool = false, settings: ConversationSettings? = nil) throws {
         self.store = store
         conversationID = try existing
             ?? store.createConversation(title: ConversationTitle.derived(from: question), model: model).id
         if webSearch { try store.setWebSearch(conversationID, on: true) }
+        // A preset's settings stay with the conversation it starts or continues.
+        if let settings { try store.setSettings(conversationID, settings) }
         var asked = StoredMessage(role: .user, text: question)
         asked.attachments = attachments
         try store.save(asked, in: conversationID)

@@ -21,14 +21,19 @@ struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Start a new conversation instead of reopening the most recent one.")
     var new = false
 
+    @Option(help: ArgumentHelp("Start a new conversation from this preset of config.toml ([presets.NAME]).",
+                               valueName: "name"))
+    var preset: String?
+
     func run() async throws {
         let logger = FileLogHandler.bootstrap()
         var settings = ResolvedSettings.load(options, printsWarnings: false)
         for warning in settings.warnings { logger.warning("\(warning)") }
+        settings.startPreset = settings.preset(named: preset)
         // The database is read while the HTTP client starts: both stand between the
         // command and the first frame.
         let options = self.options
-        let new = self.new
+        let new = self.new || preset != nil
         let loading = Task.detached { () throws -> (ConversationStore, [String], SavedConversation?) in
             let (store, warnings) = try ConversationDatabase.openForChat(options)
             return (store, warnings, new ? nil : try store.latestConversation().flatMap { try store.load($0.id) })
@@ -75,7 +80,8 @@ struct ChatCommand: AsyncParsableCommand {
                                                     hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
                                                     history: settings.history, modelIsExplicit: settings.modelIsExplicit,
                                                     warnings: warnings,
-                                                    readOnlyDatabase: store.isReadOnly ? store.path : nil),
+                                                    readOnlyDatabase: store.isReadOnly ? store.path : nil,
+                                                    presets: settings.presets, startPreset: settings.startPreset),
                              reopening: reopened, models: directory.knownLineup)
         let theme = settings.theme
         let home = UserFolders().home

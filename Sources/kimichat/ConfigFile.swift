@@ -21,6 +21,8 @@ import TOMLKit
 ///     retry_delay = 1.0              # the first wait between tries; it doubles each time
 ///     ca_file = "/etc/corp/ca.pem"   # a private CA, trusted besides the system's (as SSL_CERT_FILE)
 ///     proxy = "http://proxy:3128"    # beats HTTPS_PROXY/ALL_PROXY; "" for none
+///     [presets.poet]                 # Ctrl-N offers it; --preset poet starts with it
+///     system_prompt = "Answer in verse."   # and model, thinking, temperature, … (`PresetConfig`)
 ///
 /// A missing file is no error; a broken one is, with the line and what to fix.
 struct ConfigFile: Equatable {
@@ -34,8 +36,11 @@ struct ConfigFile: Equatable {
     var keepRounds: Int?
     /// "dark" (the default) or "light"; NO_COLOR beats it.
     var theme: String?
+    /// `[presets.NAME]`, by name.
+    var presets: [Preset] = []
 
-    static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history", "theme", "api_key", "network"]
+    static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history", "theme", "api_key", "network",
+                                         "presets"]
 
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         UserFolders(environment: environment).configPath
@@ -80,6 +85,9 @@ struct ConfigFile: Equatable {
         if let network = table["network"] {
             guard let section = network.table else { throw CommandFailure("\(path): network must be a [network] table.") }
             config.network = try NetworkSettings(section, path: path)
+        }
+        if let presets = table["presets"] {
+            config.presets = try PresetConfig.parse(presets, text: text, path: path)
         }
         if let theme = config.theme, Theme.named(theme) == nil {
             throw CommandFailure("\(path): theme must be \"dark\" or \"light\", not “\(theme)”.")

@@ -43,7 +43,8 @@ struct ListCommand: AsyncParsableCommand {
         for match in matches {
             let summary = match.summary
             out += pad(String(summary.id), 6) + pad(ConversationExport.timestamp(summary.updatedAt), 18)
-                + pad(String(summary.messageCount), 6) + pad(summary.model, models + 2) + summary.title + "\n"
+                + pad(String(summary.messageCount), 6) + pad(summary.model, models + 2) + summary.title
+                + (summary.settings.preset.map { "  [\($0)]" } ?? "") + "\n"
             if let snippet = match.snippet { out += "      " + snippet + "\n" }
         }
         return out
@@ -58,11 +59,12 @@ struct ListCommand: AsyncParsableCommand {
             var updated_at: Date
             var messages: Int
             var snippet: String?
+            var preset: String?
         }
         let entries = matches.map { match in
             Entry(id: match.summary.id, title: match.summary.title, model: match.summary.model,
                   created_at: match.summary.createdAt, updated_at: match.summary.updatedAt,
-                  messages: match.summary.messageCount, snippet: match.snippet)
+                  messages: match.summary.messageCount, snippet: match.snippet, preset: match.summary.settings.preset)
         }
         // An empty list is `[]`, not the pretty printer's "[\n\n]".
         return entries.isEmpty ? "[]\n" : try JSONOutput.text(entries)

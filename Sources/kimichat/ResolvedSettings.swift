@@ -20,6 +20,10 @@ struct ResolvedSettings {
     var network: NetworkSettings
     /// Things the user should know before anything else (a config file others can read).
     var warnings: [String] = []
+    /// `[presets.NAME]` of the config file.
+    var presets: [Preset] = []
+    /// `--preset NAME`.
+    var startPreset: Preset?
 
     init(_ options: GlobalOptions, config: ConfigFile = ConfigFile(),
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -40,6 +44,19 @@ struct ResolvedSettings {
         systemPrompt = options.system ?? config.systemPrompt
         isDemo = options.demo
         history = config.historyPolicy
+        presets = config.presets
+    }
+
+    /// The preset `--preset NAME` names; a name not in the config file ends the command
+    /// with the names that are.
+    func preset(named name: String?) -> Preset? {
+        guard let name else { return nil }
+        guard let preset = presets.first(where: { $0.name == name }) else {
+            let known = presets.isEmpty ? "the config file has none ([presets.NAME] tables)"
+                : "known: " + presets.map(\.name).joined(separator: ", ")
+            CommandFailure.report(CommandFailure("no preset named “\(name)” (\(known))."))
+        }
+        return preset
     }
 
     /// The settings with the config file read (`--config`, else the default place);

@@ -26,10 +26,14 @@ public struct ChatSettings: Sendable, Equatable {
     public var presets: [Preset] = []
     /// `--preset NAME`: the conversation at start is a new one from it.
     public var startPreset: Preset?
+    /// The chat's keys, with `[keys]` of config.toml applied.
+    public var keys = ChatKeyTable.standard
 
     public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
                 history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false, warnings: [String] = [],
-                readOnlyDatabase: String? = nil, presets: [Preset] = [], startPreset: Preset? = nil) {
+                readOnlyDatabase: String? = nil, presets: [Preset] = [], startPreset: Preset? = nil,
+                keys: ChatKeyTable = .standard) {
+        self.keys = keys
         self.presets = presets
         self.startPreset = startPreset
         self.warnings = warnings

@@ -14,9 +14,15 @@ public enum HelpPage {
     public static let surroundingRows = 4
 
     /// Every key table (`KeyTables`), each under its heading: the rows help scrolls through.
-    public static let entries: [HelpLine] = KeyTables.sections.enumerated().flatMap { index, section -> [HelpLine] in
-        (index == 0 ? [] : [.gap]) + [.heading(section.title)] + section.entries.map(HelpLine.key)
-            + (section.note.map { [.note($0)] } ?? [])
+    public static let entries: [HelpLine] = entries(with: .standard)
+
+    /// The rows with the chat's keys as `keys` has them; as many as the standard ones
+    /// (each action keeps its line, whatever its keys).
+    public static func entries(with keys: ChatKeyTable) -> [HelpLine] {
+        KeyTables.sections(with: keys).enumerated().flatMap { index, section -> [HelpLine] in
+            (index == 0 ? [] : [.gap]) + [.heading(section.title)] + section.entries.map(HelpLine.key)
+                + (section.note.map { [.note($0)] } ?? [])
+        }
     }
 
     /// Rows of entries on screen when an overlay has `overlayRows` rows.

@@ -8,13 +8,17 @@ public enum KeyTables {
         public let note: String?
     }
 
-    public static let sections: [Section] = [
-        Section(title: "Chat", entries: KeyHelpEntry.entries(KeyMap.bindings),
+    public static let sections = sections(with: .standard)
+
+    /// The sections with the chat's keys as `keys` has them (`[keys]` of config.toml).
+    public static func sections(with keys: ChatKeyTable) -> [Section] { [
+        Section(title: "Chat", entries: KeyHelpEntry.entries(keys.bindings),
                 note: "Typed characters go to the input; a bracketed paste never sends."),
         Section(title: "Attaching a file (Alt-A)", entries: KeyHelpEntry.entries(PathPromptKeyMap.bindings),
                 note: "Typed characters go into the path; ~ is your home folder. A pasted path of a file offers "
                     + "to attach it (Enter)."),
-        Section(title: "After Ctrl-X", entries: KeyHelpEntry.entries(ChordKeyMap.bindings),
+        Section(title: "After " + (keys.bindings.first { $0.command == .beginChord }?.label ?? "Ctrl-X"),
+                entries: KeyHelpEntry.entries(keys.chordBindings),
                 note: "Letters work with or without Shift."),
         Section(title: "Outline (Ctrl-X T)", entries: KeyHelpEntry.entries(OutlineKeyMap.bindings),
                 note: "Letters go to the filter. ● marks the questions of the branch shown."),
@@ -36,5 +40,5 @@ public enum KeyTables {
         Section(title: "Model picker (Ctrl-T)", entries: KeyHelpEntry.entries(PickerKeyMap.bindings),
                 note: "Letters go to the filter."),
         Section(title: "Help (F1)", entries: KeyHelpEntry.entries(HelpKeyMap.bindings), note: nil),
-    ]
+    ] }
 }

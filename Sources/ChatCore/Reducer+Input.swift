@@ -34,7 +34,7 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if state.awaitsChordKey {
         state.awaitsChordKey = false
         state.statusNote = nil
-        switch ChordKeyMap.command(for: key) {
+        switch state.settings.keys.chordCommand(for: key) {
         case .openEditor: return [.editExternally(state.input.text)]
         case .fork: return forkBranch(&state)
         case .openOutline: return openOutline(&state)
@@ -51,7 +51,7 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         state.input.insert("\t")
         return []
     }
-    guard let command = KeyMap.command(for: key) else { return [] }
+    guard let command = state.settings.keys.command(for: key) else { return [] }
     return perform(command, on: &state)
 }
 
@@ -131,7 +131,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .regenerate: return regenerate(&state)
     case .beginChord:
         state.awaitsChordKey = true
-        state.statusNote = ChordKeyMap.prompt
+        state.statusNote = state.settings.keys.chordPrompt
     case .editQuestion: return beginEdit(&state)
     case .previousVersion: return flipVersion(&state, by: -1)
     case .nextVersion: return flipVersion(&state, by: 1)

@@ -27,7 +27,7 @@ struct StatusBarView {
         let usage = state.lastUsage.map { usage in
             "↑\(usage.promptTokens)" + (usage.cachedTokens.map { " (\($0) cached)" } ?? "") + " ↓\(usage.completionTokens) tok "
         } ?? ""
-        let hints = KeyMap.statusHints(isStreaming: state.isStreaming) + " "
+        let hints = (state.isStreaming ? state.settings.keys.hints.streaming : state.settings.keys.hints.idle) + " "
         // What is happening matters more than key hints: drop hints, then usage, when narrow.
         let leftWidth = DisplayWidth.of(left)
         let candidates = [usage.isEmpty ? hints : usage + "│ " + hints, usage, ""]
@@ -57,7 +57,7 @@ struct StatusBarView {
         let glyph = answering ? "▸" : spinner[(reply.ticks / 2) % spinner.count]
         if let retry = reply.retry {
             return "\(glyph) \(retry.countdown(elapsed: reply.retryElapsed)) · \(retry.reason) · "
-                + "\(KeyMap.stopLabel) cancels"
+                + "\(state.settings.keys.hints.stop) cancels"
         }
         let phase = message?.text.isEmpty == false ? "streaming"
             : message?.reasoning.isEmpty == false ? "thinking"

@@ -19,8 +19,10 @@ public final class CursesTerminal: InteractiveTerminal {
     /// drawn as UTF-8 anyway, and the chat says how to fix the locale.
     public let userLocaleIsUTF8: Bool
 
-    /// Takes over the terminal: alternate screen, raw keys, bracketed paste, mouse wheel.
-    public init(useColor: Bool) throws {
+    /// Takes over the terminal: alternate screen, raw keys, bracketed paste, and the mouse
+    /// wheel unless `mouse` is false (`[ui] mouse = false`: the terminal keeps the mouse,
+    /// so its own selection works without Shift).
+    public init(useColor: Bool, mouse: Bool = true) throws {
         userLocaleIsUTF8 = ProcessLocale.userLocaleIsUTF8
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         try Self.checkTerminalType()
@@ -47,8 +49,10 @@ public final class CursesTerminal: InteractiveTerminal {
         }
         colorPairs = ColorPairs(enabled: colorAvailable)
         for (sequence, code) in ExtraKeyCode.sequences { define_key(sequence, code) }
-        _ = mousemask(kc_button4_pressed() | kc_button5_pressed(), nil)
-        mouseinterval(0)
+        if mouse {
+            _ = mousemask(kc_button4_pressed() | kc_button5_pressed(), nil)
+            mouseinterval(0)
+        }
         Self.writeRaw("\u{1B}[?2004h")
         rows = Int(kc_lines())
         columns = Int(kc_cols())

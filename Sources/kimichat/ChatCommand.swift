@@ -66,7 +66,7 @@ struct ChatCommand: AsyncParsableCommand {
                              reopened: SavedConversation?, logger: Logger) async -> String? {
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(useColor: settings.usesColor)
+            terminal = try CursesTerminal(useColor: settings.usesColor, mouse: settings.mouse)
         } catch {
             return String(describing: error)
         }
@@ -81,7 +81,8 @@ struct ChatCommand: AsyncParsableCommand {
                                                     history: settings.history, modelIsExplicit: settings.modelIsExplicit,
                                                     warnings: warnings,
                                                     readOnlyDatabase: store.isReadOnly ? store.path : nil,
-                                                    presets: settings.presets, startPreset: settings.startPreset),
+                                                    presets: settings.presets, startPreset: settings.startPreset,
+                                                    keys: settings.keys),
                              reopening: reopened, models: directory.knownLineup)
         let theme = settings.theme
         let home = UserFolders().home

@@ -38,9 +38,13 @@ struct ConfigFile: Equatable {
     var theme: String?
     /// `[presets.NAME]`, by name.
     var presets: [Preset] = []
+    /// The chat's keys with `[keys]` applied.
+    var keys = ChatKeyTable.standard
+    /// `[ui] mouse`: false leaves the mouse to the terminal.
+    var mouse = true
 
     static let knownKeys: Set<String> = ["model", "system_prompt", "base_url", "history", "theme", "api_key", "network",
-                                         "presets"]
+                                         "presets", "keys", "ui"]
 
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         UserFolders(environment: environment).configPath
@@ -88,6 +92,25 @@ struct ConfigFile: Equatable {
         }
         if let presets = table["presets"] {
             config.presets = try PresetConfig.parse(presets, text: text, path: path)
+        }
+        if let keys = table["keys"] {
+            config.keys = try KeysConfig.parse(keys, text: text, path: path)
+        }
+        if let ui = table["ui"] {
+            guard let section = ui.table else {
+                throw CommandFailure("\(path) line \(ConfigLines.header("ui", in: text) ?? 1): ui must be a [ui] table.")
+            }
+            if let unknown = section.keys.first(where: { $0 != "mouse" }) {
+                throw CommandFailure("\(path) line \(ConfigLines.line(of: unknown, inTable: "ui", in: text)): unknown "
+                    + "setting “ui.\(unknown)” (known: ui.mouse).")
+            }
+            if let mouse = section["mouse"] {
+                guard let flag = mouse.bool else {
+                    throw CommandFailure("\(path) line \(ConfigLines.line(of: "mouse", inTable: "ui", in: text)): "
+                        + "ui.mouse must be true or false.")
+                }
+                config.mouse = flag
+            }
         }
         if let theme = config.theme, Theme.named(theme) == nil {
             throw CommandFailure("\(path): theme must be \"dark\" or \"light\", not “\(theme)”.")

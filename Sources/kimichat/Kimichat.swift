@@ -16,7 +16,7 @@ struct Kimichat: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [ChatCommand.self, AskCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
-                      RemoveCommand.self, ModelsCommand.self],
+                      RemoveCommand.self, ModelsCommand.self, KeysCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

@@ -24,6 +24,9 @@ struct ResolvedSettings {
     var presets: [Preset] = []
     /// `--preset NAME`.
     var startPreset: Preset?
+    /// The chat's keys, `[keys]` applied; whether kimichat takes the mouse wheel.
+    var keys = ChatKeyTable.standard
+    var mouse = true
 
     init(_ options: GlobalOptions, config: ConfigFile = ConfigFile(),
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -45,6 +48,8 @@ struct ResolvedSettings {
         isDemo = options.demo
         history = config.historyPolicy
         presets = config.presets
+        keys = config.keys
+        mouse = config.mouse
     }
 
     /// The preset `--preset NAME` names; a name not in the config file ends the command

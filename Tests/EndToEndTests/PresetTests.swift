@@ -107,3 +107,45 @@ struct PresetTests {
         try await started.waitFor("[exited 0]")
     }
 }
+
+@Suite("Keys of your own in the chat", .serialized)
+struct KeysConfigTests {
+    static func home(config: String) throws -> KimichatHome {
+        let home = try KimichatHome()
+        let path = home.directory.appendingPathComponent("config/kimichat/config.toml")
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try config.write(to: path, atomically: true, encoding: .utf8)
+        return home
+    }
+
+    @Test("a [keys] file that swaps Enter and Alt-Enter works in the chat; kimichat keys prints it", .timeLimit(.minutes(2)))
+    func swapped() async throws {
+        let home = try Self.home(config: "[keys]\nsend = \"Alt-Enter\"\nnewline = [\"Enter\", \"Ctrl-J\"]\n")
+        let printed = try await home.run(["keys"])
+        #expect(printed.status == 0)
+        #expect(printed.stdout.contains("| `send` | Alt-Enter |"), "\(printed.stdout.prefix(2000))")
+        let session = try home.launch("--demo", width: 100)
+        try await session.waitFor("Alt-Enter send")
+        try session.type("first line")
+        try session.press("Enter")
+        try session.type("second line")
+        try await session.waitFor("  second line")
+        #expect((try? RequestLog.bodies(at: home.requestLogPath))?.isEmpty ?? true, "Enter did not send")
+        try session.press("M-Enter")
+        try await session.waitUntil("the reply") { $0.contains("You said “first line second line”") }
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
+
+    @Test("a conflicting [keys] is refused at start with its line and what it conflicts with")
+    func conflict() async throws {
+        let home = try Self.home(config: "model = \"kimi-k2.6\"\n\n[keys]\nnew_conversation = \"Ctrl-O\"\n")
+        let result = try await home.run(["--demo"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("config.toml line 4: Ctrl-O would do two things: new_conversation and "
+            + "conversations"), "\(result.stderr)")
+        let unsendable = try Self.home(config: "[ui]\nmouse = false\n[keys]\nsend = \"Ctrl-Shift-A\"\n")
+        let refused = try await unsendable.run(["keys"])
+        #expect(refused.stderr.contains("line 4: “Ctrl-Shift-A”: a terminal cannot send Ctrl with Shift"), "\(refused.stderr)")
+    }
+}

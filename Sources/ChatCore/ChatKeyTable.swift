@@ -1,0 +1,160 @@
+import Foundation
+import ScreenKit
+
+/// The chat's keys and the keys after its chord key, as this run has them: the standard
+/// tables (`KeyMap`, `ChordKeyMap`) with `[keys]` of config.toml applied. Dispatch, the
+/// status bar's hints, help and `kimichat keys` all read this one.
+public struct ChatKeyTable: Sendable, Equatable {
+    public private(set) var bindings: [KeyBinding<Command>] { didSet { hints = Self.hints(bindings) } }
+    public private(set) var chordBindings: [KeyBinding<ChordCommand>]
+    /// The status bar's hints, idle and while a reply streams: drawn every frame, so
+    /// written once per table.
+    public private(set) var hints: (idle: String, streaming: String, stop: String)
+
+    init(bindings: [KeyBinding<Command>], chordBindings: [KeyBinding<ChordCommand>]) {
+        self.bindings = bindings
+        self.chordBindings = chordBindings
+        hints = Self.hints(bindings)
+    }
+
+    public static let standard = ChatKeyTable(bindings: KeyMap.bindings, chordBindings: ChordKeyMap.bindings)
+
+    public static func == (lhs: ChatKeyTable, rhs: ChatKeyTable) -> Bool {
+        lhs.bindings == rhs.bindings && lhs.chordBindings == rhs.chordBindings
+    }
+
+    private static func hints(_ bindings: [KeyBinding<Command>]) -> (idle: String, streaming: String, stop: String) {
+        func line(streaming: Bool) -> String {
+            KeyHints.line(bindings) { command in
+                switch command {
+                case .send: return !streaming
+                case .stopOrClose: return streaming
+                default: return true
+                }
+            }
+        }
+        return (line(streaming: false), line(streaming: true), KeyHints.label(of: .stopOrClose, in: bindings) ?? "Esc")
+    }
+
+    /// "Ctrl-X: Ctrl-E editor · F fork · …", with this table's chord key.
+    public var chordPrompt: String {
+        let prefix = bindings.first { $0.command == .beginChord }?.label ?? "Ctrl-X"
+        return ChordKeyMap.prompt.replacingOccurrences(of: "Ctrl-X:", with: prefix + ":")
+    }
+
+    public func command(for key: Key) -> Command? {
+        bindings.first { $0.key == key }?.command
+    }
+
+    public func chordCommand(for key: Key) -> ChordCommand? {
+        chordBindings.first { $0.key == key }?.command
+    }
+
+    /// One line of `[keys]`: an action's name, its keys as written, and where.
+    public struct Override: Sendable, Equatable {
+        public var name: String
+        public var keys: [String]
+        public var line: Int
+
+        public init(name: String, keys: [String], line: Int) {
+            self.name = name
+            self.keys = keys
+            self.line = line
+        }
+    }
+
+    /// Every action name `[keys]` takes, in table order.
+    public static var actionNames: [String] {
+        var names: [String] = []
+        for name in KeyMap.bindings.map(\.command.name) + ChordKeyMap.bindings.map(\.command.name)
+            where !names.contains(name) { names.append(name) }
+        return names
+    }
+
+    /// The table with `overrides` applied: each named action gets exactly the keys given.
+    /// An unknown name or key, a key no terminal sends, or two actions on one key is
+    /// refused with the line to fix.
+    public func rebinding(_ overrides: [Override]) throws(KeyBindingError) -> ChatKeyTable {
+        var table = self
+        // Plain actions first: a chord is spelled with the chord key they leave.
+        let sorted = overrides.filter { !Self.isChord($0.name) } + overrides.filter { Self.isChord($0.name) }
+        for override in sorted {
+            let parsed = try Self.keys(of: override)
+            if let command = KeyMap.bindings.first(where: { $0.command.name == override.name })?.command {
+                guard parsed.allSatisfy({ $0.count == 1 }) else {
+                    throw KeyBindingError(line: override.line, message: "\(override.name) takes a single key, not a chord")
+                }
+                table.bindings = Self.replacing(command, in: table.bindings, with: parsed.map { $0[0] }) {
+                    KeySpelling.label($0)
+                }
+            } else if let command = ChordKeyMap.bindings.first(where: { $0.command.name == override.name })?.command {
+                let chordKey = table.bindings.first { $0.command == .beginChord }?.key
+                let prefix = chordKey.map(KeySpelling.label) ?? "the chord key"
+                guard parsed.allSatisfy({ $0.count == 2 && $0[0] == chordKey }) else {
+                    throw KeyBindingError(line: override.line, message: "\(override.name) follows the chord key: write "
+                        + "it as \"\(prefix) <key>\"")
+                }
+                table.chordBindings = Self.replacing(command, in: table.chordBindings, with: parsed.map { $0[1] }) {
+                    prefix + " " + KeySpelling.label($0)
+                }
+            } else {
+                throw KeyBindingError(line: override.line, message: "no action is named “\(override.name)” (the names "
+                    + "are in docs/keys.md and `kimichat keys`)")
+            }
+        }
+        try Self.checkConflicts(table.bindings, overrides) { $0.name }
+        try Self.checkConflicts(table.chordBindings, overrides) { $0.name }
+        return table
+    }
+
+    private static func isChord(_ name: String) -> Bool {
+        ChordKeyMap.bindings.contains { $0.command.name == name }
+    }
+
+    private static func keys(of override: Override) throws(KeyBindingError) -> [[Key]] {
+        guard !override.keys.isEmpty else {
+            throw KeyBindingError(line: override.line, message: "\(override.name) needs at least one key")
+        }
+        var keys: [[Key]] = []
+        for spelling in override.keys {
+            switch KeySpelling.parse(spelling) {
+            case let .success(parsed): keys.append(parsed)
+            case let .failure(error): throw KeyBindingError(line: override.line, message: error.message)
+            }
+        }
+        return keys
+    }
+
+    /// `command`'s bindings replaced by `keys`, where the first of them stood.
+    private static func replacing<Action>(_ command: Action, in bindings: [KeyBinding<Action>], with keys: [Key],
+                                          label: (Key) -> String) -> [KeyBinding<Action>] {
+        guard let first = bindings.firstIndex(where: { $0.command == command }) else { return bindings }
+        let template = bindings[first]
+        var result = bindings
+        result.removeAll { $0.command == command }
+        let added = keys.enumerated().map { index, key in
+            KeyBinding(key: key, command: command, label: label(key), summary: template.summary,
+                       hint: index == 0 ? template.hint : nil)
+        }
+        result.insert(contentsOf: added, at: min(first, result.count))
+        return result
+    }
+
+    private static func checkConflicts<Action>(_ bindings: [KeyBinding<Action>], _ overrides: [Override],
+                                               name: (Action) -> String) throws(KeyBindingError) {
+        for (index, binding) in bindings.enumerated() {
+            guard let other = bindings[..<index].first(where: { $0.key == binding.key && $0.command != binding.command })
+            else { continue }
+            let names = [name(other.command), name(binding.command)]
+            let line = overrides.last { names.contains($0.name) }?.line ?? 1
+            throw KeyBindingError(line: line, message: "\(binding.label) would do two things: \(names[0]) and "
+                + "\(names[1]) (give the other one a key of its own)")
+        }
+    }
+}
+
+/// A `[keys]` line kimichat cannot use, with its line.
+public struct KeyBindingError: Error, Sendable, Equatable {
+    public var line: Int
+    public var message: String
+}

@@ -1,0 +1,50 @@
+/// The key tables as Markdown: docs/keys.md (the standard keys) and `kimichat keys`
+/// (the keys this user has, with `[keys]` of config.toml applied).
+public enum KeysDocument {
+    public static func markdown(_ keys: ChatKeyTable = .standard) -> String {
+        """
+        # Keys
+
+        Written from the key tables in `Sources/ChatCore` (`KeyMap`, `ChordKeyMap`,
+        `OutlineKeyMap`, `ListKeyMap`, `RenameKeyMap`, `DeleteKeyMap`, `PickerKeyMap`,
+        `HelpKeyMap`; the outline, the list and the picker share `FilterKeyMap`'s rows)
+        by `KeyMapDocumentTests`; F1 in kimichat shows
+        the same tables, and the footers' key hints come from them too. No key means two
+        things in one context: a test checks each table. In the outline, the conversation
+        list and the model picker, letters always go to the filter.
+
+        `[keys]` in config.toml gives the chat's actions keys of your own, by these names
+        (`send = "Alt-Enter"`, `newline = "Enter"`, `fork = "Ctrl-X G"`; a list gives several
+        keys); `kimichat keys` prints this page with them.
+
+        \(names(keys))
+
+
+        """ + String(KeyTables.sections(with: keys).map(section).joined().dropLast())
+    }
+
+    /// The action names `[keys]` takes, with their keys now.
+    static func names(_ keys: ChatKeyTable) -> String {
+        var rows: [String] = []
+        var seen: Set<String> = []
+        for binding in keys.bindings where seen.insert(binding.command.name).inserted {
+            let all = keys.bindings.filter { $0.command == binding.command }.map(\.label).joined(separator: ", ")
+            rows.append("| `\(binding.command.name)` | \(all) | \(binding.summary) |")
+        }
+        for binding in keys.chordBindings where seen.insert(binding.command.name).inserted {
+            let all = keys.chordBindings.filter { $0.command == binding.command }.map(\.label)
+            var unique: [String] = []
+            for label in all where !unique.contains(label) { unique.append(label) }
+            rows.append("| `\(binding.command.name)` | \(unique.joined(separator: ", ")) | \(binding.summary) |")
+        }
+        return "| action (`[keys]`) | keys | what it does |\n| --- | --- | --- |\n" + rows.joined(separator: "\n")
+    }
+
+    static func table(_ entries: [KeyHelpEntry]) -> String {
+        "| key | action |\n| --- | --- |\n" + entries.map { "| \($0.keys) | \($0.summary) |" }.joined(separator: "\n")
+    }
+
+    static func section(_ section: KeyTables.Section) -> String {
+        "## \(section.title)\n\n\(table(section.entries))\n\n" + (section.note.map { $0 + "\n\n" } ?? "")
+    }
+}

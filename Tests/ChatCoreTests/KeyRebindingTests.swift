@@ -1,0 +1,79 @@
+import ChatDomain
+import ScreenKit
+import Testing
+@testable import ChatCore
+
+/// `[keys]`: key spellings read as the docs write them, actions rebound by name, and
+/// what cannot work refused with its line.
+@Suite("Keys of your own")
+struct KeyRebindingTests {
+    @Test("the spellings the docs use read as keys", arguments: [
+        ("Ctrl-G", [Key.ctrl("g")]), ("ctrl-g", [.ctrl("g")]), ("Alt-Enter", [.altEnter]), ("Shift-Tab", [.backTab]),
+        ("F5", [.function(5)]), ("Alt-x", [.alt("x")]), ("PgDn", [.pageDown]), ("Ctrl-X Ctrl-E", [.ctrl("x"), .ctrl("e")]),
+        ("Ctrl-X G", [.ctrl("x"), .character("G")]), ("Esc", [.escape]), ("Alt-Left", [.altLeft]),
+    ] as [(String, [Key])])
+    func spellings(text: String, keys: [Key]) throws {
+        #expect(try KeySpelling.parse(text).get() == keys)
+    }
+
+    @Test("keys a terminal cannot send, and names it does not know, are refused in words", arguments: [
+        ("Ctrl-Shift-A", "cannot send Ctrl with Shift"), ("Ctrl-1", "Ctrl only with a letter"),
+        ("Ctrl-Alt-D", "Ctrl-Alt"), ("Hyper-K", "not a key name"), ("F13", "not a key name"),
+        ("Ctrl-X Ctrl-E Ctrl-S", "one key"),
+    ])
+    func refusedSpellings(text: String, message: String) {
+        guard case let .failure(error) = KeySpelling.parse(text) else { Issue.record("accepted \(text)"); return }
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    @Test("send and newline swapped: Enter makes a new line, Alt-Enter sends; help and the hints follow")
+    func swap() throws {
+        let keys = try ChatKeyTable.standard.rebinding([
+            .init(name: "send", keys: ["Alt-Enter"], line: 2), .init(name: "newline", keys: ["Enter"], line: 3),
+        ])
+        #expect(keys.command(for: .enter) == .insertNewline)
+        #expect(keys.command(for: .altEnter) == .send)
+        #expect(keys.command(for: .ctrl("j")) == nil, "newline has exactly the keys given")
+        #expect(keys.hints.idle.hasPrefix("Alt-Enter send"))
+        #expect(KeyTables.sections(with: keys)[0].entries.first?.keys == "Alt-Enter")
+
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true, keys: keys),
+                             models: Fixtures.models)
+        _ = reduce(&state, .textEntered("two"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .textEntered("lines"))
+        #expect(state.input.text == "two\nlines")
+        let effects = reduce(&state, .keyPressed(.altEnter))
+        #expect(effects.contains { if case .startReply = $0 { true } else { false } })
+    }
+
+    @Test("a key two actions would share, an unknown action, a chord without the chord key: refused with the line")
+    func refusals() {
+        func refusal(_ overrides: [ChatKeyTable.Override]) -> KeyBindingError? {
+            do {
+                _ = try ChatKeyTable.standard.rebinding(overrides)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let conflict = refusal([.init(name: "new_conversation", keys: ["Ctrl-O"], line: 4)])
+        #expect(conflict?.line == 4)
+        #expect(conflict?.message.contains("Ctrl-O would do two things") == true, "\(conflict?.message ?? "")")
+        #expect(refusal([.init(name: "teleport", keys: ["F9"], line: 7)])?.message.contains("no action is named “teleport”") == true)
+        #expect(refusal([.init(name: "fork", keys: ["F9"], line: 2)])?.message.contains("write it as \"Ctrl-X <key>\"") == true)
+        #expect(refusal([.init(name: "send", keys: ["Ctrl-Shift-S"], line: 3)])?.line == 3)
+    }
+
+    @Test("chord actions take a chord; a new chord key carries them along")
+    func chords() throws {
+        let keys = try ChatKeyTable.standard.rebinding([
+            .init(name: "chord", keys: ["Ctrl-G"], line: 2), .init(name: "fork", keys: ["Ctrl-G G"], line: 3),
+        ])
+        #expect(keys.command(for: .ctrl("g")) == .beginChord)
+        #expect(keys.chordCommand(for: .character("G")) == .fork)
+        #expect(keys.chordCommand(for: .character("f")) == nil)
+        #expect(keys.chordPrompt.hasPrefix("Ctrl-G:"))
+        #expect(KeysDocument.markdown(keys).contains("| `fork` | Ctrl-G G |"))
+    }
+}

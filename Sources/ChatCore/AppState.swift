@@ -103,6 +103,10 @@ public struct AppState: Sendable, Equatable {
     public var balance: BalanceReading?
     /// A request was refused for the quota: the balance, once read, is explained if spent.
     var explainsBalance = false
+    /// Where F1 was pressed: help goes back to it.
+    var helpReturn: Overlay?
+    /// The key tables help shows first: those of where F1 was pressed.
+    public var helpFirstSections: [String] = []
     public var lastUsage: Usage?
     public var isQuitting = false
 

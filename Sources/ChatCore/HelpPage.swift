@@ -18,8 +18,11 @@ public enum HelpPage {
 
     /// The rows with the chat's keys as `keys` has them; as many as the standard ones
     /// (each action keeps its line, whatever its keys).
-    public static func entries(with keys: ChatKeyTable) -> [HelpLine] {
-        KeyTables.sections(with: keys).enumerated().flatMap { index, section -> [HelpLine] in
+    public static func entries(with keys: ChatKeyTable, first titles: [String] = []) -> [HelpLine] {
+        let sections = KeyTables.sections(with: keys)
+        let ordered = titles.compactMap { title in sections.first { $0.title == title } }
+            + sections.filter { !titles.contains($0.title) }
+        return ordered.enumerated().flatMap { index, section -> [HelpLine] in
             (index == 0 ? [] : [.gap]) + [.heading(section.title)] + section.entries.map(HelpLine.key)
                 + (section.note.map { [.note($0)] } ?? [])
         }

@@ -1,3 +1,4 @@
+import ChatDomain
 import ScreenKit
 
 /// Help scrolls with the arrows and pages (`HelpKeyMap`), a page being what the layout
@@ -7,7 +8,11 @@ func reduceHelpKey(_ state: inout AppState, _ key: Key, firstEntry: Int) -> [App
     let last = HelpPage.lastFirstEntry(overlayRows: state.overlayRows)
     func scroll(to entry: Int) { state.overlay = .help(firstEntry: min(max(0, entry), last)) }
     switch HelpKeyMap.command(for: key) {
-    case .close: state.overlay = nil
+    case .close:
+        // Back where F1 was pressed, as it was.
+        state.overlay = state.helpReturn
+        state.helpReturn = nil
+        state.helpFirstSections = []
     case .quit: return quit(&state)
     case .lineDown: scroll(to: firstEntry + 1)
     case .lineUp: scroll(to: firstEntry - 1)
@@ -18,6 +23,29 @@ func reduceHelpKey(_ state: inout AppState, _ key: Key, firstEntry: Int) -> [App
     case nil: break
     }
     return []
+}
+
+/// F1 anywhere: help, with the keys of where it was pressed first; Esc goes back there.
+func openHelp(_ state: inout AppState) -> [AppEffect] {
+    state.helpReturn = state.overlay
+    state.helpFirstSections = helpSections(for: state)
+    state.overlay = .help(firstEntry: 0)
+    if state.balance == nil { state.balance = .checking }
+    return state.settings.hasAPIKey ? [.readBalance(fresh: false)] : []
+}
+
+/// The key tables of what is on screen, by their titles in `KeyTables`.
+private func helpSections(for state: AppState) -> [String] {
+    let titles = KeyTables.sections.map(\.title)
+    func titled(_ prefix: String) -> [String] { titles.filter { $0.hasPrefix(prefix) } }
+    switch state.overlay {
+    case .conversations: return titled("Conversation list") + titled("Renaming") + titled("Deleting")
+    case .models: return titled("Model picker")
+    case .outline: return titled("Outline")
+    case .settings: return titled("Settings") + titled("Typing a setting")
+    case .presets: return titled("Starting from a preset")
+    case .help, nil: return state.pathPrompt != nil ? titled("Attaching a file") : []
+    }
 }
 
 /// The layout gives overlays this many rows (at start, after a resize, as the input

@@ -123,9 +123,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .openModelPicker: return openModelPicker(&state)
     case .toggleThinking: toggleThinking(&state)
     case .openHelp:
-        state.overlay = .help(firstEntry: 0)
-        if state.balance == nil { state.balance = .checking }
-        return state.settings.hasAPIKey ? [.readBalance(fresh: false)] : []
+        return openHelp(&state)
     case .copyMessage: return copyMessage(&state)
     case .copyCodeBlock: return copyCodeBlock(&state)
     case .regenerate: return regenerate(&state)

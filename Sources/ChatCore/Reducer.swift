@@ -6,6 +6,10 @@ import ScreenKit
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
     switch action {
     case let .keyPressed(key):
+        // F1 works everywhere: in an overlay or Alt-A's prompt, their keys come first.
+        if key == .function(1), state.overlay != nil || state.pathPrompt != nil {
+            if case .help = state.overlay {} else { return openHelp(&state) }
+        }
         switch state.overlay {
         case .conversations: return reduceListKey(&state, key)
         case .models: return reducePickerKey(&state, key)

@@ -8,7 +8,8 @@ struct HelpView {
     static func draw(_ state: AppState, firstEntry: Int, rows: Int, width: Int, theme: Theme, into frame: inout Frame) {
         frame.cursor = nil
         for row in 0..<rows { frame.fill(row: row, style: .plain) }
-        let all = state.settings.keys == .standard ? HelpPage.entries : HelpPage.entries(with: state.settings.keys)
+        let all = state.settings.keys == .standard && state.helpFirstSections.isEmpty ? HelpPage.entries
+            : HelpPage.entries(with: state.settings.keys, first: state.helpFirstSections)
         let shown = HelpPage.shown(overlayRows: rows)
         let first = min(max(0, firstEntry), max(0, all.count - shown))
         frame.fill(row: 0, style: theme.statusBar)

@@ -142,3 +142,25 @@ struct ReducerSettingsTests {
         #expect(state.input.isEmpty, "not the chat's input")
     }
 }
+
+@Suite("Reducer: F1 everywhere")
+struct HelpEverywhereTests {
+    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: false), models: Fixtures.models)
+
+    @Test("F1 in an overlay shows its keys first, and Esc goes back to it as it was", arguments: [
+        (Key.alt("s"), "Settings (Alt-S)"), (.ctrl("t"), "Model picker (Ctrl-T)"), (.ctrl("o"), "Conversation list (Ctrl-O)"),
+        (.alt("a"), "Attaching a file (Alt-A)"),
+    ])
+    mutating func helpFromOverlays(opening: Key, title: String) {
+        _ = reduce(&state, .keyPressed(opening))
+        let before = state.overlay
+        _ = reduce(&state, .keyPressed(.function(1)))
+        #expect(state.overlay == .help(firstEntry: 0))
+        #expect(state.helpFirstSections.first == title)
+        guard case let .heading(first)? = HelpPage.entries(with: state.settings.keys, first: state.helpFirstSections).first
+        else { Issue.record("no heading first"); return }
+        #expect(first == title)
+        _ = reduce(&state, .keyPressed(.escape))
+        #expect(state.overlay == before, "back where F1 was pressed")
+    }
+}

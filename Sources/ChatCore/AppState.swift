@@ -38,6 +38,8 @@ public struct ActiveReply: Sendable, Equatable {
     var toolCalls = ToolCallAssembly()
     /// The history limit the request was planned with (after a context overflow).
     var roundsAtMost: Int?
+    /// A continued reply's usage before it went on: its usage is both together.
+    var usageBefore: Usage?
 }
 
 /// Every piece of state the app has. Views read it; only `reduce` changes it.

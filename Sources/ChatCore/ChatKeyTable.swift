@@ -36,10 +36,18 @@ public struct ChatKeyTable: Sendable, Equatable {
         return (line(streaming: false), line(streaming: true), KeyHints.label(of: .stopOrClose, in: bindings) ?? "Esc")
     }
 
-    /// "Ctrl-X: Ctrl-E editor · F fork · …", with this table's chord key.
+    /// "Ctrl-X: Ctrl-E editor · F fork · …", from this table's chord keys.
     public var chordPrompt: String {
+        guard self != .standard else { return ChordKeyMap.prompt }
         let prefix = bindings.first { $0.command == .beginChord }?.label ?? "Ctrl-X"
-        return ChordKeyMap.prompt.replacingOccurrences(of: "Ctrl-X:", with: prefix + ":")
+        var parts: [String] = []
+        var seen: [ChordCommand] = []
+        for binding in chordBindings where !seen.contains(binding.command) {
+            seen.append(binding.command)
+            let second = binding.label.split(separator: " ").dropFirst().joined(separator: " ")
+            parts.append(second + " " + binding.command.name.replacingOccurrences(of: "_", with: " "))
+        }
+        return prefix + ": " + parts.joined(separator: " · ") + "."
     }
 
     public func command(for key: Key) -> Command? {
@@ -84,6 +92,10 @@ public struct ChatKeyTable: Sendable, Equatable {
                 guard parsed.allSatisfy({ $0.count == 1 }) else {
                     throw KeyBindingError(line: override.line, message: "\(override.name) takes a single key, not a chord")
                 }
+                if let typing = parsed.first(where: { Self.goesIntoTheMessage($0[0]) }) {
+                    throw KeyBindingError(line: override.line, message: "\(KeySpelling.label(typing[0])) goes into the "
+                        + "message as typed: give \(override.name) a key with Ctrl or Alt, or a named key")
+                }
                 table.bindings = Self.replacing(command, in: table.bindings, with: parsed.map { $0[0] }) {
                     KeySpelling.label($0)
                 }
@@ -94,17 +106,43 @@ public struct ChatKeyTable: Sendable, Equatable {
                     throw KeyBindingError(line: override.line, message: "\(override.name) follows the chord key: write "
                         + "it as \"\(prefix) <key>\"")
                 }
-                table.chordBindings = Self.replacing(command, in: table.chordBindings, with: parsed.map { $0[1] }) {
-                    prefix + " " + KeySpelling.label($0)
+                // A letter after the chord key works with or without Shift, as the standard ones do.
+                let seconds = parsed.flatMap { keys -> [Key] in
+                    guard case let .character(letter) = keys[1], letter.isLetter else { return [keys[1]] }
+                    return [.character(Character(letter.lowercased())), .character(Character(letter.uppercased()))]
+                }
+                table.chordBindings = Self.replacing(command, in: table.chordBindings, with: seconds) { key in
+                    if case let .character(letter) = key { return prefix + " " + letter.uppercased() }
+                    return prefix + " " + KeySpelling.label(key)
                 }
             } else {
                 throw KeyBindingError(line: override.line, message: "no action is named “\(override.name)” (the names "
                     + "are in docs/keys.md and `kimichat keys`)")
             }
         }
+        table.relabelChords()
         try Self.checkConflicts(table.bindings, overrides) { $0.name }
         try Self.checkConflicts(table.chordBindings, overrides) { $0.name }
         return table
+    }
+
+    /// Keys the input takes before any action: typed characters, Tab; and what the
+    /// terminal turns into Enter and Tab (Ctrl-M, Ctrl-I).
+    private static func goesIntoTheMessage(_ key: Key) -> Bool {
+        switch key {
+        case .character, .tab, .ctrl("m"), .ctrl("i"): return true
+        default: return false
+        }
+    }
+
+    /// The chord bindings' labels with this table's chord key ("Ctrl-G F" once it moved).
+    private mutating func relabelChords() {
+        guard let prefix = bindings.first(where: { $0.command == .beginChord })?.label else { return }
+        chordBindings = chordBindings.map { binding in
+            let second = binding.label.split(separator: " ").dropFirst().joined(separator: " ")
+            return KeyBinding(key: binding.key, command: binding.command, label: prefix + " " + second,
+                              summary: binding.summary, hint: binding.hint)
+        }
     }
 
     private static func isChord(_ name: String) -> Bool {

@@ -28,6 +28,8 @@ public struct ChatSettings: Sendable, Equatable {
     public var startPreset: Preset?
     /// The chat's keys, with `[keys]` of config.toml applied.
     public var keys = ChatKeyTable.standard
+    /// `--system` was given: it beats a conversation's own system prompt.
+    public var systemPromptIsExplicit = false
 
     public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
                 history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false, warnings: [String] = [],

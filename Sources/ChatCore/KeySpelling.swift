@@ -60,11 +60,13 @@ public enum KeySpelling {
             }
             return .success(.ctrl(Character(character.lowercased())))
         }
-        let typed: Character = shift && character.isLetter ? Character(character.uppercased()) : character
         if shift, !character.isLetter {
             return .failure(KeySpellingError("“\(text)”: write the character Shift makes instead"))
         }
-        return .success(alt ? .alt(typed) : .character(typed))
+        // Alt-S is what the terminal sends for Alt and the s key (ESC s); Alt-Shift-S, ESC S.
+        let letter: Character = shift ? Character(character.uppercased())
+            : alt && character.isLetter ? Character(character.lowercased()) : character
+        return .success(alt ? .alt(letter) : .character(letter))
     }
 
     /// How help and `kimichat keys` write a key.

@@ -15,8 +15,12 @@ func continueReply(_ state: inout AppState) -> [AppEffect] {
         return []
     }
     let reply = state.messages[index]
-    guard !reply.text.isEmpty, reply.isContinuable else {
+    guard reply.isContinuable else {
         state.statusNote = "The last reply is whole: Ctrl-X C continues one cut by max tokens, stopped or interrupted."
+        return []
+    }
+    guard !reply.text.isEmpty else {
+        state.statusNote = "The last reply has no text to continue (only thinking): Ctrl-R asks again."
         return []
     }
     guard state.settings.hasAPIKey else {
@@ -30,10 +34,18 @@ func continueReply(_ state: inout AppState) -> [AppEffect] {
     guard let questionIndex = state.messages[..<index].lastIndex(where: { $0.kind == .user }) else { return [] }
     let question = state.messages[questionIndex]
     let model = state.currentModel
-    // No search declared: a search would take the reply so far apart from what continues it.
-    let planned = state.requestPipeline.request(
+    // A reply that searched goes on as it was asked: with search declared and thinking off,
+    // which its search turns need (a thinking request refuses them, moonshot-api.md §9.7).
+    var planned = state.requestPipeline.request(
         for: question.text, attachments: question.attachments, searches: reply.searches,
-        after: state.messages[..<questionIndex], model: model, estimate: state.tokenEstimate, continuing: reply.text)
+        after: state.messages[..<questionIndex], model: model, estimate: state.tokenEstimate,
+        webSearch: !reply.searches.isEmpty, continuing: reply.text)
+    if !reply.searches.isEmpty, WebSearchAvailability(model) == .alwaysThinks {
+        // The model now always thinks: its own searches cannot go back to it.
+        planned = state.requestPipeline.request(
+            for: question.text, attachments: question.attachments, after: state.messages[..<questionIndex],
+            model: model, estimate: state.tokenEstimate, continuing: reply.text)
+    }
     let requestID = state.nextRequestID
     state.nextRequestID += 1
     state.editMessage(id: reply.id) {
@@ -41,6 +53,8 @@ func continueReply(_ state: inout AppState) -> [AppEffect] {
         $0.finishReason = nil
     }
     var active = ActiveReply(requestID: requestID, messageID: reply.id)
+    active.usageBefore = reply.usage
+    active.webSearch = planned.request.webSearch
     active.estimatedPromptTokens = planned.estimatedRaw
     active.roundsSent = planned.roundsSent
     active.questionID = question.id

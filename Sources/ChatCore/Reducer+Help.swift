@@ -25,6 +25,19 @@ func reduceHelpKey(_ state: inout AppState, _ key: Key, firstEntry: Int) -> [App
     return []
 }
 
+extension AppState {
+    /// Runs `change` with the overlay help was opened over in its place, so results for
+    /// it (a search, the model list) are not lost while help covers it.
+    mutating func withOverlayBehindHelp<Result>(_ change: (inout AppState) -> Result) -> Result {
+        guard case let .help(first) = overlay, let behind = helpReturn else { return change(&self) }
+        overlay = behind
+        let result = change(&self)
+        helpReturn = overlay
+        overlay = .help(firstEntry: first)
+        return result
+    }
+}
+
 /// F1 anywhere: help, with the keys of where it was pressed first; Esc goes back there.
 func openHelp(_ state: inout AppState) -> [AppEffect] {
     state.helpReturn = state.overlay

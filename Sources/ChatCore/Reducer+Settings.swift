@@ -18,6 +18,8 @@ func reduceSettingsKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         return []
     }
     if editor.editing != nil { return reduceSettingsFieldKey(&state, &editor, key) }
+    // A paste's line breaks would switch settings or open the picker one after another.
+    if state.isPasting { return [] }
     guard let command = SettingsKeyMap.command(for: key) else { return [] }
     switch command {
     case let .move(move):
@@ -149,9 +151,9 @@ private func saveTypedSetting(_ state: inout AppState, _ field: SettingsField, _
     let rules = SettingsRules(state.currentModel)
     switch field {
     case .systemPrompt:
-        var prompt = text
-        while prompt.hasSuffix("\n") { prompt.removeLast() }
-        chosen.systemPrompt = prompt == (state.settings.systemPrompt ?? "") ? nil : prompt
+        // Compared without trailing line breaks: a TOML multi-line default ends with one.
+        let prompt = text.trailingLineBreaksRemoved
+        chosen.systemPrompt = prompt == (state.settings.systemPrompt ?? "").trailingLineBreaksRemoved ? nil : prompt
     case .temperature:
         chosen.temperature = empty ? nil : rules.temperature.flatMap { try? SettingsRules.decimal(text, in: $0).get() }
     case .topP:
@@ -187,10 +189,10 @@ private func resetSetting(_ state: inout AppState, _ field: SettingsField) -> [A
 /// The conversation takes `chosen`: saved at once; a system prompt that changed is
 /// marked in the transcript, as it applies from the next request on.
 func applySettings(_ state: inout AppState, _ chosen: ConversationSettings) -> [AppEffect] {
-    let before = state.conversation.settings.systemPrompt ?? state.settings.systemPrompt ?? ""
+    let before = (state.conversation.settings.systemPrompt ?? state.settings.systemPrompt ?? "").trailingLineBreaksRemoved
     guard chosen != state.conversation.settings else { return [] }
     state.conversation.settings = chosen
-    let after = chosen.systemPrompt ?? state.settings.systemPrompt ?? ""
+    let after = (chosen.systemPrompt ?? state.settings.systemPrompt ?? "").trailingLineBreaksRemoved
     if before != after {
         state.appendMessage(kind: .notice, text: "system prompt changed" + (after.isEmpty ? ": none is sent." : "."))
     }
@@ -201,5 +203,13 @@ extension Result where Failure == SettingsInputError {
     var failureMessage: String? {
         if case let .failure(error) = self { return error.message }
         return nil
+    }
+}
+
+extension String {
+    var trailingLineBreaksRemoved: String {
+        var text = self
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        return text
     }
 }

@@ -20,12 +20,13 @@ func reduceStreamEvent(_ state: inout AppState, _ requestID: RequestID, _ event:
     case let .unreadable(reason):
         state.activeReply?.unreadableEvents += 1
         if reply.firstUnreadable == nil { state.activeReply?.firstUnreadable = reason }
-    case let .usage(usage):
-        state.lastUsage = usage
+    case let .usage(reported):
+        let usage = reply.usageBefore.map { $0.adding(reported) } ?? reported
+        state.lastUsage = reported
         state.editMessage(id: reply.messageID) { $0.usage = usage }
         if !reply.hasCalibrated {
             state.tokenEstimate = state.tokenEstimate.calibrated(estimatedRaw: reply.estimatedPromptTokens,
-                                                                 actual: usage.promptTokens)
+                                                                 actual: reported.promptTokens)
             state.activeReply?.hasCalibrated = true
         }
     case let .toolCall(fragment):

@@ -90,7 +90,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     case let .conversationSaved(key, summary):
         return reduceConversationSaved(&state, key: key, summary)
     case let .conversationsFound(search, matches, readAt):
-        return reduceConversationsFound(&state, search: search, matches, readAt: readAt)
+        return state.withOverlayBehindHelp { reduceConversationsFound(&$0, search: search, matches, readAt: readAt) }
     case let .conversationLoaded(saved, focus, words):
         return reduceConversationLoaded(&state, saved, focus: focus, words: words)
     case let .conversationChangedElsewhere(saved, change):
@@ -119,7 +119,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         state.statusNote = failure.reason
         return []
     case let .modelsListed(models, note):
-        return reduceModelsListed(&state, models, note: note)
+        return state.withOverlayBehindHelp { reduceModelsListed(&$0, models, note: note) }
     case .terminationRequested:
         return quit(&state)
     }

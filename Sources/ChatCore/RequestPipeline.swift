@@ -163,6 +163,7 @@ extension AppState {
         var pipeline = RequestPipeline(settings)
         pipeline.cacheKey = RequestPipeline.cacheKey(conversation: conversation.id)
         pipeline.overrides = conversation.settings
+        if settings.systemPromptIsExplicit { pipeline.overrides.systemPrompt = nil }
         return pipeline
     }
 }

@@ -20,7 +20,6 @@ public enum SettingsKeyMap {
         KeyBinding(key: .enter, command: .change, label: "Enter",
                    summary: "change the setting: type a value, switch it, or choose", hint: "change"),
         KeyBinding(key: .delete, command: .reset, label: "Del", summary: "back to the default", hint: "default"),
-        KeyBinding(key: .backspace, command: .reset, label: "Backspace", summary: "back to the default"),
         KeyBinding(key: .escape, command: .close, label: "Esc", summary: "close", hint: "close"),
         KeyBinding(key: .alt("s"), command: .close, label: "Alt-S", summary: "close"),
         KeyBinding(key: .up, command: .move(.up), label: "Up", summary: "previous setting", hint: "move"),

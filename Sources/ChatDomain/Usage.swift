@@ -16,3 +16,17 @@ public struct Usage: Sendable, Equatable, Codable {
         self.reasoningTokens = reasoningTokens
     }
 }
+
+extension Usage {
+    /// Two requests' usage as one: a reply continued with Ctrl-X C cost both.
+    public func adding(_ other: Usage) -> Usage {
+        func sum(_ first: Int?, _ second: Int?) -> Int? {
+            first == nil && second == nil ? nil : (first ?? 0) + (second ?? 0)
+        }
+        return Usage(promptTokens: promptTokens + other.promptTokens,
+                     completionTokens: completionTokens + other.completionTokens,
+                     totalTokens: totalTokens + other.totalTokens,
+                     cachedTokens: sum(cachedTokens, other.cachedTokens),
+                     reasoningTokens: sum(reasoningTokens, other.reasoningTokens))
+    }
+}

@@ -64,7 +64,8 @@ struct AskCommand: AsyncParsableCommand {
         var transcript: AskTranscript?
         // A continued conversation keeps its model (and web search) unless the flags say otherwise.
         let chosenPreset = settings.preset(named: preset)
-        var modelID = chosenPreset?.model ?? settings.model
+        // An explicit --model beats the preset's, as in the chat.
+        var modelID = options.model ?? chosenPreset?.model ?? settings.model
         var existing: SavedConversation?
         var store: ConversationStore?
         if !noSave {
@@ -87,7 +88,9 @@ struct AskCommand: AsyncParsableCommand {
         let model = ModelLineup.info(for: modelID, in: directory.knownLineup)
         let webSearch = search || (chosenPreset?.webSearch ?? existing?.summary.webSearch ?? false)
         // A preset wins; else a continued conversation keeps its own settings.
-        let overrides = chosenPreset?.settings ?? existing?.summary.settings ?? ConversationSettings()
+        var overrides = chosenPreset?.settings ?? existing?.summary.settings ?? ConversationSettings()
+        // An explicit --system beats a saved or preset system prompt.
+        if options.system != nil { overrides.systemPrompt = nil }
         if webSearch, WebSearchAvailability(model) == .alwaysThinks, search || chosenPreset?.webSearch == true {
             fail("--search: web search is not available: " + WebSearchAvailability.unavailableReason(model)
                 .replacingOccurrences(of: "(Ctrl-T)", with: "(--model)") + ".")

@@ -19,8 +19,11 @@ struct AskTranscript {
         conversationID = try existing
             ?? store.createConversation(title: ConversationTitle.derived(from: question), model: model).id
         if webSearch { try store.setWebSearch(conversationID, on: true) }
-        // A preset's settings stay with the conversation it starts or continues.
-        if let settings { try store.setSettings(conversationID, settings) }
+        // A preset's settings (and so its model) stay with the conversation it starts or continues.
+        if let settings {
+            try store.setSettings(conversationID, settings)
+            if existing != nil { try store.setModel(conversationID, to: model) }
+        }
         var asked = StoredMessage(role: .user, text: question)
         asked.attachments = attachments
         try store.save(asked, in: conversationID)

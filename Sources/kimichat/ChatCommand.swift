@@ -76,13 +76,15 @@ struct ChatCommand: AsyncParsableCommand {
                 + "if Chinese text or emoji look wrong, set LANG=C.UTF-8 (or another UTF-8 locale) in this terminal.")
         }
         let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo, logger: logger)
-        let state = AppState(settings: ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
+        var chatSettings = ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
                                                     hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
                                                     history: settings.history, modelIsExplicit: settings.modelIsExplicit,
                                                     warnings: warnings,
                                                     readOnlyDatabase: store.isReadOnly ? store.path : nil,
                                                     presets: settings.presets, startPreset: settings.startPreset,
-                                                    keys: settings.keys),
+                                                    keys: settings.keys)
+        chatSettings.systemPromptIsExplicit = settings.systemPromptIsExplicit
+        let state = AppState(settings: chatSettings,
                              reopening: reopened, models: directory.knownLineup)
         let theme = settings.theme
         let home = UserFolders().home

@@ -24,7 +24,11 @@ enum PresetConfig {
             throw CommandFailure("\(path) line \(ConfigLines.header("presets", in: text) ?? 1): presets must be tables, "
                 + "one per preset: [presets.NAME].")
         }
-        return try presets.keys.sorted().map { name in
+        // In the file's order, as the chooser lists them.
+        let names = presets.keys.sorted {
+            ConfigLines.line(of: nil, inTable: "presets.\($0)", in: text) < ConfigLines.line(of: nil, inTable: "presets.\($1)", in: text)
+        }
+        return try names.map { name in
             let line = { (key: String?) in ConfigLines.line(of: key, inTable: "presets.\(name)", in: text) }
             guard let table = presets[name]?.table else {
                 throw CommandFailure("\(path) line \(line(nil)): presets.\(name) must be a table: [presets.\(name)].")
@@ -80,9 +84,23 @@ enum PresetConfig {
 /// Where things are in config.toml's text, for messages: TOML values carry no line
 /// numbers, so the file is read again for the header and the key.
 enum ConfigLines {
+    /// The file's lines, without comments, and blank inside multi-line strings (a line
+    /// starting with `[` there is text, not a table).
+    static func lines(_ text: String) -> [String] {
+        var inString = false
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { raw in
+            let line = String(raw)
+            let quotes = line.components(separatedBy: "\"\"\"").count - 1 + line.components(separatedBy: "\'\'\'").count - 1
+            defer { if quotes % 2 == 1 { inString.toggle() } }
+            if inString { return "" }
+            guard let hash = line.firstIndex(of: "#"), !line[..<hash].contains("\"") else { return line }
+            return String(line[..<hash])
+        }
+    }
+
     /// The line of `[NAME]` (or the first `[NAME.…]`).
     static func header(_ name: String, in text: String) -> Int? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in lines(text).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed == "[\(name)]" || trimmed.hasPrefix("[\(name).") { return index + 1 }
             if trimmed.hasPrefix(name), trimmed.dropFirst(name.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
@@ -96,7 +114,7 @@ enum ConfigLines {
     static func line(of key: String?, inTable table: String, in text: String) -> Int {
         var inside = false
         var headerLine: Int?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in lines(text).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("[") {
                 inside = trimmed == "[\(table)]" || trimmed == "[ \(table) ]"

@@ -24,6 +24,8 @@ struct ResolvedSettings {
     var presets: [Preset] = []
     /// `--preset NAME`.
     var startPreset: Preset?
+    /// `--system` was given: it beats a conversation's own system prompt.
+    var systemPromptIsExplicit = false
     /// The chat's keys, `[keys]` applied; whether kimichat takes the mouse wheel.
     var keys = ChatKeyTable.standard
     var mouse = true
@@ -45,6 +47,7 @@ struct ResolvedSettings {
         usesColor = environment["NO_COLOR"] == nil
         theme = usesColor ? config.theme.flatMap(Theme.named) ?? .dark : .monochrome
         systemPrompt = options.system ?? config.systemPrompt
+        systemPromptIsExplicit = options.system != nil
         isDemo = options.demo
         history = config.historyPolicy
         presets = config.presets

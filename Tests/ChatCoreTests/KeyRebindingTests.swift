@@ -9,7 +9,7 @@ import Testing
 struct KeyRebindingTests {
     @Test("the spellings the docs use read as keys", arguments: [
         ("Ctrl-G", [Key.ctrl("g")]), ("ctrl-g", [.ctrl("g")]), ("Alt-Enter", [.altEnter]), ("Shift-Tab", [.backTab]),
-        ("F5", [.function(5)]), ("Alt-x", [.alt("x")]), ("PgDn", [.pageDown]), ("Ctrl-X Ctrl-E", [.ctrl("x"), .ctrl("e")]),
+        ("F5", [.function(5)]), ("Alt-x", [.alt("x")]), ("Alt-S", [.alt("s")]), ("Alt-Shift-S", [.alt("S")]), ("PgDn", [.pageDown]), ("Ctrl-X Ctrl-E", [.ctrl("x"), .ctrl("e")]),
         ("Ctrl-X G", [.ctrl("x"), .character("G")]), ("Esc", [.escape]), ("Alt-Left", [.altLeft]),
     ] as [(String, [Key])])
     func spellings(text: String, keys: [Key]) throws {
@@ -63,6 +63,12 @@ struct KeyRebindingTests {
         #expect(refusal([.init(name: "teleport", keys: ["F9"], line: 7)])?.message.contains("no action is named “teleport”") == true)
         #expect(refusal([.init(name: "fork", keys: ["F9"], line: 2)])?.message.contains("write it as \"Ctrl-X <key>\"") == true)
         #expect(refusal([.init(name: "send", keys: ["Ctrl-Shift-S"], line: 3)])?.line == 3)
+        for typed in ["s", "Space", "Tab", "Ctrl-M", "Ctrl-I"] {
+            #expect(refusal([.init(name: "send", keys: [typed], line: 5)])?.message.contains("goes into the message") == true,
+                    "\(typed)")
+        }
+        let settings = try? ChatKeyTable.standard.rebinding([.init(name: "settings", keys: ["Alt-S"], line: 2)])
+        #expect(settings?.command(for: .alt("s")) == .openSettings, "as the terminal sends it")
     }
 
     @Test("chord actions take a chord; a new chord key carries them along")
@@ -72,7 +78,10 @@ struct KeyRebindingTests {
         ])
         #expect(keys.command(for: .ctrl("g")) == .beginChord)
         #expect(keys.chordCommand(for: .character("G")) == .fork)
+        #expect(keys.chordCommand(for: .character("g")) == .fork, "a letter with or without Shift")
         #expect(keys.chordCommand(for: .character("f")) == nil)
+        #expect(keys.chordBindings.first { $0.command == .openEditor }?.label == "Ctrl-G Ctrl-E", "the others follow")
+        #expect(keys.chordPrompt.contains("G fork"))
         #expect(keys.chordPrompt.hasPrefix("Ctrl-G:"))
         #expect(KeysDocument.markdown(keys).contains("| `fork` | Ctrl-G G |"))
     }

@@ -57,6 +57,34 @@ struct ReducerContinueTests {
         #expect(state.statusNote?.contains("The last reply is whole") == true)
     }
 
+    @Test("a reply that searched goes on with search declared and thinking off; a reply of thinking alone does not")
+    mutating func continueAfterSearch() throws {
+        _ = reduce(&state, .keyPressed(.alt("w")))
+        _ = send("News?")
+        let call = ToolCall(id: "s1", name: "$web_search", arguments: "{}")
+        let searched = reduce(&state, .streamEvents(1, [
+            .toolCall(ToolCallFragment(index: 0, id: call.id, name: call.name, arguments: call.arguments)),
+            .finished(.toolCalls), .done,
+        ]))
+        let (second, _) = try #require(Self.request(searched))
+        _ = reduce(&state, .streamEvents(second, [.content("Sunny and"), .usage(Usage(promptTokens: 100,
+            completionTokens: 5, totalTokens: 105)), .finished(.length), .done]))
+        _ = reduce(&state, .keyPressed(.alt("w")))
+        let (third, request) = try #require(Self.request(chord("c")))
+        #expect(request.webSearch && request.thinkingDisabled, "its search turns need thinking off")
+        #expect(request.turns.map(\.role) == [.user, .assistant, .tool, .assistant])
+        _ = reduce(&state, .streamEvents(third, [.content(" warm."), .usage(Usage(promptTokens: 110,
+            completionTokens: 3, totalTokens: 113)), .finished(.stop), .done]))
+        #expect(state.messages.last(where: { $0.kind == .assistant })?.usage?.completionTokens == 8,
+                "the reply's usage counts both requests")
+
+        _ = send("Think only")
+        _ = reduce(&state, .streamEvents(4, [.reasoning("hmm")]))
+        _ = reduce(&state, .keyPressed(.escape))
+        #expect(Self.request(chord("c")) == nil)
+        #expect(state.statusNote?.contains("no text to continue") == true)
+    }
+
     @Test("requests of a saved conversation carry its cache key")
     mutating func cacheKey() throws {
         #expect(Self.request(send("first"))?.1.promptCacheKey == nil, "not saved yet: no id to name it by")

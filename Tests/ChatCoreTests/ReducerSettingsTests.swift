@@ -102,6 +102,8 @@ struct ReducerSettingsTests {
         _ = reduce(&state, .streamEvents(1, [.content("ok"), .finished(.stop), .done]))
         _ = press(.alt("s"))
         select(.systemPrompt)
+        _ = press(.backspace)
+        #expect(state.conversation.settings.systemPrompt != nil, "Backspace does not wipe a setting")
         _ = press(.delete)
         #expect(state.conversation.settings.systemPrompt == nil)
         _ = press(.escape)
@@ -162,5 +164,16 @@ struct HelpEverywhereTests {
         #expect(first == title)
         _ = reduce(&state, .keyPressed(.escape))
         #expect(state.overlay == before, "back where F1 was pressed")
+    }
+
+    @Test("results for the overlay behind help reach it: the list is filled when help closes")
+    mutating func resultsBehindHelp() {
+        _ = reduce(&state, .keyPressed(.ctrl("o")))
+        let search = state.conversationList?.requestedSearch ?? 0
+        _ = reduce(&state, .keyPressed(.function(1)))
+        _ = reduce(&state, .conversationsFound(search: search, [ConversationMatch(summary: Fixtures.summary(id: 3))],
+                                               readAt: Fixtures.date))
+        _ = reduce(&state, .keyPressed(.escape))
+        #expect(state.conversationList?.matches.map(\.id) == [3])
     }
 }

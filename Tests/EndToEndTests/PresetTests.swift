@@ -40,6 +40,22 @@ struct PresetTests {
         #expect(config.presets[1].settings.reasoningEffort == .low)
     }
 
+    @Test("presets keep the file's order; a header's comment and a [ line inside a multi-line prompt do not move lines")
+    func orderAndLines() throws {
+        let quotes = String(repeating: "\"", count: 3)
+        let text = ["[presets.zeta]   # last letter, first preset", "system_prompt = " + quotes, "[not a table]", quotes,
+                    "[presets.alpha]", "temperature = 5"].joined(separator: "\n")
+        do {
+            _ = try ConfigFile.parse(text, path: "config.toml")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".contains("config.toml line 6: presets.alpha.temperature"), "\(error)")
+        }
+        let good = try ConfigFile.parse(text.replacingOccurrences(of: "temperature = 5", with: "temperature = 0.5"),
+                                        path: "config.toml")
+        #expect(good.presets.map(\.name) == ["zeta", "alpha"])
+    }
+
     @Test("what is wrong in a preset is refused with its line", arguments: [
         ("[presets.a]\nmodel = \"x\"\ncolour = \"red\"\n", "config.toml line 3: presets.a.colour is not a setting a preset has"),
         ("[presets.a]\ntemperature = 1.5\n", "config.toml line 2: presets.a.temperature must be a number from 0 to 1"),

@@ -169,7 +169,8 @@ public struct ChatKeyTable: Sendable, Equatable {
         guard let first = bindings.firstIndex(where: { $0.command == command }) else { return bindings }
         let template = bindings[first]
         var result = bindings
-        result.removeAll { $0.command == command }
+        // The mouse wheel cannot be spelled in config.toml: it stays with its action.
+        result.removeAll { $0.command == command && $0.key != .wheelUp && $0.key != .wheelDown }
         let added = keys.enumerated().map { index, key in
             KeyBinding(key: key, command: command, label: label(key), summary: template.summary,
                        hint: index == 0 ? template.hint : nil)

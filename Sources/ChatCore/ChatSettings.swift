@@ -30,6 +30,8 @@ public struct ChatSettings: Sendable, Equatable {
     public var keys = ChatKeyTable.standard
     /// `--system` was given: it beats a conversation's own system prompt.
     public var systemPromptIsExplicit = false
+    /// The overlays' keys, with `[keys.CONTEXT]` of config.toml applied.
+    public var overlayKeys = OverlayKeyTables.standard
 
     public init(model: String, systemPrompt: String? = nil, hasAPIKey: Bool, isDemo: Bool = false,
                 history: HistoryPolicy = .fitContextWindow, modelIsExplicit: Bool = false, warnings: [String] = [],

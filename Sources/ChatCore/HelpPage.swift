@@ -18,8 +18,9 @@ public enum HelpPage {
 
     /// The rows with the chat's keys as `keys` has them; as many as the standard ones
     /// (each action keeps its line, whatever its keys).
-    public static func entries(with keys: ChatKeyTable, first titles: [String] = []) -> [HelpLine] {
-        let sections = KeyTables.sections(with: keys)
+    public static func entries(with keys: ChatKeyTable, overlays: OverlayKeyTables = .standard,
+                               first titles: [String] = []) -> [HelpLine] {
+        let sections = KeyTables.sections(with: keys, overlays: overlays)
         let ordered = titles.compactMap { title in sections.first { $0.title == title } }
             + sections.filter { !titles.contains($0.title) }
         return ordered.enumerated().flatMap { index, section -> [HelpLine] in

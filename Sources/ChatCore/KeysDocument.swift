@@ -1,7 +1,7 @@
 /// The key tables as Markdown: docs/keys.md (the standard keys) and `kimichat keys`
 /// (the keys this user has, with `[keys]` of config.toml applied).
 public enum KeysDocument {
-    public static func markdown(_ keys: ChatKeyTable = .standard) -> String {
+    public static func markdown(_ keys: ChatKeyTable = .standard, overlays: OverlayKeyTables = .standard) -> String {
         """
         # Keys
 
@@ -15,12 +15,15 @@ public enum KeysDocument {
 
         `[keys]` in config.toml gives the chat's actions keys of your own, by these names
         (`send = "Alt-Enter"`, `newline = "Enter"`, `fork = "Ctrl-X G"`; a list gives several
-        keys); `kimichat keys` prints this page with them.
+        keys), and `[keys.CONTEXT]` those of an overlay (`[keys.list]` `rename = "F6"`);
+        `kimichat keys` prints this page with them.
 
         \(names(keys))
 
+        \(overlayNames(overlays))
 
-        """ + String(KeyTables.sections(with: keys).map(section).joined().dropLast())
+
+        """ + String(KeyTables.sections(with: keys, overlays: overlays).map(section).joined().dropLast())
     }
 
     /// The action names `[keys]` takes, with their keys now.
@@ -38,6 +41,23 @@ public enum KeysDocument {
             rows.append("| `\(binding.command.name)` | \(unique.joined(separator: ", ")) | \(binding.summary) |")
         }
         return "| action (`[keys]`) | keys | what it does |\n| --- | --- | --- |\n" + rows.joined(separator: "\n")
+    }
+
+    /// Each overlay's action names, under the name of its `[keys.CONTEXT]` table.
+    static func overlayNames(_ tables: OverlayKeyTables) -> String {
+        func rows<Action: NamedAction>(_ table: ContextKeyTable<Action>) -> String {
+            table.actionNames.map { name in
+                "`\(name)` (" + table.bindings.filter { $0.command.name == name }.map(\.label).joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
+        }
+        let contexts: [(String, String)] = [
+            ("list", rows(tables.list)), ("rename", rows(tables.rename)), ("picker", rows(tables.picker)),
+            ("outline", rows(tables.outline)), ("help", rows(tables.help)), ("attach", rows(tables.attach)),
+            ("settings", rows(tables.settings)), ("settings_field", rows(tables.settingsField)),
+            ("presets", rows(tables.presets)),
+        ]
+        return "| `[keys.CONTEXT]` | actions (keys) |\n| --- | --- |\n"
+            + contexts.map { "| `\($0.0)` | \($0.1) |" }.joined(separator: "\n")
     }
 
     static func table(_ entries: [KeyHelpEntry]) -> String {

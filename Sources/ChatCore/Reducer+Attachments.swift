@@ -26,7 +26,7 @@ func reducePathPromptKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         state.pathPrompt = prompt
         return []
     }
-    switch PathPromptKeyMap.command(for: key) {
+    switch state.settings.overlayKeys.attach.command(for: key) {
     case .attach:
         if state.isPasting { return [] }
         state.pathPrompt = nil

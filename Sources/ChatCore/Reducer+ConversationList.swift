@@ -18,7 +18,7 @@ func reduceListKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     case .browsing, nil: break
     }
     if case let .character(character) = key { return editFilter(&state) { $0.insert(String(character)) } }
-    guard let command = ListKeyMap.command(for: key) else { return [] }
+    guard let command = state.settings.overlayKeys.list.command(for: key) else { return [] }
     return perform(command, &state)
 }
 
@@ -102,7 +102,7 @@ private func reduceRenameKey(_ state: inout AppState, _ key: Key) -> [AppEffect]
         state.withConversationList { $0.editTitle { $0.insert(String(character)) } }
         return []
     }
-    switch RenameKeyMap.command(for: key) {
+    switch state.settings.overlayKeys.rename.command(for: key) {
     case .save: return saveTitle(&state)
     case .cancel: state.withConversationList { $0.mode = .browsing }
     case let .edit(edit): state.withConversationList { $0.editTitle(edit.apply) }

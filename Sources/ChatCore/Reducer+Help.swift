@@ -7,7 +7,7 @@ func reduceHelpKey(_ state: inout AppState, _ key: Key, firstEntry: Int) -> [App
     let page = HelpPage.shown(overlayRows: state.overlayRows)
     let last = HelpPage.lastFirstEntry(overlayRows: state.overlayRows)
     func scroll(to entry: Int) { state.overlay = .help(firstEntry: min(max(0, entry), last)) }
-    switch HelpKeyMap.command(for: key) {
+    switch state.settings.overlayKeys.help.command(for: key) {
     case .close:
         // Back where F1 was pressed, as it was.
         state.overlay = state.helpReturn

@@ -24,7 +24,7 @@ func reduceModelsListed(_ state: inout AppState, _ models: [ModelInfo], note: St
 /// is changed where it lives (`withModelPicker`).
 func reducePickerKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if case let .character(character) = key { return editFilter(&state) { $0.insert(String(character)) } }
-    guard let command = PickerKeyMap.command(for: key) else { return [] }
+    guard let command = state.settings.overlayKeys.picker.command(for: key) else { return [] }
     switch command {
     case .choose:
         let selected = state.modelPicker?.selected

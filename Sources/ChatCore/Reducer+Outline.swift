@@ -20,7 +20,7 @@ func reduceOutlineKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         state.withOutline { $0.filter.insert(String(character)); $0.refilter() }
         return []
     }
-    guard let command = OutlineKeyMap.command(for: key) else { return [] }
+    guard let command = state.settings.overlayKeys.outline.command(for: key) else { return [] }
     switch command {
     case .go:
         guard let node = state.outline?.selected?.node else { return [] }

@@ -13,7 +13,7 @@ func chooseNewConversation(_ state: inout AppState) -> [AppEffect] {
 
 func reducePresetChooserKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     guard case var .presets(chooser) = state.overlay else { return [] }
-    switch PresetChooserKeyMap.command(for: key) {
+    switch state.settings.overlayKeys.presets.command(for: key) {
     case .start:
         let preset = chooser.selection == 0 ? nil : state.settings.presets[chooser.selection - 1]
         let effects = startNewConversation(&state)

@@ -20,7 +20,7 @@ func reduceSettingsKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     if editor.editing != nil { return reduceSettingsFieldKey(&state, &editor, key) }
     // A paste's line breaks would switch settings or open the picker one after another.
     if state.isPasting { return [] }
-    guard let command = SettingsKeyMap.command(for: key) else { return [] }
+    guard let command = state.settings.overlayKeys.settings.command(for: key) else { return [] }
     switch command {
     case let .move(move):
         let fields = SettingsField.allCases
@@ -64,7 +64,7 @@ private func reduceSettingsFieldKey(_ state: inout AppState, _ editor: inout Set
         editor.field.insert(field == .systemPrompt ? "\n" : " ")
         return []
     }
-    switch SettingsKeyMap.fieldCommand(for: key) {
+    switch state.settings.overlayKeys.settingsField.command(for: key) {
     case .save:
         if let problem = settingsProblem(state, field, editor.field.text) {
             editor.problem = problem

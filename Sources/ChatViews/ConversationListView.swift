@@ -11,7 +11,7 @@ struct ConversationListView {
     static let newEntry = "+ New conversation"
 
     static func draw(_ list: ConversationList, currentID: ConversationID?, isDemo: Bool = false, rows: Int, width: Int,
-                     theme: Theme, into frame: inout Frame) {
+                     theme: Theme, keys: OverlayKeyTables = .standard, into frame: inout Frame) {
         let more = list.matches.count >= ConversationList.limit(for: list.filter.text) ? "+" : ""
         let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count)\(more) found"
         // The demo keeps its own database; the heading says whose conversations these
@@ -30,7 +30,7 @@ struct ConversationListView {
                             theme: theme, into: &frame)
             entry += 1
         }
-        drawFooter(list, row: footerRow, width: width, theme: theme, into: &frame)
+        drawFooter(list, row: footerRow, width: width, theme: theme, keys: keys, into: &frame)
     }
 
     private static func drawEntry(_ entry: Int, of list: ConversationList, currentID: ConversationID?, row: Int,
@@ -74,18 +74,18 @@ struct ConversationListView {
 
     /// The mode's key hints, from its key table; while a delete is asked, the question.
     private static func drawFooter(_ list: ConversationList, row: Int, width: Int, theme: Theme,
-                                   into frame: inout Frame) {
+                                   keys: OverlayKeyTables, into frame: inout Frame) {
         frame.fill(row: row, style: theme.statusBar)
         let style = list.mode.isConfirmingDelete ? theme.statusAccent : theme.statusBar
-        frame.put(" " + footer(list), row: row, column: 0, style: style)
+        frame.put(" " + footer(list, keys: keys), row: row, column: 0, style: style)
     }
 
-    private static func footer(_ list: ConversationList) -> String {
+    private static func footer(_ list: ConversationList, keys: OverlayKeyTables) -> String {
         switch list.mode {
         case .browsing:
-            return KeyHints.line(ListKeyMap.bindings)
+            return KeyHints.line(keys.list.bindings)
         case .renaming:
-            return KeyHints.line(RenameKeyMap.bindings)
+            return KeyHints.line(keys.rename.bindings)
         case .confirmingDelete:
             let title = list.targetMatch.map { TerminalSafeText.sanitizeLine($0.summary.title) } ?? ""
             let otherKeys = DeleteKeyMap.otherKeys

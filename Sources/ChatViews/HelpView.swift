@@ -8,12 +8,14 @@ struct HelpView {
     static func draw(_ state: AppState, firstEntry: Int, rows: Int, width: Int, theme: Theme, into frame: inout Frame) {
         frame.cursor = nil
         for row in 0..<rows { frame.fill(row: row, style: .plain) }
-        let all = state.settings.keys == .standard && state.helpFirstSections.isEmpty ? HelpPage.entries
-            : HelpPage.entries(with: state.settings.keys, first: state.helpFirstSections)
+        let standard = state.settings.keys == .standard && state.settings.overlayKeys == .standard
+        let all = standard && state.helpFirstSections.isEmpty ? HelpPage.entries
+            : HelpPage.entries(with: state.settings.keys, overlays: state.settings.overlayKeys, first: state.helpFirstSections)
         let shown = HelpPage.shown(overlayRows: rows)
         let first = min(max(0, firstEntry), max(0, all.count - shown))
         frame.fill(row: 0, style: theme.statusBar)
-        frame.put(" Help · " + header(first: first, shown: shown, count: all.count), row: 0, column: 0,
+        frame.put(" Help · " + header(first: first, shown: shown, count: all.count, keys: state.settings.overlayKeys),
+                  row: 0, column: 0,
                   style: theme.statusAccent)
         var row = 1
         frame.put(" " + totals(state), row: row, column: 0, style: theme.prompt)
@@ -26,9 +28,9 @@ struct HelpView {
     }
 
     /// Help's key hints; when not every row fits, the scrolling keys and where the view is.
-    static func header(first: Int, shown: Int, count: Int) -> String {
+    static func header(first: Int, shown: Int, count: Int, keys: OverlayKeyTables = .standard) -> String {
         let scrolls = count > shown
-        let hints = KeyHints.line(HelpKeyMap.bindings) { scrolls || !$0.scrolls }
+        let hints = KeyHints.line(keys.help.bindings) { scrolls || !$0.scrolls }
         return scrolls ? hints + " (\(first + 1)–\(min(count, first + shown)) of \(count))" : hints
     }
 

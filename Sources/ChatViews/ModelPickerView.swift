@@ -7,7 +7,7 @@ import TextLayout
 /// images, description), the current model marked, and a line for notes and keys.
 struct ModelPickerView {
     static func draw(_ picker: ModelPicker, current: String, rows: Int, width: Int, theme: Theme,
-                     into frame: inout Frame) {
+                     keys: OverlayKeyTables = .standard, into frame: inout Frame) {
         OverlayHeader.draw(title: " Models · \(picker.shown.count) shown · current: \(TerminalSafeText.sanitizeLine(current))",
                            filter: picker.filter, showsCursor: true, rows: rows, width: width, theme: theme, into: &frame)
 
@@ -23,7 +23,7 @@ struct ModelPickerView {
                       style: theme.detail)
         }
         frame.fill(row: footerRow, style: theme.statusBar)
-        let hints = " " + KeyHints.line(PickerKeyMap.bindings)
+        let hints = " " + KeyHints.line(keys.picker.bindings)
         frame.put(picker.note.map { " " + TerminalSafeText.sanitizeLine($0) + " ·" + hints } ?? hints,
                   row: footerRow, column: 0, style: theme.statusBar)
     }

@@ -7,7 +7,8 @@ import TextLayout
 /// The outline overlay (Ctrl-X T): heading, filter, one row per question (indented by
 /// fork, the branch shown marked ●, its time at the right), and the keys.
 struct OutlineView {
-    static func draw(_ outline: OutlineBrowser, rows: Int, width: Int, theme: Theme, into frame: inout Frame) {
+    static func draw(_ outline: OutlineBrowser, rows: Int, width: Int, theme: Theme, keys: OverlayKeyTables = .standard,
+                     into frame: inout Frame) {
         let forks = outline.rows.filter { $0.depth > 0 }.count
         OverlayHeader.draw(title: " Outline · \(outline.rows.count) question\(outline.rows.count == 1 ? "" : "s")"
                                + (forks == 0 ? " · one branch" : "") + " · ● the branch shown",
@@ -27,7 +28,7 @@ struct OutlineView {
                       row: OverlayHeader.rows, column: 0, style: theme.detail)
         }
         frame.fill(row: footerRow, style: theme.statusBar)
-        frame.put(" " + KeyHints.line(OutlineKeyMap.bindings), row: footerRow, column: 0, style: theme.statusBar)
+        frame.put(" " + KeyHints.line(keys.outline.bindings), row: footerRow, column: 0, style: theme.statusBar)
     }
 
     private static func drawRow(_ entry: OutlineRow, selected: Bool, now: Date, row: Int, width: Int, theme: Theme,

@@ -28,6 +28,6 @@ struct PresetChooserView {
                       maxColumns: max(0, width - column))
         }
         frame.fill(row: footerRow, style: theme.statusBar)
-        frame.put(" " + KeyHints.line(PresetChooserKeyMap.bindings), row: footerRow, column: 0, style: theme.statusBar)
+        frame.put(" " + KeyHints.line(state.settings.overlayKeys.presets.bindings), row: footerRow, column: 0, style: theme.statusBar)
     }
 }

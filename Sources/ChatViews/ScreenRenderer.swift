@@ -38,12 +38,13 @@ public struct ScreenRenderer {
         case let .conversations(list):
             // Over the transcript and the separator: the input stays visible below.
             ConversationListView.draw(list, currentID: state.conversation.id, isDemo: state.settings.isDemo, rows: layout.separatorRow + 1,
-                                      width: width, theme: theme, into: &frame)
+                                      width: width, theme: theme, keys: state.settings.overlayKeys, into: &frame)
         case let .models(picker):
             ModelPickerView.draw(picker, current: state.conversation.model, rows: layout.separatorRow + 1,
-                                 width: width, theme: theme, into: &frame)
+                                 width: width, theme: theme, keys: state.settings.overlayKeys, into: &frame)
         case let .outline(outline):
-            OutlineView.draw(outline, rows: layout.separatorRow + 1, width: width, theme: theme, into: &frame)
+            OutlineView.draw(outline, rows: layout.separatorRow + 1, width: width, theme: theme,
+                             keys: state.settings.overlayKeys, into: &frame)
         case let .help(first):
             HelpView.draw(state, firstEntry: first, rows: layout.separatorRow + 1, width: width, theme: theme,
                           into: &frame)

@@ -38,7 +38,8 @@ struct SettingsView {
             row += 1
         }
         frame.fill(row: footerRow, style: theme.statusBar)
-        let hints = editor.editing == nil ? KeyHints.line(SettingsKeyMap.bindings) : KeyHints.line(SettingsKeyMap.fieldBindings)
+        let hints = editor.editing == nil ? KeyHints.line(state.settings.overlayKeys.settings.bindings)
+            : KeyHints.line(state.settings.overlayKeys.settingsField.bindings)
         frame.put(" " + (state.statusNote.map { TerminalSafeText.sanitizeLine($0) + " · " } ?? "") + hints,
                   row: footerRow, column: 0, style: theme.statusBar)
     }

@@ -84,6 +84,7 @@ struct ChatCommand: AsyncParsableCommand {
                                                     presets: settings.presets, startPreset: settings.startPreset,
                                                     keys: settings.keys)
         chatSettings.systemPromptIsExplicit = settings.systemPromptIsExplicit
+        chatSettings.overlayKeys = settings.overlayKeys
         let state = AppState(settings: chatSettings,
                              reopening: reopened, models: directory.knownLineup)
         let theme = settings.theme

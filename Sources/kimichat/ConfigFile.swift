@@ -38,8 +38,9 @@ struct ConfigFile: Equatable {
     var theme: String?
     /// `[presets.NAME]`, by name.
     var presets: [Preset] = []
-    /// The chat's keys with `[keys]` applied.
+    /// The chat's keys with `[keys]` applied, and the overlays' with `[keys.CONTEXT]`.
     var keys = ChatKeyTable.standard
+    var overlayKeys = OverlayKeyTables.standard
     /// `[ui] mouse`: false leaves the mouse to the terminal.
     var mouse = true
 
@@ -94,7 +95,7 @@ struct ConfigFile: Equatable {
             config.presets = try PresetConfig.parse(presets, text: text, path: path)
         }
         if let keys = table["keys"] {
-            config.keys = try KeysConfig.parse(keys, text: text, path: path)
+            (config.keys, config.overlayKeys) = try KeysConfig.parse(keys, text: text, path: path)
         }
         if let ui = table["ui"] {
             guard let section = ui.table else {

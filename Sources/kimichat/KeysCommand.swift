@@ -13,6 +13,6 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
         let settings = ResolvedSettings.load(options)
-        FileHandle.standardOutput.write(Data(KeysDocument.markdown(settings.keys).utf8))
+        FileHandle.standardOutput.write(Data(KeysDocument.markdown(settings.keys, overlays: settings.overlayKeys).utf8))
     }
 }

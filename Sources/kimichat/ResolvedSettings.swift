@@ -28,6 +28,7 @@ struct ResolvedSettings {
     var systemPromptIsExplicit = false
     /// The chat's keys, `[keys]` applied; whether kimichat takes the mouse wheel.
     var keys = ChatKeyTable.standard
+    var overlayKeys = OverlayKeyTables.standard
     var mouse = true
 
     init(_ options: GlobalOptions, config: ConfigFile = ConfigFile(),
@@ -52,6 +53,7 @@ struct ResolvedSettings {
         history = config.historyPolicy
         presets = config.presets
         keys = config.keys
+        overlayKeys = config.overlayKeys
         mouse = config.mouse
     }
 

@@ -86,3 +86,44 @@ struct KeyRebindingTests {
         #expect(KeysDocument.markdown(keys).contains("| `fork` | Ctrl-G G |"))
     }
 }
+
+@Suite("Keys of your own in the overlays")
+struct OverlayKeyRebindingTests {
+    @Test("[keys.list] rename = F6: the list renames with F6, its footer and help say so; F2 no longer does")
+    func listRename() throws {
+        let tables = try OverlayKeyTables.standard.rebinding("list", [.init(name: "rename", keys: ["F6"], line: 9)],
+                                                             line: 8)
+        #expect(tables.list.command(for: .function(6)) == .rename)
+        #expect(tables.list.command(for: .function(2)) == nil)
+        #expect(KeyHints.line(tables.list.bindings).contains("F6 rename"))
+        var settings = ChatSettings(model: "kimi-k2.6", hasAPIKey: true)
+        settings.overlayKeys = tables
+        var state = AppState(settings: settings, models: Fixtures.models)
+        _ = reduce(&state, .keyPressed(.ctrl("o")))
+        _ = reduce(&state, .conversationsFound(search: state.conversationList?.requestedSearch ?? 0,
+                                               [ConversationMatch(summary: Fixtures.summary(id: 3))], readAt: Fixtures.date))
+        _ = reduce(&state, .keyPressed(.down))
+        _ = reduce(&state, .keyPressed(.function(6)))
+        guard case .renaming = state.conversationList?.mode else { Issue.record("F6 did not rename"); return }
+        #expect(KeysDocument.markdown(overlays: tables).contains("`rename` (F6)"))
+    }
+
+    @Test("in an overlay: a letter where letters filter, an unknown action or context, a shared key: refused with the line")
+    func refusals() {
+        func refusal(_ context: String, _ overrides: [ChatKeyTable.Override]) -> KeyBindingError? {
+            do {
+                _ = try OverlayKeyTables.standard.rebinding(context, overrides, line: 1)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(refusal("list", [.init(name: "open", keys: ["o"], line: 3)])?.message.contains("goes into the text") == true)
+        #expect(refusal("picker", [.init(name: "teleport", keys: ["F9"], line: 4)])?.message.contains("in [keys.picker]") == true)
+        #expect(refusal("nowhere", [])?.message.contains("there is no [keys.nowhere]") == true)
+        let shared = refusal("picker", [.init(name: "choose", keys: ["Esc"], line: 6)])
+        #expect(shared?.line == 6)
+        #expect(shared?.message.contains("Esc would do two things in [keys.picker]") == true, "\(shared?.message ?? "")")
+        #expect(refusal("help", [.init(name: "close", keys: ["x"], line: 2)]) == nil, "help has no filter: letters are keys")
+    }
+}

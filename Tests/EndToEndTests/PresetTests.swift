@@ -153,6 +153,19 @@ struct KeysConfigTests {
         try await session.waitFor("[exited 0]")
     }
 
+    @Test("[keys.list] gives the list's rename a key of its own; a conflict in an overlay's table is refused with its line")
+    func overlayKeys() async throws {
+        let home = try Self.home(config: "[keys.list]\nrename = \"F6\"\n\n[keys.picker]\nchoose = \"Esc\"\n")
+        let refused = try await home.run(["keys"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("line 5: Esc would do two things in [keys.picker]"), "\(refused.stderr)")
+        let fine = try Self.home(config: "[keys.list]\nrename = \"F6\"\n")
+        let printed = try await fine.run(["keys"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        #expect(printed.stdout.contains("`rename` (F6)"))
+        #expect(printed.stdout.contains("| F6 | rename the selected conversation |"))
+    }
+
     @Test("a conflicting [keys] is refused at start with its line and what it conflicts with")
     func conflict() async throws {
         let home = try Self.home(config: "model = \"kimi-k2.6\"\n\n[keys]\nnew_conversation = \"Ctrl-O\"\n")

@@ -56,6 +56,21 @@ struct PresetTests {
         #expect(good.presets.map(\.name) == ["zeta", "alpha"])
     }
 
+    @Test("[ui] mouse = false is read; a wrong value or an unknown [ui] setting is refused with its line")
+    func uiMouse() throws {
+        #expect(try ConfigFile.parse("[ui]\nmouse = false\n", path: "config.toml").mouse == false)
+        #expect(try ConfigFile.parse("", path: "config.toml").mouse == true)
+        for (text, message) in [("[ui]\n\nmouse = 3\n", "line 3: ui.mouse must be true or false"),
+                                ("[ui]\ncolours = 2\n", "line 2: unknown setting “ui.colours”")] {
+            do {
+                _ = try ConfigFile.parse(text, path: "config.toml")
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect("\(error)".contains(message), "\(error)")
+            }
+        }
+    }
+
     @Test("what is wrong in a preset is refused with its line", arguments: [
         ("[presets.a]\nmodel = \"x\"\ncolour = \"red\"\n", "config.toml line 3: presets.a.colour is not a setting a preset has"),
         ("[presets.a]\ntemperature = 1.5\n", "config.toml line 2: presets.a.temperature must be a number from 0 to 1"),

@@ -39,6 +39,11 @@ public final class ConversationStore: ConversationRepository {
         self.path = path
         self.isProcessAlive = isProcessAlive
         isReadOnly = access == .readOnly
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .cannotOpen(path: path, reason: "it is a folder; --db names the database file itself, e.g. "
+                + (path as NSString).appendingPathComponent("kimichat.sqlite"))
+        }
         switch access {
         case .create:
             // SQLite gives the -wal and -shm it makes the database file's mode, so a

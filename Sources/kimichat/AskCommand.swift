@@ -59,6 +59,9 @@ struct AskCommand: AsyncParsableCommand {
         if noSave, continueLatest || conversation != nil {
             fail("--no-save cannot be combined with --continue or --conversation.")
         }
+        if continueLatest, conversation != nil {
+            fail("--continue and --conversation both choose the conversation: give one of them.")
+        }
 
         var earlier: [TranscriptMessage] = []
         var transcript: AskTranscript?
@@ -159,7 +162,9 @@ struct AskCommand: AsyncParsableCommand {
         var endsWithNewline = true
         var cutReason: FinishReason?
         var unreadable: [String] = []
+        let thinking = ThinkingIndicator()
         defer {
+            thinking.clear()
             if let first = unreadable.first {
                 warn("\(unreadable.count) event(s) of the reply could not be read and were skipped, "
                     + "so it may lack a piece (the first: \(first)).")
@@ -172,6 +177,7 @@ struct AskCommand: AsyncParsableCommand {
                 transcript?.record(event)
                 switch event {
                 case let .content(text):
+                    thinking.clear()
                     output.write(text)
                     endsWithNewline = text.hasSuffix("\n")
                 case let .finished(reason):
@@ -186,7 +192,9 @@ struct AskCommand: AsyncParsableCommand {
                     unreadable.append(reason)
                 case let .toolCall(fragment):
                     calls.add(fragment)
-                case .reasoning, .usage:
+                case .reasoning:
+                    thinking.show()
+                case .usage:
                     break
                 }
             }
@@ -199,7 +207,11 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     private func readPrompt() -> String? {
-        if !prompt.isEmpty { return prompt.joined(separator: " ") }
+        if !prompt.isEmpty {
+            // Blank words are no prompt, as a blank stdin is none.
+            let text = prompt.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
         guard isatty(STDIN_FILENO) == 0 else { return nil }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -281,5 +293,24 @@ enum AskSearchLine {
             line += " · \(tokens.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) tokens of results"
         }
         return line
+    }
+}
+
+/// A dim "thinking…" on stderr while the model reasons, when stderr is a terminal;
+/// taken away before the answer is printed, so nothing of it stays in the scrollback.
+final class ThinkingIndicator {
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private var isShown = false
+
+    func show() {
+        guard isTerminal, !isShown else { return }
+        isShown = true
+        FileHandle.standardError.write(Data("\u{1B}[2mthinking…\u{1B}[0m".utf8))
+    }
+
+    func clear() {
+        guard isShown else { return }
+        isShown = false
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -76,64 +76,82 @@ struct ConfigFile: Equatable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw CommandFailure("\(path) line \(error.source.begin.line): \(error.description)")
+            throw CommandFailure("\(path) line \(error.source.begin.line): \(TOMLWording.plain(error.description))")
         }
-        if let unknown = table.keys.first(where: { !knownKeys.contains($0) }) {
-            throw CommandFailure("\(path): unknown setting “\(unknown)” (known: \(knownKeys.sorted().joined(separator: ", "))).")
+        // Every mistake at once: fixing one to meet the next wastes the user's time.
+        var problems: [String] = []
+        func attempt(_ body: () throws -> Void) {
+            do { try body() } catch { problems.append("\(error)") }
+        }
+        func line(_ key: String, in section: String = "") -> String {
+            "\(path) line \(ConfigLines.line(of: key, inTable: section, in: text))"
+        }
+        for unknown in table.keys.sorted() where !knownKeys.contains(unknown) {
+            problems.append("\(line(unknown)): unknown setting “\(unknown)” (known: "
+                + knownKeys.sorted().joined(separator: ", ") + ").")
         }
         var config = ConfigFile()
-        config.model = try string(table, "model", path)
-        config.systemPrompt = try string(table, "system_prompt", path)
-        config.baseURL = try string(table, "base_url", path)
-        config.theme = try string(table, "theme", path)
-        config.apiKey = try string(table, "api_key", path)?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let network = table["network"] {
-            guard let section = network.table else { throw CommandFailure("\(path): network must be a [network] table.") }
-            config.network = try NetworkSettings(section, path: path)
+        attempt { config.model = try string(table, "model", line("model")) }
+        attempt { config.systemPrompt = try string(table, "system_prompt", line("system_prompt")) }
+        attempt { config.baseURL = try string(table, "base_url", line("base_url")) }
+        attempt { config.theme = try string(table, "theme", line("theme")) }
+        attempt { config.apiKey = try string(table, "api_key", line("api_key"))?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        attempt {
+            if let network = table["network"] {
+                guard let section = network.table else { throw CommandFailure("\(line("network")): network must be a [network] table.") }
+                config.network = try NetworkSettings(section, path: path)
+            }
         }
-        if let presets = table["presets"] {
-            config.presets = try PresetConfig.parse(presets, text: text, path: path)
+        attempt { if let presets = table["presets"] { config.presets = try PresetConfig.parse(presets, text: text, path: path) } }
+        attempt {
+            if let keys = table["keys"] { (config.keys, config.overlayKeys) = try KeysConfig.parse(keys, text: text, path: path) }
         }
-        if let keys = table["keys"] {
-            (config.keys, config.overlayKeys) = try KeysConfig.parse(keys, text: text, path: path)
-        }
-        if let ui = table["ui"] {
+        attempt {
+            guard let ui = table["ui"] else { return }
             guard let section = ui.table else {
                 throw CommandFailure("\(path) line \(ConfigLines.header("ui", in: text) ?? 1): ui must be a [ui] table.")
             }
             if let unknown = section.keys.first(where: { $0 != "mouse" }) {
-                throw CommandFailure("\(path) line \(ConfigLines.line(of: unknown, inTable: "ui", in: text)): unknown "
-                    + "setting “ui.\(unknown)” (known: ui.mouse).")
+                throw CommandFailure("\(line(unknown, in: "ui")): unknown setting “ui.\(unknown)” (known: ui.mouse).")
             }
             if let mouse = section["mouse"] {
-                guard let flag = mouse.bool else {
-                    throw CommandFailure("\(path) line \(ConfigLines.line(of: "mouse", inTable: "ui", in: text)): "
-                        + "ui.mouse must be true or false.")
-                }
+                guard let flag = mouse.bool else { throw CommandFailure("\(line("mouse", in: "ui")): ui.mouse must be true or false.") }
                 config.mouse = flag
             }
         }
         if let theme = config.theme, Theme.named(theme) == nil {
-            throw CommandFailure("\(path): theme must be \"dark\" or \"light\", not “\(theme)”.")
+            problems.append("\(line("theme")): theme must be \"dark\" or \"light\", not “\(theme)”.")
         }
-        if let history = table["history"] {
-            guard let section = history.table else { throw CommandFailure("\(path): history must be a [history] table.") }
+        attempt {
+            guard let history = table["history"] else { return }
+            guard let section = history.table else { throw CommandFailure("\(line("history")): history must be a [history] table.") }
             if let unknown = section.keys.first(where: { $0 != "keep_rounds" }) {
-                throw CommandFailure("\(path): unknown setting “history.\(unknown)” (known: history.keep_rounds).")
+                throw CommandFailure("\(line(unknown, in: "history")): unknown setting “history.\(unknown)” (known: history.keep_rounds).")
             }
             if let rounds = section["keep_rounds"] {
                 guard let count = rounds.int, count >= 0 else {
-                    throw CommandFailure("\(path): history.keep_rounds must be a whole number of rounds, 0 or more.")
+                    throw CommandFailure("\(line("keep_rounds", in: "history")): history.keep_rounds must be a whole number of rounds, 0 or more.")
                 }
                 config.keepRounds = count
             }
         }
+        if problems.count == 1 { throw CommandFailure(problems[0]) }
+        if problems.count > 1 {
+            // In the file's order.
+            func lineNumber(_ problem: String) -> Int {
+                guard let range = problem.range(of: " line ") else { return 0 }
+                return Int(problem[range.upperBound...].prefix { $0.isNumber }) ?? 0
+            }
+            let ordered = problems.enumerated().sorted { (lineNumber($0.element), $0.offset) < (lineNumber($1.element), $1.offset) }
+            throw CommandFailure("\(problems.count) problems in the config file:\n  "
+                + ordered.map(\.element).joined(separator: "\n  "))
+        }
         return config
     }
 
-    private static func string(_ table: TOMLTable, _ key: String, _ path: String) throws -> String? {
+    private static func string(_ table: TOMLTable, _ key: String, _ place: String) throws -> String? {
         guard let value = table[key] else { return nil }
-        guard let text = value.string else { throw CommandFailure("\(path): \(key) must be a string in quotes.") }
+        guard let text = value.string else { throw CommandFailure("\(place): \(key) must be a string in quotes.") }
         return text.isEmpty ? nil : text
     }
 

@@ -19,4 +19,10 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(help: "Use kimichat's built-in offline server: no key, no network; its conversations go to demo.sqlite beside the database.")
     var demo = false
+
+    func validate() throws {
+        if demo, baseURL != nil {
+            throw ValidationError("--demo uses kimichat's built-in server, so it cannot be combined with --base-url.")
+        }
+    }
 }

@@ -27,6 +27,10 @@ struct ListCommand: AsyncParsableCommand {
             // (not in JSON, which stays a plain array).
             let heading = options.demo && !json
                 ? "The demo's conversations (in \(ConversationDatabase.path(options)), apart from your real ones):\n" : ""
+            if let search, matches.isEmpty, !json {
+                StandardOutput().write(heading + "No conversation matches \(search).\n")
+                return
+            }
             StandardOutput().write(heading + (json ? try Self.json(matches) : Self.table(matches)))
         } catch {
             CommandFailure.report(error)
@@ -57,14 +61,15 @@ struct ListCommand: AsyncParsableCommand {
             var model: String
             var created_at: Date
             var updated_at: Date
-            var messages: Int
+            /// A count, named as in `export --format json` (where `messages` is the array).
+            var message_count: Int
             var snippet: String?
             var preset: String?
         }
         let entries = matches.map { match in
             Entry(id: match.summary.id, title: match.summary.title, model: match.summary.model,
                   created_at: match.summary.createdAt, updated_at: match.summary.updatedAt,
-                  messages: match.summary.messageCount, snippet: match.snippet, preset: match.summary.settings.preset)
+                  message_count: match.summary.messageCount, snippet: match.snippet, preset: match.summary.settings.preset)
         }
         // An empty list is `[]`, not the pretty printer's "[\n\n]".
         return entries.isEmpty ? "[]\n" : try JSONOutput.text(entries)

@@ -31,13 +31,16 @@ struct ModelsCommand: AsyncParsableCommand {
             try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(note)\n".utf8))
         }
         do {
-            StandardOutput().write(json ? try Self.json(lineup.models) : Self.table(lineup.models))
+            // Without a key there is no endpoint's list (or a cached one) to know it from.
+            let known = endpoint.hasKey
+            StandardOutput().write(json ? try Self.json(lineup.models, offeredKnown: known)
+                                        : Self.table(lineup.models, offeredKnown: known))
         } catch {
             CommandFailure.report(error)
         }
     }
 
-    static func table(_ models: [ModelInfo]) -> String {
+    static func table(_ models: [ModelInfo], offeredKnown: Bool = true) -> String {
         func pad(_ text: String, _ width: Int) -> String {
             text + String(repeating: " ", count: max(1, width - DisplayWidth.of(text)))
         }
@@ -46,12 +49,12 @@ struct ModelsCommand: AsyncParsableCommand {
             + "DESCRIPTION\n"
         for model in models {
             out += pad(model.id, idWidth) + pad(String(model.contextLength), 10) + pad(model.thinking.rawValue, 9)
-                + pad(model.vision ? "yes" : "no", 8) + pad(model.isOffered ? "yes" : "no", 9) + model.description + "\n"
+                + pad(model.vision ? "yes" : "no", 8) + pad(offeredKnown ? (model.isOffered ? "yes" : "no") : "unknown", 9) + model.description + "\n"
         }
         return out
     }
 
-    static func json(_ models: [ModelInfo]) throws -> String {
+    static func json(_ models: [ModelInfo], offeredKnown: Bool = true) throws -> String {
         struct Entry: Encodable {
             var id: String
             var context_length: Int
@@ -59,13 +62,31 @@ struct ModelsCommand: AsyncParsableCommand {
             var vision: Bool
             var reply_budget: Int
             var fixed_sampling: Bool
-            var offered: Bool
+            /// Null when the endpoint's list could not be had.
+            var offered: Bool?
             var description: String
+
+            enum CodingKeys: String, CodingKey {
+                case id, context_length, thinking, vision, reply_budget, fixed_sampling, offered, description
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(context_length, forKey: .context_length)
+                try container.encode(thinking, forKey: .thinking)
+                try container.encode(vision, forKey: .vision)
+                try container.encode(reply_budget, forKey: .reply_budget)
+                try container.encode(fixed_sampling, forKey: .fixed_sampling)
+                // null, not left out: "not known" is an answer scripts should see.
+                try container.encode(offered, forKey: .offered)
+                try container.encode(description, forKey: .description)
+            }
         }
         let entries = models.map { model in
             Entry(id: model.id, context_length: model.contextLength, thinking: model.thinking.rawValue,
                   vision: model.vision, reply_budget: model.replyBudget, fixed_sampling: model.fixedSampling,
-                  offered: model.isOffered, description: model.description)
+                  offered: offeredKnown ? model.isOffered : nil, description: model.description)
         }
         return try JSONOutput.text(entries)
     }

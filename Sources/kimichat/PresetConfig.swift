@@ -112,7 +112,8 @@ enum ConfigLines {
 
     /// The line of `key = …` under `[table]`, else the table's header line, else 1.
     static func line(of key: String?, inTable table: String, in text: String) -> Int {
-        var inside = false
+        // "" is the top of the file, before any table.
+        var inside = table.isEmpty
         var headerLine: Int?
         for (index, line) in lines(text).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

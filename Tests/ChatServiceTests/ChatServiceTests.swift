@@ -171,7 +171,8 @@ struct ChatServiceTests {
           arguments: MockTransport.allCases)
     func cancelClosesConnection(over transport: MockTransport) async throws {
         try await withMockServer(over: transport) { server, service in
-            server.enqueue(MockScenario(tokenCount: 500, paceMilliseconds: 20))
+            // Long enough to outlast the wait below on a busy machine: the stream must be cut, not end.
+            server.enqueue(MockScenario(tokenCount: 3_000, paceMilliseconds: 20))
             let stream = service.streamReply(to: request("long"))
             let (started, signal) = AsyncStream.makeStream(of: Void.self)
             let consumer = Task {
@@ -186,7 +187,9 @@ struct ChatServiceTests {
             for await _ in started { break }
             consumer.cancel()
             _ = try? await consumer.value
-            try await Polling.until("the mock to see the connection (or stream) close") { server.disconnects > 0 }
+            try await Polling.until("the mock to see the connection (or stream) close", timeout: .seconds(40)) {
+                server.disconnects > 0
+            }
             #expect(server.disconnects == 1)
             #expect(server.completedStreams == 0)
         }

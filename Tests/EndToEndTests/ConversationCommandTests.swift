@@ -29,7 +29,7 @@ struct ConversationCommandTests {
         var list = try await home.conversations(demo: true)
         #expect(list.count == 1)
         #expect(list.first?["title"] as? String == "What is 1+1?")
-        #expect(list.first?["messages"] as? Int == 2)
+        #expect(list.first?["message_count"] as? Int == 2)
         let first = try #require(list.first?["id"] as? Int)
 
         _ = try await ask("--continue", "And 2+2?")

@@ -1,0 +1,87 @@
+import Foundation
+@testable import kimichat
+import MockMoonshot
+import Testing
+import TestSupport
+
+/// Issue 18's rough edges of the command line: blank prompts, contradictory flags, a
+/// search with no hit, offered models without a key, JSON names that agree, and the
+/// thinking line of `ask` on a terminal.
+@Suite("The command line's rough edges")
+struct CommandLineEdgesTests {
+    let home: KimichatHome
+
+    init() throws {
+        home = try KimichatHome()
+    }
+
+    @Test("a blank prompt, --continue with --conversation, --demo with --base-url: refused with a message")
+    func refusals() async throws {
+        let blank = try await home.run(["ask", "--demo", "  ", ""])
+        #expect(blank.status == 1)
+        #expect(blank.stderr.contains("give a prompt"), "\(blank.stderr)")
+        let both = try await home.run(["ask", "--demo", "--continue", "--conversation", "1", "hi"])
+        #expect(both.status == 1)
+        #expect(both.stderr.contains("--continue and --conversation both choose the conversation"), "\(both.stderr)")
+        let demoURL = try await home.run(["list", "--demo", "--base-url", "https://example.com/v1"])
+        #expect(demoURL.status != 0)
+        #expect(demoURL.stderr.contains("--demo uses kimichat's built-in server"), "\(demoURL.stderr)")
+    }
+
+    @Test("list --search with no hit says so; list --json counts as message_count, as export names its array messages")
+    func listWording() async throws {
+        _ = try await home.run(["ask", "--demo", "hello there"])
+        let none = try await home.run(["list", "--demo", "--search", "pomegranate"])
+        #expect(none.stdout.contains("No conversation matches pomegranate."), "\(none.stdout)")
+        let listed = try await home.conversations(demo: true)
+        #expect(listed.first?["message_count"] as? Int == 2)
+        #expect(listed.first?["messages"] == nil)
+        let exported = try await home.export(listed.first?["id"] as? Int ?? 0, demo: true)
+        #expect((exported["messages"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test("config errors in words, every one at once, in the file's order; --db naming a folder says so")
+    func configWording() async throws {
+        func failure(_ text: String) -> String {
+            do {
+                _ = try ConfigFile.parse(text, path: "config.toml")
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(failure("model = \"abc\n") == "config.toml line 1: unterminated string (a string ends on the line it "
+            + "starts; use \"\"\" for several lines)")
+        #expect(failure("x = [\n") == "config.toml line 1: unterminated array (a [ without its ])")
+        #expect(failure("model = \"a\"\nmodel = \"b\"\n") == "config.toml line 2: “model” is set twice")
+        let many = failure("model = 3\ntheme = \"blue\"\ncolour = 1\n")
+        #expect(many == "3 problems in the config file:\n  config.toml line 1: model must be a string in quotes.\n"
+            + "  config.toml line 2: theme must be \"dark\" or \"light\", not “blue”.\n"
+            + "  config.toml line 3: unknown setting “colour” (known: api_key, base_url, history, keys, model, network, "
+            + "presets, system_prompt, theme, ui).", "\(many)")
+        let folder = try await home.run(["list", "--db", home.directory.path])
+        #expect(folder.status == 1)
+        #expect(folder.stderr.contains("it is a folder; --db names the database file itself"), "\(folder.stderr)")
+    }
+
+    @Test("models without a key: whether each is offered is unknown, not no")
+    func modelsWithoutKey() async throws {
+        let table = try await home.run(["models"])
+        #expect(table.stdout.contains("unknown"), "\(table.stdout)")
+        #expect(!table.stdout.split(separator: "\n").dropFirst().contains { $0.contains(" no ") && $0.hasPrefix("kimi-k2.6") })
+        let json = try await home.run(["models", "--json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(entries.first?["offered"] is NSNull)
+    }
+
+    @Test("on a terminal ask shows a dim thinking… on stderr while the model reasons, gone once the answer prints",
+          .timeLimit(.minutes(2)))
+    func thinkingLine() async throws {
+        // Slow enough that a busy machine still catches the line between two looks at the screen.
+        let session = try home.launch("ask --demo hi", environment: ["KIMICHAT_DEMO_PACE_MS": "300"])
+        try await session.waitFor("thinking…", timeout: .seconds(30))
+        let screen = try await session.waitFor("[exited 0]", timeout: .seconds(60))
+        #expect(screen.contains("You said “hi”"))
+        #expect(!screen.contains("thinking…"), "\(screen)")
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// kimichat's command line: the TUI by default, `ask` for one turn on stdout.
 @main
@@ -19,6 +20,46 @@ struct Kimichat: AsyncParsableCommand {
                       RemoveCommand.self, ModelsCommand.self, KeysCommand.self],
         defaultSubcommand: ChatCommand.self
     )
+
+    /// A first word that is not a command but is close to one is taken as a typo
+    /// (`kimichat lst` → `list`), not as something for the chat.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = arguments.first, let nearest = CommandSuggestion.nearest(to: word, among: commandNames) {
+            let message = "kimichat: there is no command “\(word)”; did you mean “\(nearest)”? (kimichat --help lists them)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            Foundation.exit(64)
+        }
+        await main(arguments)
+    }
+
+    static var commandNames: [String] {
+        (configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]).filter { !$0.isEmpty }
+    }
+}
+
+/// The command a mistyped word most likely meant.
+enum CommandSuggestion {
+    /// The nearest name within two edits, when `word` is not a name or an option itself.
+    static func nearest(to word: String, among names: [String]) -> String? {
+        guard !word.hasPrefix("-"), !names.contains(word) else { return nil }
+        let scored = names.map { ($0, distance(word.lowercased(), $0)) }.filter { $0.1 <= 2 && $0.1 < $0.0.count }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ first: String, _ second: String) -> Int {
+        let a = Array(first), b = Array(second)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
 }
 
 enum Defaults {

@@ -85,3 +85,18 @@ struct CommandLineEdgesTests {
         #expect(!screen.contains("thinking…"), "\(screen)")
     }
 }
+
+@Suite("A mistyped command")
+struct MistypedCommandTests {
+    @Test("kimichat lst suggests list; a word far from every command is not second-guessed")
+    func suggestion() async throws {
+        let home = try KimichatHome()
+        let typo = try await home.run(["lst"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("there is no command “lst”; did you mean “list”?"), "\(typo.stderr)")
+        #expect(CommandSuggestion.nearest(to: "modles", among: Kimichat.commandNames) == "models")
+        #expect(CommandSuggestion.nearest(to: "xyzzy", among: Kimichat.commandNames) == nil)
+        #expect(CommandSuggestion.nearest(to: "--demo", among: Kimichat.commandNames) == nil)
+        #expect(CommandSuggestion.nearest(to: "ask", among: Kimichat.commandNames) == nil)
+    }
+}

@@ -20,9 +20,11 @@ struct MarkdownLayout {
                     lines += wrapped(MarkdownInline.parse(String(line)), width: width, style: base)
                 }
             case let .heading(level, text):
-                let runs = MarkdownInline.parse(text)
-                lines += wrapped(level == 1 ? runs.map { InlineRun($0.text.uppercased(), $0.style) } : runs,
-                                 width: width, style: theme.heading)
+                // The letters stay as written (upper-casing changes meaning, and does nothing for
+                // CJK): a top heading is underlined instead.
+                var style = theme.heading
+                if level == 1 { style.underline = true }
+                lines += wrapped(MarkdownInline.parse(text), width: width, style: style)
             case let .listItem(marker, depth, text):
                 let lead = String(repeating: "  ", count: min(depth, 6)) + marker + " "
                 let hanging = String(repeating: " ", count: DisplayWidth.of(lead))

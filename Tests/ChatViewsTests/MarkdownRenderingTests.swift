@@ -23,14 +23,22 @@ struct MarkdownRenderingTests {
     func structure() {
         let lines = render("# Plan\n- first item that is long enough to wrap twice over\n  - nested\n> a quote\n---", width: 30)
         #expect(texts(lines) == [
-            "  PLAN",
+            "  Plan",
             "  • first item that is long",
             "    enough to wrap twice over",
             "    • nested",
             "  │ a quote",
             "  " + String(repeating: "─", count: 28),
         ])
-        #expect(lines[0].spans[1].style == Theme.dark.heading)
+        var topHeading = Theme.dark.heading
+        topHeading.underline = true
+        #expect(lines[0].spans[1].style == topHeading, "underlined, its letters as written")
+    }
+
+    @Test("headings keep their letters: no upper-casing, which changes Latin words and breaks CJK-Latin mixes")
+    func headingLetters() {
+        let lines = render("# iPhone 和 Kimi\n## eBay listings", width: 40)
+        #expect(texts(lines).prefix(2) == ["  iPhone 和 Kimi", "  eBay listings"])
     }
 
     @Test("fenced code: a language label, its own background, long lines continued, never re-wrapped")

@@ -113,8 +113,10 @@ struct ChatServiceFaultTests {
     @Test("cancelling while a retry waits ends the wait: no further request")
     func cancelDuringRetryWait() async throws {
         try await withMockServer(Self.quickRetries) { server, service in
+            // A long wait: under the whole suite (682 tests on 2 cores) this process was once
+            // starved for over 5 s between the notice and the cancel.
             server.enqueue(MockScenario(httpError: .init(status: 503, type: "server_error", message: "down",
-                                                         retryAfterSeconds: 5)), MockScenario(reply: "too late"))
+                                                         retryAfterSeconds: 15)), MockScenario(reply: "too late"))
             let stream = service.streamReply(to: question)
             let (announced, signal) = AsyncStream.makeStream(of: Void.self)
             let consumer = Task {
@@ -123,7 +125,7 @@ struct ChatServiceFaultTests {
             for await _ in announced { break }
             // A wait that went on asks again by this instant. Seconds, not less: under the
             // whole suite this process can be starved for a second or two before it cancels.
-            let retryDue = ContinuousClock.now + .seconds(5) + .milliseconds(500)
+            let retryDue = ContinuousClock.now + .seconds(15) + .milliseconds(500)
             // As Esc does: the consuming task is cancelled, and with it the wait.
             consumer.cancel()
             _ = try? await consumer.value

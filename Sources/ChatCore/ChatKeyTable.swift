@@ -164,7 +164,7 @@ public struct ChatKeyTable: Sendable, Equatable {
     }
 
     /// `command`'s bindings replaced by `keys`, where the first of them stood.
-    private static func replacing<Action>(_ command: Action, in bindings: [KeyBinding<Action>], with keys: [Key],
+    static func replacing<Action>(_ command: Action, in bindings: [KeyBinding<Action>], with keys: [Key],
                                           label: (Key) -> String) -> [KeyBinding<Action>] {
         guard let first = bindings.firstIndex(where: { $0.command == command }) else { return bindings }
         let template = bindings[first]
@@ -179,15 +179,18 @@ public struct ChatKeyTable: Sendable, Equatable {
         return result
     }
 
-    private static func checkConflicts<Action>(_ bindings: [KeyBinding<Action>], _ overrides: [Override],
-                                               name: (Action) -> String) throws(KeyBindingError) {
+    /// A key two actions of one table would share is refused, with the line of the
+    /// override that made it so; `place` says which table (" in [keys.list]").
+    static func checkConflicts<Action>(_ bindings: [KeyBinding<Action>], _ overrides: [Override], place: String = "",
+                                       advice: String = " (give the other one a key of its own)",
+                                       name: (Action) -> String) throws(KeyBindingError) {
         for (index, binding) in bindings.enumerated() {
             guard let other = bindings[..<index].first(where: { $0.key == binding.key && $0.command != binding.command })
             else { continue }
             let names = [name(other.command), name(binding.command)]
             let line = overrides.last { names.contains($0.name) }?.line ?? 1
-            throw KeyBindingError(line: line, message: "\(binding.label) would do two things: \(names[0]) and "
-                + "\(names[1]) (give the other one a key of its own)")
+            throw KeyBindingError(line: line, message: "\(binding.label) would do two things\(place): \(names[0]) and "
+                + "\(names[1])\(advice)")
         }
     }
 }

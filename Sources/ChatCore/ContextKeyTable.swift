@@ -53,22 +53,9 @@ public struct ContextKeyTable<Action: NamedAction>: Sendable, Equatable {
                     throw KeyBindingError(line: override.line, message: error.message)
                 }
             }
-            guard let first = table.bindings.firstIndex(where: { $0.command == command }) else { continue }
-            let template = table.bindings[first]
-            table.bindings.removeAll { $0.command == command }
-            table.bindings.insert(contentsOf: keys.enumerated().map { index, key in
-                KeyBinding(key: key, command: command, label: KeySpelling.label(key), summary: template.summary,
-                           hint: index == 0 ? template.hint : nil)
-            }, at: min(first, table.bindings.count))
+            table.bindings = ChatKeyTable.replacing(command, in: table.bindings, with: keys, label: KeySpelling.label)
         }
-        for (index, binding) in table.bindings.enumerated() {
-            guard let other = table.bindings[..<index].first(where: { $0.key == binding.key && $0.command != binding.command })
-            else { continue }
-            let names = [other.command.name, binding.command.name]
-            let line = overrides.last { names.contains($0.name) }?.line ?? 1
-            throw KeyBindingError(line: line, message: "\(binding.label) would do two things in [keys.\(context)]: "
-                + "\(names[0]) and \(names[1])")
-        }
+        try ChatKeyTable.checkConflicts(table.bindings, overrides, place: " in [keys.\(context)]", advice: "") { $0.name }
         return table
     }
 }

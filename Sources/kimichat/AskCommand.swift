@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatCore
 import ChatDomain
 import ChatService
+import ChatViews
 import Foundation
 import Logging
 import Persistence
@@ -135,7 +136,7 @@ struct AskCommand: AsyncParsableCommand {
                     + "in one reply; kimichat stopped there")
                 break
             }
-            for call in asked { warn(AskSearchLine.text(call)) }
+            for call in asked { warn(AttachmentLines.describe(call)) }
             searches.append(SearchRound(calls: asked))
             transcript?.recordSearch(asked)
         }
@@ -282,17 +283,6 @@ extension AskCommand {
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 16), !head.isEmpty else { return true }
         return ImageFormat.sniff(head) != nil
-    }
-}
-
-/// The line `ask` prints on stderr for each web search.
-enum AskSearchLine {
-    static func text(_ call: ToolCall) -> String {
-        var line = "searched the web"
-        if let tokens = WebSearch.resultTokens(inArguments: call.arguments) {
-            line += " · \(tokens.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) tokens of results"
-        }
-        return line
     }
 }
 

@@ -19,6 +19,9 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private var ticks = TickSchedule()
     private var alarm: WakeAlarm
     private let logger: Logger
+    /// Why a copy cannot reach the clipboard (tmux holding it back), asked at each copy
+    /// since the user may change the setting while kimichat runs; nil when nothing stops it.
+    private let clipboardProblem: @Sendable () -> String?
 
     /// How often other windows' changes to the open conversation are looked for: a check
     /// is one row read by its key. The request path checks for itself, so this only
@@ -28,7 +31,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     public init(state: AppState, terminal: Terminal, chat: any ChatStreaming, conversations: any ConversationRepository,
                 models: any ModelListing, editor: any ExternalEditing, theme: Theme, logger: Logger,
                 clock: any RuntimeClock = SystemClock(), attachments: (any AttachmentPreparing)? = nil,
-                balance: (any BalanceChecking)? = nil, home: String = "") {
+                balance: (any BalanceChecking)? = nil, home: String = "",
+                clipboardProblem: @escaping @Sendable () -> String? = { nil }) {
         store = Store(state: state)
         inbox = RuntimeInbox(clock: clock)
         frames = FrameDriver(terminal: terminal, renderer: ScreenRenderer(theme: theme, memory: FrameMemory()),
@@ -39,6 +43,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         self.editor = editor
         self.clock = clock
         self.logger = logger
+        self.clipboardProblem = clipboardProblem
     }
 
     /// The state, for tests that drive the loop in process.
@@ -104,6 +109,12 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             case .terminal(.resized):
                 // Drawn at the next frame's turn: a storm of resizes costs one frame each 16 ms.
                 frames.adoptNewSize()
+            case .terminal(.resumed):
+                // Stopped from outside (kill -STOP) and continued: the screen may hold
+                // anything, and the window may have changed size meanwhile.
+                logger.info("continued after a stop")
+                frames.recoverAfterStop()
+                drawNow = true
             case let .terminal(.terminationRequested(signal)):
                 logger.info("termination signal \(signal)")
                 dispatch(.terminationRequested)
@@ -178,6 +189,12 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             dispatch(.transcriptScrolled(frames.scrolled(store.state, move)))
         case let .copyToClipboard(text):
             frames.copyToClipboard(text)
+            if let problem = clipboardProblem() { dispatch(.clipboardUnavailable(problem)) }
+        case .suspend:
+            logger.info("suspended (Ctrl-Z)")
+            frames.suspend()
+            frames.adoptNewSize()
+            logger.info("resumed after Ctrl-Z")
         case let .editExternally(text):
             var outcome: Result<String, ExternalEditFailure> = .failure(ExternalEditFailure("The editor did not run."))
             let editor = self.editor

@@ -71,7 +71,7 @@ final class EffectRunner {
                     inbox.post(.action(.pastedFileFound(path: path, pasted: pasted)))
                 }
             }
-        case .scrollTranscript, .copyToClipboard, .editExternally, .quit:
+        case .scrollTranscript, .copyToClipboard, .editExternally, .suspend, .quit:
             return false
         }
         return true

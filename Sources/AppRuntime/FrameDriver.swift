@@ -96,5 +96,17 @@ struct FrameDriver<Terminal: InteractiveTerminal> {
         redrawWhole()
     }
 
+    /// Continued after a stop: the next frame is drawn whole, on a screen cleared first.
+    mutating func recoverAfterStop() {
+        terminal.recoverAfterStop()
+        redrawWhole()
+    }
+
+    /// Ctrl-Z: the shell has the terminal until `fg`; then the frame is drawn whole.
+    mutating func suspend() {
+        terminal.suspend()
+        redrawWhole()
+    }
+
     mutating func stop() { terminal.stop() }
 }

@@ -126,7 +126,7 @@ final class StorageRunner: @unchecked Sendable {
                     self.deliver(.conversationForked(saved))
                 }
             }
-        case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .copyToClipboard, .editExternally, .quit,
+        case .startReply, .cancelReply, .scrollTranscript, .fetchModels, .copyToClipboard, .suspend, .editExternally, .quit,
              .prepareAttachment, .completePath, .checkPastedPath, .readBalance:
             break
         }

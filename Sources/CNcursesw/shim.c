@@ -1,6 +1,7 @@
 #include "CNcursesw.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -42,7 +43,7 @@ static volatile sig_atomic_t have_saved_modes = 0;
 static volatile int wake_descriptor = -1;
 static struct sigaction previous_crash_actions[NSIG];
 static struct sigaction previous_forwarded_actions[NSIG];
-static const int forwarded_signals[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+static const int forwarded_signals[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT};
 static const unsigned forwarded_count = sizeof forwarded_signals / sizeof forwarded_signals[0];
 // The crash handler runs here, so that a stack overflow can still restore the terminal.
 static char alternate_stack[64 * 1024];
@@ -123,11 +124,36 @@ void kc_restore_signal_handlers(void) {
     wake_descriptor = -1;
 }
 
-int kc_check_terminal(void) {
+void kc_stop_process(void) {
+    // The default action stops the process; raise returns once it is continued.
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    sigemptyset(&stop.sa_mask);
+    stop.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &stop, &previous);
+    // The caller may be a thread of Swift's pool, which blocks most signals: unblocked
+    // here, the signal is taken (and the process stopped) before raise returns.
+    sigset_t only_stop, saved_mask;
+    sigemptyset(&only_stop);
+    sigaddset(&only_stop, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &only_stop, &saved_mask);
+    raise(SIGTSTP);
+    pthread_sigmask(SIG_SETMASK, &saved_mask, NULL);
+    sigaction(SIGTSTP, &previous, NULL);
+}
+
+int kc_probe_terminal(const char *name, int *colors) {
     int status = 0;
-    if (setupterm((char *)0, STDOUT_FILENO, &status) != OK) return status == 1 ? 2 : status;
+    *colors = 0;
+    if (setupterm((char *)name, STDOUT_FILENO, &status) != OK) return status == 1 ? 2 : status;
     // A terminal that cannot move the cursor cannot hold a full-screen interface.
     int usable = tigetstr("cup") != (char *)0 && tigetstr("cup") != (char *)-1;
+    *colors = tigetnum("colors");
     del_curterm(cur_term);
     return usable ? 1 : 2;
+}
+
+int kc_check_terminal(void) {
+    int colors = 0;
+    return kc_probe_terminal((const char *)0, &colors);
 }

@@ -59,6 +59,8 @@ public enum AppAction: Sendable, Equatable {
     case balanceRead(BalanceReading)
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
     case terminationRequested
+    /// A copy went out but cannot reach the clipboard (tmux's set-clipboard is not on).
+    case clipboardUnavailable(String)
 }
 
 /// Work the reducer asks the runtime to do.
@@ -81,6 +83,8 @@ public enum AppEffect: Sendable, Equatable {
     case editExternally(String)
     /// Put this text on the system clipboard; how (OSC 52) is the terminal backend's business.
     case copyToClipboard(String)
+    /// Ctrl-Z: hand the terminal to the shell until it continues kimichat.
+    case suspend
     /// Refresh the model lineup (from the cache or the endpoint) in the background.
     case fetchModels
     /// The conversation's model changed: save it with the conversation.

@@ -31,4 +31,6 @@ public enum Command: Sendable, Equatable {
     case toggleWebSearch
     /// Alt-S: this conversation's settings.
     case openSettings
+    /// Ctrl-Z: stop kimichat and give the shell the terminal; `fg` brings it back.
+    case suspend
 }

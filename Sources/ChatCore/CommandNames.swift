@@ -47,6 +47,7 @@ extension Command {
         case .attachFile: return "attach_file"
         case .toggleWebSearch: return "web_search"
         case .openSettings: return "settings"
+        case .suspend: return "suspend"
         }
     }
 }

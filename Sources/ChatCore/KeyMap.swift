@@ -11,6 +11,8 @@ public enum KeyMap {
         KeyBinding(key: .ctrl("c"), command: .interrupt, label: "Ctrl-C",
                    summary: "stop the reply; end an edit (Alt-E); twice on an idle screen quits"),
         KeyBinding(key: .ctrl("q"), command: .quit, label: "Ctrl-Q", summary: "quit"),
+        KeyBinding(key: .ctrl("z"), command: .suspend, label: "Ctrl-Z",
+                   summary: "suspend kimichat: back to the shell, and its fg brings the chat back"),
         KeyBinding(key: .ctrl("n"), command: .newConversation, label: "Ctrl-N", summary: "start a new conversation"),
         KeyBinding(key: .ctrl("o"), command: .openConversationList, label: "Ctrl-O",
                    summary: "saved conversations: filter, open, rename, delete"),

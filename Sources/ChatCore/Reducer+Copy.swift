@@ -50,9 +50,15 @@ func copyCodeBlock(_ state: inout AppState) -> [AppEffect] {
 private func copy(_ text: String, named name: String, detail: String? = nil,
                   into state: inout AppState) -> [AppEffect] {
     let isComplete = text.utf8.count <= ClipboardSequence.capacity
-    state.statusNote = isComplete ? "Copied \(name) (\(detail ?? "\(text.count) characters")) to the clipboard."
-        : "Copied the start of \(name): the whole is too long for the terminal's clipboard."
+    // "Sent": OSC 52 has no answer, so whether the terminal took it cannot be known.
+    state.statusNote = isComplete ? "Sent \(name) (\(detail ?? "\(text.count) characters")) to the terminal's clipboard."
+        : "Sent the start of \(name): the whole is too long for the terminal's clipboard."
     return [.copyToClipboard(text)]
+}
+
+/// The copy could not reach the clipboard (tmux holds it back): say how to let it through.
+func clipboardUnavailable(_ state: inout AppState, _ reason: String) {
+    state.statusNote = reason
 }
 
 /// The message at the top of the view while it is scrolled away from the bottom.

@@ -135,6 +135,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .nextVersion: return flipVersion(&state, by: 1)
     case .attachFile: openPathPrompt(&state)
     case .openSettings: openSettings(&state)
+    case .suspend: return [.suspend]
     case .toggleWebSearch:
         toggleWebSearch(&state)
         return [.setConversationWebSearch(state.conversation)]

@@ -10,6 +10,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         if key == .function(1), state.overlay != nil || state.pathPrompt != nil {
             if case .help = state.overlay {} else { return openHelp(&state) }
         }
+        // Like F1, suspending works over any overlay: the shell's job control is global.
+        if state.overlay != nil || state.pathPrompt != nil, state.settings.keys.command(for: key) == .suspend {
+            return [.suspend]
+        }
         switch state.overlay {
         case .conversations: return reduceListKey(&state, key)
         case .models: return reducePickerKey(&state, key)
@@ -122,6 +126,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         return state.withOverlayBehindHelp { reduceModelsListed(&$0, models, note: note) }
     case .terminationRequested:
         return quit(&state)
+    case let .clipboardUnavailable(reason):
+        clipboardUnavailable(&state, reason)
+        return []
     }
 }
 

@@ -96,6 +96,19 @@ public final class CursesTerminal: InteractiveTerminal {
         adoptNewSize()
     }
 
+    public func suspend() {
+        runOutside { kc_stop_process() }
+    }
+
+    public func recoverAfterStop() {
+        // Stopped by someone else (kill -STOP), the shell may have put its own modes on
+        // the terminal and drawn over the screen.
+        reset_prog_mode()
+        Self.writeRaw("\u{1B}[?2004h")
+        clearok(kc_stdscr(), true)
+        adoptNewSize()
+    }
+
     public func adoptNewSize() {
         var newRows: Int32 = 0
         var newColumns: Int32 = 0

@@ -58,6 +58,8 @@ final class InputWatcher: Sendable {
                     if byte == InputWatcher.stopByte { break }
                     if Int32(byte) == SIGWINCH {
                         continuation.yield(.resized)
+                    } else if Int32(byte) == SIGCONT {
+                        continuation.yield(.resumed)
                     } else {
                         continuation.yield(.terminationRequested(signal: Int32(byte)))
                     }

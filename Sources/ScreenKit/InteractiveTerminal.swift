@@ -4,6 +4,9 @@ public enum TerminalEvent: Sendable, Equatable {
     case inputAvailable
     case resized
     case terminationRequested(signal: Int32)
+    /// The process was stopped and continued (SIGCONT): whatever ran meanwhile may
+    /// have drawn over the screen.
+    case resumed
 }
 
 /// A terminal the app runs in: a backend to draw on, keys to read, events to wait for.
@@ -22,6 +25,13 @@ public protocol InteractiveTerminal: TerminalBackend {
     /// Gives the terminal to `body` (an editor) in its ordinary mode, then takes it back;
     /// the next frame must be drawn whole.
     mutating func runOutside(_ body: () -> Void)
+    /// Gives the terminal back to the shell and stops the process, as Ctrl-Z does in
+    /// any program; returns once the shell continues it (`fg`). The next frame must be
+    /// drawn whole.
+    mutating func suspend()
+    /// After `.resumed`: whatever ran while the process was stopped may have changed the
+    /// screen and the terminal's modes; the next frame is drawn whole on a clean screen.
+    mutating func recoverAfterStop()
     /// Gives the terminal back as it was found.
     mutating func stop()
 }

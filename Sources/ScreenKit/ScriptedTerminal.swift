@@ -21,6 +21,7 @@ public final class ScriptedTerminal: InteractiveTerminal, Sendable {
         var pendingKeys: [Key] = []
         var pendingSize: (columns: Int, rows: Int)?
         var clipboard: [String] = []
+        var suspensions = 0
         var isStopped = false
     }
 
@@ -60,6 +61,12 @@ public final class ScriptedTerminal: InteractiveTerminal, Sendable {
     public func runOutside(_ body: () -> Void) {
         body()
     }
+
+    public func suspend() {
+        screen.withLock { $0.suspensions += 1 }
+    }
+
+    public func recoverAfterStop() {}
 
     public func stop() {
         screen.withLock { $0.isStopped = true }
@@ -114,6 +121,14 @@ public final class ScriptedTerminal: InteractiveTerminal, Sendable {
 
     /// What the screen shows now.
     public var lines: [String] { screen.withLock { $0.memory.lines } }
+
+    /// How many times the app stopped itself (Ctrl-Z).
+    public var suspensions: Int { screen.withLock { $0.suspensions } }
+
+    /// The process was continued after a stop.
+    public func resume() {
+        send.yield(.resumed)
+    }
 
     /// Texts the app put on the clipboard.
     public var clipboard: [String] { screen.withLock { $0.clipboard } }

@@ -16,7 +16,19 @@ struct AskCommand: AsyncParsableCommand {
         discussion: "With no prompt argument, the prompt is read from stdin when stdin is not a terminal."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var baseURLOption: BaseURLOption
+    @OptionGroup var modelOption: ModelOption
+    @OptionGroup var systemOption: SystemOption
+    @OptionGroup var databaseOption: DatabaseOption
+    @OptionGroup var configOption: ConfigOption
+    @OptionGroup var demoOption: DemoOption
+
+    var options: GlobalOptions {
+        GlobalOptions(baseURL: baseURLOption, model: modelOption, system: systemOption,
+                      db: databaseOption, config: configOption, demo: demoOption)
+    }
+
+    func validate() throws { try options.validate() }
 
     @Flag(name: .customLong("no-stream"), help: "Wait for the whole reply instead of streaming it.")
     var noStream = false

@@ -9,14 +9,14 @@ import Foundation
 import Logging
 import Persistence
 
-/// `kimichat`: the full-screen chat.
-struct ChatCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "chat",
-        abstract: "Open the full-screen chat (the default)."
-    )
-
-    @OptionGroup var options: GlobalOptions
+/// The chat's own options, which `kimichat` alone and `kimichat chat` both take.
+struct ChatOptions: ParsableArguments {
+    @OptionGroup var baseURLOption: BaseURLOption
+    @OptionGroup var modelOption: ModelOption
+    @OptionGroup var systemOption: SystemOption
+    @OptionGroup var databaseOption: DatabaseOption
+    @OptionGroup var configOption: ConfigOption
+    @OptionGroup var demoOption: DemoOption
 
     @Flag(help: "Start a new conversation instead of reopening the most recent one.")
     var new = false
@@ -25,15 +25,38 @@ struct ChatCommand: AsyncParsableCommand {
                                valueName: "name"))
     var preset: String?
 
+    var options: GlobalOptions {
+        GlobalOptions(baseURL: baseURLOption, model: modelOption, system: systemOption, db: databaseOption,
+                      config: configOption, demo: demoOption)
+    }
+}
+
+/// `kimichat chat`: the full-screen chat, as `kimichat` alone opens it.
+struct ChatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Open the full-screen chat (the default)."
+    )
+
+    @OptionGroup var chat: ChatOptions
+
+    func validate() throws { try chat.options.validate() }
+
     func run() async throws {
+        try await Self.start(chat)
+    }
+
+    /// The chat, from `kimichat` alone or `kimichat chat`.
+    static func start(_ chat: ChatOptions) async throws {
+        let options = chat.options
+        let preset = chat.preset
         let logger = FileLogHandler.bootstrap()
         var settings = ResolvedSettings.load(options, printsWarnings: false)
         for warning in settings.warnings { logger.warning("\(warning)") }
         settings.startPreset = settings.preset(named: preset)
         // The database is read while the HTTP client starts: both stand between the
         // command and the first frame.
-        let options = self.options
-        let new = self.new || preset != nil
+        let new = chat.new || preset != nil
         let loading = Task.detached { () throws -> (ConversationStore, [String], SavedConversation?) in
             let (store, warnings) = try ConversationDatabase.openForChat(options)
             return (store, warnings, new ? nil : try store.latestConversation().flatMap { try store.load($0.id) })
@@ -92,7 +115,8 @@ struct ChatCommand: AsyncParsableCommand {
         let attachments = AttachmentPreparer(service: endpoint.hasKey ? endpoint.service : nil, home: home)
         let loop = AppLoop(state: state, terminal: terminal, chat: endpoint.service, conversations: store,
                            models: directory, editor: ExternalEditor(), theme: theme, logger: logger,
-                           attachments: attachments, balance: endpoint.hasKey ? endpoint.service : nil, home: home)
+                           attachments: attachments, balance: endpoint.hasKey ? endpoint.service : nil, home: home,
+                           clipboardProblem: { TmuxClipboard.problem() })
         logger.info("TUI started model=\(settings.model) demo=\(settings.isDemo)")
         await loop.run()
         logger.info("TUI ended")

@@ -14,7 +14,10 @@ struct ExportCommand: AsyncParsableCommand {
         case md, json
     }
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var databaseOption: DatabaseOption
+    @OptionGroup var demoOption: DemoOption
+
+    var options: GlobalOptions { GlobalOptions(db: databaseOption, demo: demoOption) }
 
     @Argument(help: "The conversation's id (see `kimichat list`).")
     var id: Int64

@@ -18,7 +18,10 @@ struct ImportCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var databaseOption: DatabaseOption
+    @OptionGroup var demoOption: DemoOption
+
+    var options: GlobalOptions { GlobalOptions(db: databaseOption, demo: demoOption) }
 
     @Argument(help: "The export: conversations.json, the ChatGPT export's .zip, or a kimi-cli session or sessions folder.")
     var file: String

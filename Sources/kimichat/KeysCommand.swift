@@ -9,7 +9,9 @@ struct KeysCommand: ParsableCommand {
         abstract: "Print the keys, with your [keys] of config.toml applied (Markdown)."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var configOption: ConfigOption
+
+    var options: GlobalOptions { GlobalOptions(config: configOption) }
 
     func run() throws {
         let settings = ResolvedSettings.load(options)

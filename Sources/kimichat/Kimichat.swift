@@ -17,7 +17,7 @@ struct Kimichat: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [ChatCommand.self, AskCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self,
-                      RemoveCommand.self, ModelsCommand.self, KeysCommand.self],
+                      RemoveCommand.self, ModelsCommand.self, KeysCommand.self, DoctorCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 
@@ -30,7 +30,27 @@ struct Kimichat: AsyncParsableCommand {
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(64)
         }
+        if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
+            StandardOutput().write(rootHelp())
+            return
+        }
         await main(arguments)
+    }
+
+    /// The commands, and the chat's own options: `kimichat` alone is the chat, so its
+    /// options belong on the first page a person reads.
+    static func rootHelp() -> String {
+        let root = helpMessage()
+        let chat = ChatCommand.helpMessage()
+        guard let start = chat.range(of: "OPTIONS:\n"), let end = chat.range(of: "  -h, --help", range: start.upperBound..<chat.endIndex),
+              let usage = root.range(of: "USAGE: kimichat <subcommand>\n"), let options = root.range(of: "OPTIONS:\n") else {
+            return root
+        }
+        var page = root
+        page.replaceSubrange(options, with: "CHAT OPTIONS (kimichat alone opens the chat):\n" + chat[start.upperBound..<end.lowerBound]
+            + "\nOPTIONS:\n")
+        page.replaceSubrange(usage, with: "USAGE: kimichat [<chat options>]\n       kimichat <subcommand> [<options>]\n")
+        return page
     }
 
     static var commandNames: [String] {

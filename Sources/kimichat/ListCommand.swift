@@ -11,7 +11,10 @@ struct ListCommand: AsyncParsableCommand {
         abstract: "List saved conversations, newest first."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var databaseOption: DatabaseOption
+    @OptionGroup var demoOption: DemoOption
+
+    var options: GlobalOptions { GlobalOptions(db: databaseOption, demo: demoOption) }
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false

@@ -10,7 +10,13 @@ struct ModelsCommand: AsyncParsableCommand {
         abstract: "List the models: what the endpoint offers, merged with the bundled catalogue."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var baseURLOption: BaseURLOption
+    @OptionGroup var configOption: ConfigOption
+    @OptionGroup var demoOption: DemoOption
+
+    var options: GlobalOptions { GlobalOptions(baseURL: baseURLOption, config: configOption, demo: demoOption) }
+
+    func validate() throws { try options.validate() }
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false

@@ -9,7 +9,10 @@ struct RemoveCommand: AsyncParsableCommand {
         abstract: "Delete a saved conversation."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var databaseOption: DatabaseOption
+    @OptionGroup var demoOption: DemoOption
+
+    var options: GlobalOptions { GlobalOptions(db: databaseOption, demo: demoOption) }
 
     @Argument(help: "The conversation's id (see `kimichat list`).")
     var id: Int64

@@ -10,7 +10,10 @@ struct ShowCommand: AsyncParsableCommand {
         abstract: "Print a saved conversation as plain text (its current branch), or its outline."
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var databaseOption: DatabaseOption
+    @OptionGroup var demoOption: DemoOption
+
+    var options: GlobalOptions { GlobalOptions(db: databaseOption, demo: demoOption) }
 
     @Argument(help: "The conversation's id (see `kimichat list`).")
     var id: Int64

@@ -27,7 +27,7 @@ struct ReducerCopyTests {
         #expect(state.statusNote == "No reply to copy yet.")
         exchange("hi", "Hello\n**there**")
         #expect(reduce(&state, .keyPressed(.alt("y"))) == [.copyToClipboard("Hello\n**there**")])
-        #expect(state.statusNote == "Copied the last reply (15 characters) to the clipboard.")
+        #expect(state.statusNote == "Sent the last reply (15 characters) to the terminal's clipboard.")
     }
 
     @Test("while scrolled, Alt-Y copies the message at the top of the view")
@@ -37,10 +37,10 @@ struct ReducerCopyTests {
         let firstReply = state.messages[1]
         _ = reduce(&state, .transcriptScrolled(.pinned(TranscriptAnchor(messageID: firstReply.id, line: 2))))
         #expect(clipboard(reduce(&state, .keyPressed(.alt("y")))) == "first answer")
-        #expect(state.statusNote?.hasPrefix("Copied the message at the top") == true)
+        #expect(state.statusNote?.hasPrefix("Sent the message at the top") == true)
         _ = reduce(&state, .transcriptScrolled(.pinned(TranscriptAnchor(messageID: state.messages[2].id, line: 0))))
         #expect(clipboard(reduce(&state, .keyPressed(.alt("y")))) == "second question")
-        #expect(state.statusNote?.hasPrefix("Copied your message") == true)
+        #expect(state.statusNote?.hasPrefix("Sent your message") == true)
         _ = reduce(&state, .keyPressed(.end))
         #expect(clipboard(reduce(&state, .keyPressed(.alt("y")))) == "second answer")
     }
@@ -50,9 +50,9 @@ struct ReducerCopyTests {
         exchange("code please", "Two ways:\n```swift\nlet a = 1\nprint(a)\n```\nor\n~~~\necho 你好\n~~~\nDone.")
         exchange("thanks", "You're welcome.")
         #expect(clipboard(reduce(&state, .keyPressed(.alt("c")))) == "let a = 1\nprint(a)")
-        #expect(state.statusNote == "Copied code block 1 of 2 (swift, 2 lines) to the clipboard. Alt-C again for the next.")
+        #expect(state.statusNote == "Sent code block 1 of 2 (swift, 2 lines) to the terminal's clipboard. Alt-C again for the next.")
         #expect(clipboard(reduce(&state, .keyPressed(.alt("c")))) == "echo 你好")
-        #expect(state.statusNote?.hasPrefix("Copied code block 2 of 2 (1 line)") == true)
+        #expect(state.statusNote?.hasPrefix("Sent code block 2 of 2 (1 line)") == true)
         #expect(clipboard(reduce(&state, .keyPressed(.alt("c")))) == "let a = 1\nprint(a)")
         _ = reduce(&state, .keyPressed(.left))
         #expect(clipboard(reduce(&state, .keyPressed(.alt("c")))) == "let a = 1\nprint(a)", "another key starts over")

@@ -23,7 +23,7 @@ struct CommandLineEdgesTests {
         let both = try await home.run(["ask", "--demo", "--continue", "--conversation", "1", "hi"])
         #expect(both.status == 1)
         #expect(both.stderr.contains("--continue and --conversation both choose the conversation"), "\(both.stderr)")
-        let demoURL = try await home.run(["list", "--demo", "--base-url", "https://example.com/v1"])
+        let demoURL = try await home.run(["ask", "--demo", "--base-url", "https://example.com/v1", "hi"])
         #expect(demoURL.status != 0)
         #expect(demoURL.stderr.contains("--demo uses kimichat's built-in server"), "\(demoURL.stderr)")
     }
@@ -98,5 +98,36 @@ struct MistypedCommandTests {
         #expect(CommandSuggestion.nearest(to: "xyzzy", among: Kimichat.commandNames) == nil)
         #expect(CommandSuggestion.nearest(to: "--demo", among: Kimichat.commandNames) == nil)
         #expect(CommandSuggestion.nearest(to: "ask", among: Kimichat.commandNames) == nil)
+    }
+}
+
+@Suite("Help")
+struct HelpTests {
+    @Test("kimichat --help shows the chat's own options beside the commands; each command's help only the options it reads")
+    func helpListsWhatIsUsed() async throws {
+        let home = try KimichatHome()
+        let root = try await home.run(["--help"])
+        #expect(root.status == 0)
+        for option in ["--demo", "--new", "--model", "--preset", "--base-url", "--system", "--db", "--config"] {
+            #expect(root.stdout.contains(option), "\(option) in:\n\(root.stdout)")
+        }
+        for command in ["ask", "list", "doctor", "models"] {
+            #expect(root.stdout.contains("  \(command) "), "\(command) in:\n\(root.stdout)")
+        }
+
+        let remove = try await home.run(["rm", "--help"])
+        #expect(remove.stdout.contains("--db") && remove.stdout.contains("--demo"), "\(remove.stdout)")
+        for unused in ["--system", "--model", "--base-url", "--config"] {
+            #expect(!remove.stdout.contains(unused), "rm --help lists \(unused):\n\(remove.stdout)")
+        }
+        let keys = try await home.run(["keys", "--help"])
+        #expect(keys.stdout.contains("--config"))
+        #expect(!keys.stdout.contains("--db") && !keys.stdout.contains("--system"), "\(keys.stdout)")
+        let models = try await home.run(["models", "--help"])
+        #expect(!models.stdout.contains("--db") && !models.stdout.contains("--system"), "\(models.stdout)")
+        let ask = try await home.run(["ask", "--help"])
+        #expect(ask.stdout.contains("--system") && ask.stdout.contains("--conversation"))
+        let chat = try await home.run(["--demo", "--base-url", "http://127.0.0.1:9/v1"])
+        #expect(chat.status == 64 && chat.stderr.contains("cannot be combined with --base-url"), "\(chat.stderr)")
     }
 }

@@ -52,7 +52,7 @@ struct RenderingTests {
         #expect(lines.contains("  │ Bob  │ 100  │"))
         try session.setServerOption("set-clipboard", "on")
         try session.press("M-c")
-        try await session.waitFor("Copied code block 1 of 1 (swift, 1 line)")
+        try await session.waitFor("Sent code block 1 of 1 (swift, 1 line)")
         #expect(session.pasteBuffer() == "let 问候 = \"你好\"")
         try session.press("C-q")
         try await session.waitFor("[exited 0]")
@@ -70,7 +70,7 @@ extension RenderingTests {
         try session.press("Enter")
         try await session.waitUntil("the reply") { $0.contains("逐字显示") && $0.contains("ready") }
         try session.press("M-y")
-        try await session.waitFor("Copied the last reply")
+        try await session.waitFor("Sent the last reply")
         let buffer = try #require(session.pasteBuffer())
         #expect(buffer.hasPrefix("You said “copy me”. This is reply 1"))
         #expect(buffer.hasSuffix("演示模式的回复也会逐字显示。"))

@@ -18,7 +18,7 @@ struct SettingsPrecedenceTests {
 
     static func settings(_ arguments: [String] = [], environment: [String: String] = [:],
                          config text: String = "") throws -> ResolvedSettings {
-        ResolvedSettings(try GlobalOptions.parse(arguments), config: try ConfigFile.parse(text, path: "config.toml"),
+        ResolvedSettings(try ChatOptions.parse(arguments).options, config: try ConfigFile.parse(text, path: "config.toml"),
                          environment: environment)
     }
 

@@ -133,6 +133,18 @@ public final class TmuxSession {
         try ProcessRunner.tmux(socket, ["set-option", "-s", name, value])
     }
 
+    /// The pane's terminal device, to write to behind the program's back.
+    public func paneTTY() throws -> String {
+        try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_tty}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The server's socket file, as a program inside would find it in TMUX.
+    public func socketPath() throws -> String {
+        try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0", "#{socket_path}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pane's title, which an OSC 0 or OSC 2 sequence from the program would change.
     public func paneTitle() throws -> String {
         try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_title}"])

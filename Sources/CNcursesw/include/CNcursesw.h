@@ -34,11 +34,17 @@ int kc_terminal_size(int *rows, int *cols);
 /// Looks TERM up in terminfo without initscr's habit of exiting on failure:
 /// 1 usable, 0 not found, -1 no terminfo database; 2 a hardcopy or generic ("dumb") terminal.
 int kc_check_terminal(void);
+/// Like kc_check_terminal, for the terminal type `name`; `colors` gets its colour count.
+int kc_probe_terminal(const char *name, int *colors);
 
 /// Remembers the terminal's modes (call before initscr) so a crash can put them back.
 void kc_save_terminal_modes(void);
 
-/// Routes SIGWINCH, SIGTERM, SIGHUP, SIGINT and SIGQUIT to `wake_fd` as one byte
+/// Stops the process as Ctrl-Z in a cooked terminal would (SIGTSTP, default action);
+/// returns when the shell continues it.
+void kc_stop_process(void);
+
+/// Routes SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT and SIGCONT to `wake_fd` as one byte
 /// each (the signal number), and makes crash signals restore the terminal before
 /// the process dies. Call before initscr so ncurses leaves these signals alone.
 void kc_install_signal_handlers(int wake_fd);

@@ -56,6 +56,11 @@ public struct AppState: Sendable, Equatable {
     public var input = InputBuffer()
     public var activeReply: ActiveReply?
     public var scroll: TranscriptScroll = .following
+    /// Output arrived below the view since it was scrolled away from the end: what the
+    /// "↓ new output below" mark says, so it shows only when it is true.
+    public var hasNewOutputBelow = false
+    /// The model last chosen with Ctrl-T: a 404 for it says Ctrl-T, not --model.
+    public var modelChosenInPicker: String?
     public var conversation: OpenConversation
     public var overlay: Overlay?
     /// The rows an overlay has on screen, as the layout last reported them: pages are
@@ -132,7 +137,8 @@ public struct AppState: Sendable, Equatable {
         repeatStandingNotices()
         if settings.isDemo {
             appendMessage(kind: .notice, text: "Demo mode: replies come from kimichat's built-in offline server, "
-                + "not from Kimi. It reads files (Alt-A), sees images and searches (Alt-W) in its own way too. "
+                + "not from Kimi. Ask it about code, a table, markdown, 中文, think or long to see what kimichat draws; "
+                + "it reads files (Alt-A), sees images and searches (Alt-W) in its own way too. "
                 + "Set MOONSHOT_API_KEY and start without --demo to talk to the real API.")
         } else if !settings.hasAPIKey {
             appendMessage(kind: .notice, text: ChatError.missingKeyHelp)

@@ -8,14 +8,21 @@ public struct ModelPicker: Sendable, Equatable {
     public var selection = 0
     /// A quiet word about the list: fetching, or why the endpoint's list is missing.
     public var note: String?
+    /// A model the endpoint does not offer, chosen once: Enter again uses it anyway.
+    var unofferedWarned: String?
+
+    /// Whether the endpoint's own list is known (then a model not on it is dimmed):
+    /// without it, every model is merely not known to be offered.
+    public var knowsOffered: Bool
+
+    public var selected: ModelInfo? { shown.indices.contains(selection) ? shown[selection] : nil }
 
     public init(models: [ModelInfo], current: String, note: String?) {
         shown = models
         selection = models.firstIndex { $0.id == current } ?? 0
         self.note = note
+        knowsOffered = models.contains(where: \.isOffered)
     }
-
-    public var selected: ModelInfo? { shown.indices.contains(selection) ? shown[selection] : nil }
 
     /// Moves the selection; a page is `page` models (one row each).
     mutating func move(_ move: SelectionMove, page: Int) {

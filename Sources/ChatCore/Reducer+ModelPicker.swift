@@ -15,6 +15,7 @@ func reduceModelsListed(_ state: inout AppState, _ models: [ModelInfo], note: St
     state.withModelPicker { picker in
         let selected = picker.selected?.id ?? current
         picker.note = note
+        picker.knowsOffered = models.contains(where: \.isOffered)
         rankModels(&picker, models, keeping: selected)
     }
     return []
@@ -65,10 +66,22 @@ private func rankModels(_ picker: inout ModelPicker, _ models: [ModelInfo], keep
     picker.selection = keeping.flatMap { id in picker.shown.firstIndex { $0.id == id } } ?? 0
 }
 
-/// Enter: the conversation uses this model from its next request on, and keeps it.
+/// Enter: the conversation uses this model from its next request on, and keeps it. A
+/// model the endpoint does not offer would only earn a 404: the first Enter says so, a
+/// second uses it anyway (the endpoint's list may be out of date).
 private func choose(_ state: inout AppState, _ model: ModelInfo?) -> [AppEffect] {
     guard let model else { return [] }
+    if let picker = state.modelPicker, picker.knowsOffered, !model.isOffered, model.id != state.conversation.model,
+       picker.unofferedWarned != model.id {
+        state.withModelPicker { picker in
+            picker.unofferedWarned = model.id
+            picker.note = "\(model.id) is not offered by this endpoint, so its requests would fail (404). "
+                + "Enter again uses it anyway."
+        }
+        return []
+    }
     state.overlay = nil
+    state.modelChosenInPicker = model.id
     guard model.id != state.conversation.model else { return [] }
     state.conversation.model = model.id
     // Another model has another window: what overflowed may fit now.

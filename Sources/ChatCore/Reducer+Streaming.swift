@@ -68,7 +68,8 @@ func reduceStreamFailed(_ state: inout AppState, _ requestID: RequestID, _ error
             state.messages.removeAll { $0.id == reply.messageID }
         }
     }
-    state.appendMessage(kind: .error, text: error.userMessage + overflowAdvice(&state, error, reply))
+    state.appendMessage(kind: .error, text: error.userMessage + overflowAdvice(&state, error, reply)
+        + pickerAdvice(state, error))
     if error.isQuotaExhausted {
         // Whether the balance is spent says what to do: top up, or wait for the quota.
         state.explainsBalance = true
@@ -90,6 +91,18 @@ private func overflowAdvice(_ state: inout AppState, _ error: ChatError, _ reply
     let what = rounds == 0 ? "no earlier rounds" : rounds == 1 ? "only the last earlier round"
         : "only the last \(rounds) earlier rounds"
     return " Press Ctrl-R to try again with \(what) (the \(reply.roundsSent) sent were too many)."
+}
+
+/// A 404 for a model chosen with Ctrl-T: the way out is Ctrl-T, not the --model the message names.
+private func pickerAdvice(_ state: AppState, _ error: ChatError) -> String {
+    var status: Int?
+    switch error {
+    case let .http(code, _, _): status = code
+    case let .gaveUp(_, .http(code, _, _)): status = code
+    default: break
+    }
+    guard status == 404, state.modelChosenInPicker == state.conversation.model else { return "" }
+    return " \(state.conversation.model) was chosen with Ctrl-T: press Ctrl-T to choose a model this endpoint offers."
 }
 
 /// A reply that had events skipped says so, once it has ended.

@@ -4,6 +4,42 @@ import ScreenKit
 /// The whole app's logic: applies an action to the state and says which effects to run.
 /// Pure: no clock, no I/O; everything it needs arrives in the action.
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+    let before = TranscriptExtent(state)
+    let effects = reduceAction(&state, action)
+    if case .pinned = state.scroll {
+        let after = TranscriptExtent(state)
+        if after.conversation != before.conversation {
+            state.hasNewOutputBelow = false
+        } else if after.hasGrown(since: before) {
+            state.hasNewOutputBelow = true
+        }
+    } else {
+        state.hasNewOutputBelow = false
+    }
+    return effects
+}
+
+/// How far the transcript reaches, cheaply (UTF-8 counts, which native strings keep): to
+/// tell output that arrived from a branch flipped or a conversation opened.
+private struct TranscriptExtent {
+    var conversation: ConversationID?
+    var count: Int
+    var lastID: Int?
+    var lastLength: Int
+
+    init(_ state: AppState) {
+        conversation = state.conversation.id
+        count = state.messages.count
+        lastID = state.messages.last?.id
+        lastLength = (state.messages.last).map { $0.text.utf8.count + $0.reasoning.utf8.count } ?? 0
+    }
+
+    func hasGrown(since earlier: TranscriptExtent) -> Bool {
+        count > earlier.count || (count == earlier.count && lastID == earlier.lastID && lastLength > earlier.lastLength)
+    }
+}
+
+private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
     switch action {
     case let .keyPressed(key):
         // F1 works everywhere: in an overlay or Alt-A's prompt, their keys come first.

@@ -43,8 +43,8 @@ struct MarkdownLayout {
                 lines.append(StyledLine(indent + String(repeating: "─", count: width), style: theme.separator))
             case let .code(language, codeLines, isClosed):
                 lines += code(language: language, lines: codeLines, isClosed: isClosed, width: width)
-            case let .table(rows):
-                lines += table(rows, width: width)
+            case let .table(rows, alignments):
+                lines += table(rows, alignments: alignments, width: width)
             case .blank:
                 lines.append(.empty)
             }
@@ -107,7 +107,7 @@ struct MarkdownLayout {
         return pieces
     }
 
-    private func table(_ rows: [[String]], width: Int) -> [StyledLine] {
+    private func table(_ rows: [[String]], alignments: [TableAlignment], width: Int) -> [StyledLine] {
         let parsed = rows.map { $0.map { MarkdownInline.parse($0) } }
         let columns = parsed.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
@@ -134,10 +134,15 @@ struct MarkdownLayout {
                 let cell = column < row.count ? row[column] : []
                 var cellBase = base
                 if rowIndex == 0 { cellBase.bold = true }
-                spans.append((" ", base))
+                let free = widths[column] - DisplayWidth.of(cell.map(\.text).joined())
+                let before = switch column < alignments.count ? alignments[column] : .left {
+                case .left: 0
+                case .center: free / 2
+                case .right: free
+                }
+                spans.append((String(repeating: " ", count: before + 1), base))
                 spans += cell.map { ($0.text, style(of: $0.style, base: cellBase)) }
-                let used = DisplayWidth.of(cell.map(\.text).joined())
-                spans.append((String(repeating: " ", count: widths[column] - used + 1), base))
+                spans.append((String(repeating: " ", count: free - before + 1), base))
                 spans.append(("│", theme.separator))
             }
             lines.append(StyledLine(spans: spans))

@@ -16,6 +16,7 @@ struct ModelPickerView {
         let first = max(0, min(picker.selection - listRows + 1, picker.shown.count - listRows))
         for (offset, model) in picker.shown.dropFirst(first).prefix(listRows).enumerated() {
             drawRow(model, selected: first + offset == picker.selection, isCurrent: model.id == current,
+                    dimmed: picker.knowsOffered && !model.isOffered,
                     row: OverlayHeader.rows + offset, width: width, theme: theme, into: &frame)
         }
         if picker.shown.isEmpty, listRows > 0 {
@@ -41,15 +42,15 @@ struct ModelPickerView {
         return "\(window.padding(6))\(thinking)  \(model.vision ? "images" : "      ")  "
     }
 
-    private static func drawRow(_ model: ModelInfo, selected: Bool, isCurrent: Bool, row: Int, width: Int,
+    private static func drawRow(_ model: ModelInfo, selected: Bool, isCurrent: Bool, dimmed: Bool, row: Int, width: Int,
                                 theme: Theme, into frame: inout Frame) {
-        let style = selected ? theme.selection : Style.plain
+        let style = selected ? theme.selection : dimmed ? theme.detail : Style.plain
         if selected { frame.fill(row: row, style: style) }
         var column = frame.put(selected ? "▸ " : "  ", row: row, column: 0, style: style)
         let id = (isCurrent ? "● " : "  ") + TerminalSafeText.sanitizeLine(model.id)
-        column = frame.put(id.padding(28), row: row, column: column, style: style.with(bold: true))
+        column = frame.put(id.padding(28), row: row, column: column, style: dimmed ? style : style.with(bold: true))
         column = frame.put(facts(model), row: row, column: column, style: selected ? style : theme.detail)
-        let description = TerminalSafeText.sanitizeLine(model.description) + (model.isOffered ? "" : " (not offered here)")
+        let description = TerminalSafeText.sanitizeLine(model.description) + (dimmed ? " (not offered here)" : "")
         frame.put(description, row: row, column: column, style: selected ? style : theme.detail)
     }
 }

@@ -42,13 +42,15 @@ struct TranscriptView {
             drawn[row]?.draw(into: &frame, row: row, column: 0)
         }
         if isAwayFromEnd {
-            let column = max(0, layout.width - newOutputMark.count)
-            frame.put(newOutputMark, row: viewport - 1, column: column, style: theme.statusAccent)
+            if state.hasNewOutputBelow {
+                let column = max(0, layout.width - newOutputMark.count)
+                frame.put(newOutputMark, row: viewport - 1, column: column, style: theme.statusAccent)
+            }
             // Where the view is, on the separator below it.
             let position = " " + positionLabel + " "
             frame.put(position, row: layout.separatorRow, column: max(0, layout.width - position.count - 2),
                       style: theme.detail)
         }
-        return (drawn, isAwayFromEnd)
+        return (drawn, isAwayFromEnd && state.hasNewOutputBelow)
     }
 }

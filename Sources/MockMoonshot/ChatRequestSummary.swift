@@ -143,6 +143,7 @@ struct ChatRequestSummary {
         let userTurns = messages.filter { $0.role == "user" }.count
         let content: [String]
         var toolCall: MockToolCall?
+        var demo: DemoReplies.Reply?
         if let name = scenario.toolCall {
             toolCall = MockToolCall(id: "\(name):mock-1", type: "function", name: name, arguments: "{}")
         } else if declaresWebSearch, searchAnswers < (scenario.webSearches ?? 1) {
@@ -159,13 +160,16 @@ struct ChatRequestSummary {
                 + "results each time). This answer comes after the search, as Kimi's would.")
         } else if let count = scenario.tokenCount {
             content = ReplyScript.filler(count: count)
+        } else if scenario.demoTour, scenario.reply == nil {
+            demo = DemoReplies.reply(to: lastUser, messageCount: messages.count)
+            content = ReplyScript.tokens(of: demo?.content ?? "")
         } else {
             content = ReplyScript.tokens(of: scenario.reply ?? defaultReply(lastUser: lastUser, turn: userTurns))
         }
         let thinks = model.thinks == .always || (model.thinks == .byDefault && !thinkingDisabled)
         var reasoning: [String] = []
         if thinks, continuing == nil {
-            let text = scenario.reasoning
+            let text = scenario.reasoning ?? demo?.reasoning
                 ?? "The user wrote \(quote(lastUser)). I should answer briefly and say this is the demo server."
             reasoning = ReplyScript.tokens(of: text)
         }
@@ -184,7 +188,7 @@ struct ChatRequestSummary {
 
     private func defaultReply(lastUser: String, turn: Int) -> String {
         "You said \(quote(lastUser)). This is reply \(turn) from kimichat's offline demo server; "
-            + "your request carried \(messages.count) messages, so the whole conversation went along. "
+            + "your request carried \(DemoReplies.messages(messages.count)), so the whole conversation went along. "
             + "演示模式的回复也会逐字显示。"
     }
 

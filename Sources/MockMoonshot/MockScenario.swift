@@ -43,6 +43,9 @@ public struct MockScenario: Codable, Sendable, Equatable {
     public var webSearches: Int?
     /// Calls a tool of this name instead of answering (one the client never declared).
     public var toolCall: String?
+    /// `kimichat --demo`: a reply that shows what kimichat draws, chosen by a word of the
+    /// question (`DemoReplies`), instead of the plain echo tests read.
+    public var demoTour = false
 
     public init(reply: String? = nil, tokenCount: Int? = nil, reasoning: String? = nil, paceMilliseconds: Int = 0,
                 tokensPerSecond: Int? = nil, httpError: HTTPError? = nil, cutAfterTokens: Int? = nil,

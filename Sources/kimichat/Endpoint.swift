@@ -32,6 +32,9 @@ struct Endpoint {
         var mock = MockMoonshotServer.Configuration()
         // Paced so that a person sees the reply stream in word by word.
         mock.defaultScenario = MockScenario(paceMilliseconds: environment["KIMICHAT_DEMO_PACE_MS"].flatMap(Int.init) ?? 25)
+        // KIMICHAT_DEMO_REPLIES=echo: the plain echo (which says what the request carried),
+        // for tests that read it.
+        mock.defaultScenario.demoTour = environment["KIMICHAT_DEMO_REPLIES"] != "echo"
         mock.requestLogPath = environment["KIMICHAT_MOCK_LOG"]
         mock.acceptedKey = demoKey
         // No other local process may read the demo's messages or script its replies.

@@ -185,3 +185,63 @@ struct ReducerModelPickerTests {
         #expect(Set(main).count == main.count)
     }
 }
+
+/// Models the endpoint does not offer: dimmed, explained before a request earns a 404.
+@Suite("Reducer: models the endpoint does not offer")
+struct UnofferedModelTests {
+    /// kimi-k3 is in the catalogue but not on the endpoint's list.
+    static let lineup = Fixtures.models.map { model in
+        var model = model
+        model.isOffered = model.id != "kimi-k3"
+        return model
+    }
+
+    @Test("Enter on a model not offered explains and keeps the picker; Enter again uses it anyway")
+    func explainsFirst() {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), models: Self.lineup)
+        _ = reduce(&state, .keyPressed(.ctrl("t")))
+        _ = reduce(&state, .textEntered("k3"))
+        #expect(state.modelPicker?.knowsOffered == true)
+        #expect(reduce(&state, .keyPressed(.enter)) == [])
+        #expect(state.conversation.model == "kimi-k2.6")
+        #expect(state.modelPicker?.note == "kimi-k3 is not offered by this endpoint, so its requests would fail (404). "
+            + "Enter again uses it anyway.")
+        #expect(reduce(&state, .keyPressed(.enter)) == [.setConversationModel(state.conversation)])
+        #expect(state.conversation.model == "kimi-k3")
+    }
+
+    @Test("without the endpoint's list (offline) nothing counts as not offered: Enter chooses at once")
+    func unknownListChoosesAtOnce() {
+        let catalogueOnly = Fixtures.models.map { model in
+            var model = model
+            model.isOffered = false
+            return model
+        }
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), models: catalogueOnly)
+        _ = reduce(&state, .keyPressed(.ctrl("t")))
+        #expect(state.modelPicker?.knowsOffered == false)
+        _ = reduce(&state, .textEntered("k3"))
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.conversation.model == "kimi-k3")
+    }
+
+    @Test("a 404 for a model chosen with Ctrl-T names Ctrl-T; one from --model does not")
+    func notFoundNamesThePicker() {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), models: Self.lineup)
+        let notFound = ChatError.http(status: 404, type: "resource_not_found_error", message: "Not found the model kimi-k3")
+        _ = reduce(&state, .textEntered("hi"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamFailed(1, notFound))
+        #expect(state.messages.last?.text.contains("Ctrl-T") == false)
+
+        _ = reduce(&state, .keyPressed(.ctrl("t")))
+        _ = reduce(&state, .textEntered("k3"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .textEntered("again"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamFailed(2, notFound))
+        #expect(state.messages.last?.text.hasSuffix("kimi-k3 was chosen with Ctrl-T: press Ctrl-T to choose a model this endpoint offers.") == true,
+                "\(state.messages.last?.text ?? "")")
+    }
+}

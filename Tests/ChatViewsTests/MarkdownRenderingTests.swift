@@ -74,6 +74,19 @@ struct MarkdownRenderingTests {
         #expect(texts(render(text, width: 12)) == ["  名字 ·", "  score", "  张三 · 90", "  Bob · 100"])
     }
 
+    @Test("a table honours its delimiter row: :---: centres a column, ---: puts it right, CJK measured by width")
+    func tableAlignment() {
+        let text = "| left | middle | right |\n| :--- | :---: | ---: |\n| a | 中文 | 1 |\n| bb | x | 100 |"
+        #expect(texts(render(text)) == [
+            "  ┌──────┬────────┬───────┐",
+            "  │ left │ middle │ right │",
+            "  ├──────┼────────┼───────┤",
+            "  │ a    │  中文  │     1 │",
+            "  │ bb   │   x    │   100 │",
+            "  └──────┴────────┴───────┘",
+        ])
+    }
+
     @Test("bold next to Chinese punctuation is drawn bold, without asterisks")
     func cjkBold() {
         let lines = render("**重要。**后文")

@@ -30,6 +30,9 @@ struct ModelViewsTests {
         #expect(frame.lines[4].contains("moonshot-v1-8k"))
         #expect(frame.lines[4].contains("8K"))
         #expect(frame.lines[4].hasSuffix("Classic (not offered here)"))
+        // The endpoint's list is known (kimi-k2.6 is on it): a model not on it is dimmed, name and all.
+        #expect(frame.rows[4][4].style.dim && !frame.rows[4][4].style.bold, "\(frame.rows[4][4])")
+        #expect(!frame.rows[3][4].style.dim)
         #expect(frame.lines.contains { $0.hasPrefix(" Could not fetch the endpoint's models") })
         _ = reduce(&state, .textEntered("zz"))
         #expect(renderer.render(state, width: 100, height: 14).lines[3].contains("No model matches “zz”"))

@@ -95,11 +95,21 @@ struct ScreenRendererTests {
         #expect(frame.cursor?.row == 10)
     }
 
-    @Test("a scrolled-up view shows the new-output mark")
+    @Test("the new-output mark shows only once output arrives below a scrolled-up view, and End clears it")
     mutating func newOutputMark() {
         for index in 0..<10 { send("message \(index)"); _ = reduce(&state, .streamEvent(index + 1, .done)) }
+        send("message 10")
+        _ = reduce(&state, .streamEvent(11, .content("the start of a reply")))
         scroll(.pages(-1), width: 50, height: 10)
-        #expect(renderer.render(state, width: 50, height: 10).lines.joined().contains("new output below"))
+        func marked() -> Bool { renderer.render(state, width: 50, height: 10).lines.joined().contains("new output below") }
+        #expect(!marked(), "scrolled up, with nothing new below yet")
+        _ = reduce(&state, .streamEvent(11, .content(" and more of it")))
+        #expect(marked())
+        scroll(.pages(-1), width: 50, height: 10)
+        #expect(marked(), "scrolling further keeps it: the new output is still unread")
+        _ = reduce(&state, .keyPressed(.end))
+        scroll(.pages(-1), width: 50, height: 10)
+        #expect(!marked(), "End read it; scrolled up again, nothing is new")
     }
 
     /// Runs a scroll the way the runtime does: the reducer asks, the view answers.

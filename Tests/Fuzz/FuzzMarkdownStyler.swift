@@ -14,7 +14,7 @@ public func fuzzMarkdownStyler(_ start: UnsafePointer<UInt8>, _ count: Int) -> C
         switch block {
         case let .paragraph(body), let .heading(_, body), let .listItem(_, _, body), let .quote(body): source = body
         case let .code(_, lines, _): source = lines.joined(separator: "\n")
-        case let .table(rows): source = rows.flatMap { $0 }.joined(separator: " ")
+        case let .table(rows, _): source = rows.flatMap { $0 }.joined(separator: " ")
         case .rule, .blank: source = ""
         }
         for row in StyledWrap.wrap(MarkdownInline.parse(source), width: width) {

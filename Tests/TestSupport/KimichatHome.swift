@@ -29,6 +29,8 @@ public final class KimichatHome: Sendable {
         var variables = TestEnvironment.base
         variables.merge(places) { $1 }
         variables["KIMICHAT_DEMO_PACE_MS"] = "0"
+        // The demo's plain echo, which says what each request carried; the tour has tests of its own.
+        variables["KIMICHAT_DEMO_REPLIES"] = "echo"
         variables.merge(extra) { $1 }
         return variables
     }
@@ -51,7 +53,7 @@ public final class KimichatHome: Sendable {
                        height: Int = 30) throws -> TmuxSession {
         // The pane starts from tmux's allow-listed environment (`TestEnvironment`).
         let session = try TmuxSession(command: "\(try Binaries.kimichat) \(arguments)", width: width, height: height,
-                                      environment: places.merging(extra) { $1 })
+                                      environment: places.merging(["KIMICHAT_DEMO_REPLIES": "echo"]) { $1 }.merging(extra) { $1 })
         session.home = self
         return session
     }

@@ -53,7 +53,7 @@ struct MarkdownParseTests {
             .listItem(marker: "2.", depth: 0, text: "two"),
             .quote("quoted"),
             .rule,
-            .table(rows: [["a", "b"], ["1", "2"]]),
+            .table(rows: [["a", "b"], ["1", "2"]], alignments: [.left, .center]),
             .code(language: "swift", lines: ["let x = 1", ""], isClosed: true),
             .code(language: "", lines: ["unclosed"], isClosed: false),
         ])

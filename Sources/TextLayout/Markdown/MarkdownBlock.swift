@@ -8,8 +8,23 @@ public enum MarkdownBlock: Equatable, Sendable {
     case listItem(marker: String, depth: Int, text: String)
     case quote(String)
     case rule
-    case table(rows: [[String]])
+    /// `alignments`: each column's, from the delimiter row (`:---`, `:---:`, `---:`).
+    case table(rows: [[String]], alignments: [TableAlignment])
     case blank
+}
+
+/// How a table column's cells sit in their width.
+public enum TableAlignment: Equatable, Sendable {
+    case left, center, right
+
+    /// `:---:` centre, `---:` right, anything else left.
+    init(delimiter cell: String) {
+        switch (cell.hasPrefix(":"), cell.hasSuffix(":")) {
+        case (true, true): self = .center
+        case (false, true): self = .right
+        default: self = .left
+        }
+    }
 }
 
 /// Splits Markdown into blocks, line by line. Pure and restartable: `settledPrefix`
@@ -20,6 +35,7 @@ public enum MarkdownBlocks {
         var paragraph: [Substring] = []
         var code: (language: String, lines: [String], fence: String)?
         var table: [[String]] = []
+        var alignments: [TableAlignment] = []
 
         func flushParagraph() {
             // A line break inside a paragraph stays one: replies use them on purpose, and
@@ -28,8 +44,9 @@ public enum MarkdownBlocks {
             paragraph = []
         }
         func flushTable() {
-            if !table.isEmpty { blocks.append(.table(rows: table)) }
+            if !table.isEmpty { blocks.append(.table(rows: table, alignments: alignments)) }
             table = []
+            alignments = []
         }
 
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -52,7 +69,11 @@ public enum MarkdownBlocks {
             if isTableRow(trimmed) {
                 flushParagraph()
                 let cells = tableCells(trimmed)
-                if !cells.allSatisfy(isDelimiterCell) { table.append(cells) }
+                if cells.allSatisfy(isDelimiterCell) {
+                    alignments = cells.map(TableAlignment.init(delimiter:))
+                } else {
+                    table.append(cells)
+                }
                 continue
             }
             flushTable()

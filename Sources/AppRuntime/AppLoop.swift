@@ -206,6 +206,6 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     }
 
     private func draw(now: ContinuousClock.Instant) {
-        if let measured = frames.drawIfStale(store, now: now) { dispatch(measured) }
+        for measured in frames.drawIfStale(store, now: now) { dispatch(measured) }
     }
 }

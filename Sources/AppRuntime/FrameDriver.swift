@@ -52,8 +52,8 @@ struct FrameDriver<Terminal: InteractiveTerminal> {
 
     /// Draws the state unless it is on screen already. Returns an action the layout
     /// asks the reducer to take (an overlay's page size changed), if any.
-    mutating func drawIfStale(_ store: Store, now: ContinuousClock.Instant) -> AppAction? {
-        guard isStale(store) else { return nil }
+    mutating func drawIfStale(_ store: Store, now: ContinuousClock.Instant) -> [AppAction] {
+        guard isStale(store) else { return [] }
         let state = store.state
         let frame = renderer.render(state, width: terminal.columns, height: terminal.rows)
         presenter.present(frame, on: &terminal)
@@ -64,11 +64,16 @@ struct FrameDriver<Terminal: InteractiveTerminal> {
             endOfReplyDue = false
             logger.info("\(statistics.summary)")
         }
+        // The input's width, for Up and Down: learnt when the window's width changes.
+        var measured: [AppAction] = []
+        let inputColumns = renderer.inputColumns(width: terminal.columns)
+        if inputColumns != state.inputColumns { measured.append(.inputColumnsMeasured(inputColumns)) }
         // The layout decides an overlay's page; the reducer learns it from here. Only
         // while one is open: a streaming frame must not wrap the input a second time.
-        guard state.overlay != nil else { return nil }
+        guard state.overlay != nil else { return measured }
         let overlayRows = renderer.overlayRows(state, width: terminal.columns, height: terminal.rows)
-        return overlayRows != state.overlayRows ? .overlayRowsMeasured(overlayRows) : nil
+        if overlayRows != state.overlayRows { measured.append(.overlayRowsMeasured(overlayRows)) }
+        return measured
     }
 
     /// After a resize or the editor: the next frame is drawn whole.

@@ -18,6 +18,8 @@ public enum AppAction: Sendable, Equatable {
     case transcriptScrolled(TranscriptScroll)
     /// The layout gives an overlay this many rows (it changes with the window and the input).
     case overlayRowsMeasured(Int)
+    /// The input's text has this many columns (the window's width changed).
+    case inputColumnsMeasured(Int)
     /// The database created the conversation that `key` stood for.
     case conversationSaved(key: Int, ConversationSummary)
     /// A message of this run was saved for the first time, as `row`, at `at`.

@@ -59,6 +59,9 @@ public struct AppState: Sendable, Equatable {
     /// Output arrived below the view since it was scrolled away from the end: what the
     /// "↓ new output below" mark says, so it shows only when it is true.
     public var hasNewOutputBelow = false
+    /// The columns the input's text has on screen, as the layout last reported them: Up
+    /// and Down move by the rows it wraps into. Nil before the first frame.
+    public var inputColumns: Int?
     /// The model last chosen with Ctrl-T: a 404 for it says Ctrl-T, not --model.
     public var modelChosenInPicker: String?
     public var conversation: OpenConversation

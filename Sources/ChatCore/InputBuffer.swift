@@ -21,6 +21,10 @@ public struct InputBuffer: Sendable, Equatable {
         cursor += new.count
     }
 
+    mutating func moveCursor(to index: Int) {
+        cursor = min(max(0, index), characters.count)
+    }
+
     public mutating func clear() {
         characters.removeAll()
         cursor = 0

@@ -183,6 +183,7 @@ extension TranscriptMessage {
                                    finishReason: finishReason, createdAt: createdAt)
         stored.attachments = attachments
         stored.searches = searches
+        stored.thinkingMilliseconds = thinkingMilliseconds
         return stored
     }
 }

@@ -73,7 +73,14 @@ func reduceOverlayRowsMeasured(_ state: inout AppState, _ rows: Int) -> [AppEffe
 
 /// Alt-T: folds or unfolds the thinking of the last reply that has some.
 func toggleThinking(_ state: inout AppState) {
-    guard let reply = state.messages.last(where: { $0.kind == .assistant && !$0.reasoning.isEmpty }) else {
+    // While scrolled, the reply being read: the one at the top of the view, or the first
+    // with thinking below it (a question at the top is answered just under it).
+    let read: TranscriptMessage? = focusedMessage(state).flatMap { top in
+        state.messageIndex(atOrAfter: top.id).flatMap { start in
+            state.messages[start...].first { $0.kind == .assistant && !$0.reasoning.isEmpty }
+        }
+    }
+    guard let reply = read ?? state.messages.last(where: { $0.kind == .assistant && !$0.reasoning.isEmpty }) else {
         state.statusNote = "No reply with thinking to show."
         return
     }

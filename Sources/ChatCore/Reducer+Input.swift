@@ -105,8 +105,8 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
         if state.input.isEmpty { state.scroll = .following } else { state.input.moveToLineEnd() }
     case .moveLeft: state.input.moveLeft()
     case .moveRight: state.input.moveRight()
-    case .moveUp: if !state.input.moveUp() { recallEarlierInput(&state) }
-    case .moveDown: if !state.input.moveDown() { recallLaterInput(&state) }
+    case .moveUp: if !moveByRow(&state, -1) { recallEarlierInput(&state) }
+    case .moveDown: if !moveByRow(&state, 1) { recallLaterInput(&state) }
     case .moveLineStart: state.input.moveToLineStart()
     case .moveLineEnd: state.input.moveToLineEnd()
     case .moveWordBackward: state.input.moveWordBackward()
@@ -262,4 +262,15 @@ func requestReply(_ state: inout AppState, questionAt questionIndex: Int, rounds
     reply.roundsAtMost = roundsAtMost
     state.activeReply = reply
     return state.save(messageID: messageID) + [.startReply(requestID, planned.request)]
+}
+
+/// Up and Down move by the rows the input is drawn in, a long line's too; false on the
+/// first or last row, where they recall earlier messages instead.
+private func moveByRow(_ state: inout AppState, _ delta: Int) -> Bool {
+    guard let columns = state.inputColumns else { return delta < 0 ? state.input.moveUp() : state.input.moveDown() }
+    let wrap = InputWrap(state.input, width: columns)
+    let target = wrap.cursorRow + delta
+    guard wrap.rows.indices.contains(target) else { return false }
+    state.input.moveCursor(to: wrap.index(row: target, column: wrap.cursorColumn, in: state.input))
+    return true
 }

@@ -19,6 +19,7 @@ extension AppState {
         )
         stored.attachments = message.attachments
         stored.searches = message.searches
+        stored.thinkingMilliseconds = message.thinkingMilliseconds
         return .saveMessage(MessageSave(conversation: conversation, localID: message.id, message: stored,
                                         parent: placement(of: message.id)))
     }

@@ -102,6 +102,9 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
     case let .transcriptScrolled(scroll):
         state.scroll = scroll
         return []
+    case let .inputColumnsMeasured(columns):
+        state.inputColumns = columns
+        return []
     case let .overlayRowsMeasured(rows):
         return reduceOverlayRowsMeasured(&state, rows)
     case .tick:

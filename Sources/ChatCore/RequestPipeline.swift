@@ -154,6 +154,7 @@ extension TranscriptMessage {
         createdAt = stored.createdAt
         attachments = stored.attachments
         searches = stored.searches
+        thinkingTicks = stored.thinkingMilliseconds.map { Int((Double($0) / 1000 / AppState.tickSeconds).rounded()) }
     }
 }
 

@@ -43,6 +43,8 @@ public struct TranscriptMessage: Sendable, Equatable, Identifiable {
     public var showsReasoning = false
     /// How long the model thought, in ticks, while this run watched it.
     public var thinkingTicks: Int?
+    /// `thinkingTicks` in milliseconds, as it is saved.
+    var thinkingMilliseconds: Int? { thinkingTicks.map { Int(Double($0) * AppState.tickSeconds * 1000) } }
     /// Bumped on every change, so layout caches know when to re-wrap.
     public private(set) var version = 0
 

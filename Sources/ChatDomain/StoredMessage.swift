@@ -36,6 +36,8 @@ public struct StoredMessage: Sendable, Equatable, Codable {
     public var attachments: [Attachment] = []
     /// The web searches a reply made before its answer.
     public var searches: [SearchRound] = []
+    /// How long the model thought before it answered, as the chat timed it.
+    public var thinkingMilliseconds: Int?
 
     public init(id: StoredMessageID? = nil, parentID: StoredMessageID? = nil, role: Role, text: String,
                 reasoning: String = "", status: MessageStatus = .complete, model: String? = nil,

@@ -44,10 +44,9 @@ struct ConversationListView {
             return row + 1
         }
         let summary = match.summary
-        let preset = summary.settings.preset.map { TerminalSafeText.sanitizeLine($0) + " · " } ?? ""
-        let detail = " \(preset)\(TerminalSafeText.sanitizeLine(summary.model)) · "
-            + "\(EntryDate.describe(summary.updatedAt, now: list.readAt ?? summary.updatedAt)) · "
-            + "\(summary.messageCount) msg\(summary.messageCount == 1 ? "" : "s") "
+        let current = summary.id == currentID ? "● " : ""
+        let title = current + TerminalSafeText.sanitizeLine(summary.title)
+        let detail = Self.detail(of: summary, readAt: list.readAt, width: width - marker.count, titleWidth: DisplayWidth.of(title))
         let detailWidth = DisplayWidth.of(detail)
         var column = frame.put(marker, row: row, column: 0, style: style)
         if case let .renaming(target, title) = list.mode, target == summary.id {
@@ -56,11 +55,10 @@ struct ConversationListView {
                                                    maxColumns: max(1, width - column - 1), into: &frame)
             frame.cursor = (row, cursor)
         } else {
-            let current = summary.id == currentID ? "● " : ""
             let titleRoom = max(1, width - column - detailWidth - 1)
-            column = frame.put(current + TerminalSafeText.sanitizeLine(summary.title), row: row, column: column,
+            column = frame.put(DisplayWidth.truncated(title, to: titleRoom), row: row, column: column,
                                style: style.with(bold: true), maxColumns: titleRoom)
-            if column + detailWidth <= width {
+            if detailWidth > 0, column + detailWidth <= width {
                 frame.put(detail, row: row, column: width - detailWidth, style: selected ? style : theme.detail)
             }
         }
@@ -70,6 +68,23 @@ struct ConversationListView {
             .highlighting(list.filterWords, style: theme.highlight)
         excerpt.draw(into: &frame, row: row + 1, column: 0)
         return row + 2
+    }
+
+    /// The entry's details (preset and model, when, how many messages) as far as they fit
+    /// beside the title: on a narrow terminal the title matters more, so the model goes
+    /// first, then the date, then the count.
+    static func detail(of summary: ConversationSummary, readAt: Date?, width: Int, titleWidth: Int) -> String {
+        let preset = summary.settings.preset.map { TerminalSafeText.sanitizeLine($0) + " · " } ?? ""
+        let model = preset + TerminalSafeText.sanitizeLine(summary.model)
+        let date = EntryDate.describe(summary.updatedAt, now: readAt ?? summary.updatedAt)
+        let count = "\(summary.messageCount) msg\(summary.messageCount == 1 ? "" : "s")"
+        // The title keeps up to 24 columns (all of a shorter one) before any detail shows.
+        let titleRoom = min(titleWidth, 24) + 1
+        for parts in [[model, date, count], [date, count], [count]] {
+            let detail = " " + parts.joined(separator: " · ") + " "
+            if titleRoom + DisplayWidth.of(detail) <= width { return detail }
+        }
+        return ""
     }
 
     /// The mode's key hints, from its key table; while a delete is asked, the question.

@@ -7,54 +7,10 @@ struct InputView {
     static let prompt = "› "
     static let continuation = "  "
 
-    /// Rows of text (without the prompt) and where the cursor lands among them.
-    struct Wrapped {
-        var rows: [String] = [""]
-        var cursorRow = 0
-        var cursorColumn = 0
-    }
+    typealias Wrapped = InputWrap
 
     static func wrap(_ input: InputBuffer, width: Int) -> Wrapped {
-        let width = max(1, width - prompt.count)
-        var wrapped = Wrapped()
-        wrapped.rows = []
-        var row = ""
-        var rowWidth = 0
-        var found = false
-        func noteCursor() {
-            wrapped.cursorRow = wrapped.rows.count
-            wrapped.cursorColumn = rowWidth
-            found = true
-        }
-        for (index, character) in input.characters.enumerated() {
-            if index == input.cursor { noteCursor() }
-            if character == "\n" {
-                wrapped.rows.append(row)
-                row = ""
-                rowWidth = 0
-                continue
-            }
-            let shown: Character = character == "\t" ? " " : character
-            let columns = max(0, DisplayWidth.of(TerminalSafeText.sanitize(String(shown))))
-            if rowWidth + columns > width {
-                wrapped.rows.append(row)
-                row = ""
-                rowWidth = 0
-                if index == input.cursor { noteCursor() }
-            }
-            row += TerminalSafeText.sanitize(String(shown))
-            rowWidth += columns
-        }
-        if !found {
-            if rowWidth >= width {
-                wrapped.rows.append(row)
-                row = ""
-                rowWidth = 0
-            }
-            noteCursor()
-        }
-        wrapped.rows.append(row)
-        return wrapped
+        InputWrap(input, width: width - prompt.count)
     }
 
     static func draw(_ wrapped: Wrapped, layout: ScreenLayout, theme: Theme, dimmed: Bool, into frame: inout Frame) {
@@ -69,6 +25,15 @@ struct InputView {
                 frame.put(wrapped.rows[index], row: row, column: x, style: dimmed ? theme.separator : .plain)
             }
         }
+        // Rows out of the pane are counted where they are, so a long message is not taken for a short one.
+        func moreMark(_ text: String, row: Int) {
+            let mark = " " + text + " "
+            frame.put(mark, row: row, column: max(0, layout.width - DisplayWidth.of(mark)), style: theme.detail)
+        }
+        let above = first
+        let below = wrapped.rows.count - first - layout.inputRows
+        if above > 0 { moreMark("… \(above) more line\(above == 1 ? "" : "s") above", row: layout.inputTop) }
+        if below > 0 { moreMark("… \(below) more line\(below == 1 ? "" : "s")", row: layout.inputTop + layout.inputRows - 1) }
         frame.cursor = (layout.inputTop + wrapped.cursorRow - first, prompt.count + wrapped.cursorColumn)
     }
 }

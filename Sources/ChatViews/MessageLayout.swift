@@ -64,9 +64,12 @@ struct MessageLayout {
         let seconds = message.thinkingTicks.map { String(format: " for %.1f s", Double($0) * AppState.tickSeconds) } ?? ""
         let isThinking = message.status == .streaming && message.text.isEmpty
         thinking.update(text: safeReasoning.update(message.reasoning), width: max(1, textWidth - 2))
-        if !isThinking, !message.text.isEmpty, !message.showsReasoning {
+        // Folded once the thinking is over: when the answer starts, or when the reply was
+        // stopped or cut off while the model still thought.
+        if !isThinking, !message.showsReasoning {
             let count = thinking.lines.count
-            return [StyledLine(MessageLayout.indent + "▸ thought\(seconds) · \(count) line\(count == 1 ? "" : "s")",
+            let folded = "▸ thought\(seconds) · \(count) line\(count == 1 ? "" : "s")"
+            return [StyledLine(MessageLayout.indent + DisplayWidth.truncated(folded, to: max(1, textWidth)),
                                style: theme.reasoning)]
         }
         let title: String

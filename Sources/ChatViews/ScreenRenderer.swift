@@ -93,6 +93,11 @@ public struct ScreenRenderer {
 
     /// The rows an overlay (help, the list, the picker) has at this size: it covers the
     /// transcript and the separator, the input stays visible below.
+    /// The columns the input's text has in a window `width` wide.
+    public func inputColumns(width: Int) -> Int {
+        max(1, width - InputView.prompt.count)
+    }
+
     public func overlayRows(_ state: AppState, width: Int, height: Int) -> Int {
         guard width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return state.overlayRows }
         return ScreenLayout(state, width: width, height: height).separatorRow + 1

@@ -28,13 +28,19 @@ struct StatusBarView {
             "↑\(usage.promptTokens)" + (usage.cachedTokens.map { " (\($0) cached)" } ?? "") + " ↓\(usage.completionTokens) tok "
         } ?? ""
         let hints = (state.isStreaming ? state.settings.keys.hints.streaming : state.settings.keys.hints.idle) + " "
-        // What is happening matters more than key hints: drop hints, then usage, when narrow.
+        // What is happening matters more than key hints: when narrow, the hints go, then the
+        // usage; the help key goes last, so that a way to every other key stays on screen.
+        // What is left of the left side is cut with "…".
+        let help = KeyHints.label(of: .openHelp, in: state.settings.keys.bindings).map { "\($0) help " } ?? ""
         let leftWidth = DisplayWidth.of(left)
-        let candidates = [usage.isEmpty ? hints : usage + "│ " + hints, usage, ""]
-        let right = candidates.first { leftWidth + 1 + DisplayWidth.of($0) <= width } ?? ""
+        let keepsOfLeft = min(leftWidth, 24)
+        let candidates = [usage.isEmpty ? hints : usage + "│ " + hints, usage.isEmpty ? help : usage + "│ " + help, help]
+        let right = candidates.first { leftWidth + 1 + DisplayWidth.of($0) <= width }
+            ?? (keepsOfLeft + 1 + DisplayWidth.of(help) <= width ? help : "")
 
         let rightWidth = DisplayWidth.of(right)
-        let x = frame.put(left, row: row, column: 0, style: theme.statusAccent, maxColumns: max(0, width - rightWidth - 1))
+        let room = max(0, width - rightWidth - 1)
+        let x = frame.put(DisplayWidth.truncated(left, to: room), row: row, column: 0, style: theme.statusAccent, maxColumns: room)
         if x + 1 + rightWidth <= width {
             frame.put(right, row: row, column: width - rightWidth, style: theme.statusBar)
         }

@@ -8,7 +8,7 @@ enum Rows {
     /// name, matters when a conversation has thousands of messages.
     static let messageSelection = """
         id, role, text, reasoning, status, model, prompt_tokens, completion_tokens, total_tokens, \
-        cached_tokens, reasoning_tokens, finish_reason, error_message, created_at, parent_id, searches
+        cached_tokens, reasoning_tokens, finish_reason, error_message, created_at, parent_id, searches, thinking_ms
         """
 
     /// Throws rather than traps on a value of an unexpected type: the file may have
@@ -40,6 +40,7 @@ enum Rows {
         if let searches = try row.decode(String?.self, atIndex: 15) {
             message.searches = SearchRounds.decode(searches)
         }
+        message.thinkingMilliseconds = try row.decode(Int?.self, atIndex: 16)
         return message
     }
 
@@ -71,13 +72,14 @@ enum Rows {
             message.status == .streaming ? Int(writerPID) : nil,
             now,
             SearchRounds.encode(message.searches),
+            message.thinkingMilliseconds,
         ]
     }
 
     static let messageColumns = [
         "role", "text", "reasoning", "status", "model",
         "prompt_tokens", "completion_tokens", "total_tokens", "cached_tokens", "reasoning_tokens",
-        "finish_reason", "error_message", "writer_pid", "updated_at", "searches",
+        "finish_reason", "error_message", "writer_pid", "updated_at", "searches", "thinking_ms",
     ]
 
     /// Inserts a message: `conversation_id`, `created_at`, `parent_id`, then

@@ -128,6 +128,12 @@ enum StorageSchema {
                 ALTER TABLE conversation ADD COLUMN settings TEXT;
                 """)
         }
+        migrator.registerMigration("v6: how long a reply thought") { db in
+            try db.execute(sql: """
+                -- The chat's thinking timer ("thought for 4.2 s"), kept for a restart.
+                ALTER TABLE message ADD COLUMN thinking_ms INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -2,6 +2,7 @@ import ChatDomain
 import Foundation
 import ScreenKit
 import Testing
+import TextLayout
 @testable import ChatCore
 @testable import ChatViews
 
@@ -49,6 +50,23 @@ struct ConversationListViewTests {
         #expect(lines[5].contains("· 1 msg"))
         #expect(lines[5].contains(String(Calendar.current.component(.year, from: older))))
         #expect(lines.last?.contains("kimi-k2.6") == true, "the status bar stays")
+    }
+
+    @Test("narrow (30–40 columns): the title stays, the details go model first, then the date; a long title ends in …")
+    mutating func narrow() {
+        open([Self.match(2, "Trip to Chengdu", messages: 12),
+              Self.match(1, "A very long title about the plans for the whole summer holiday", messages: 3)])
+        let at40 = ScreenRenderer(theme: .dark).render(state, width: 40, height: 16).lines
+        #expect(at40[4].hasPrefix("▸ Trip to Chengdu"), "\(at40[4])")
+        #expect(!at40[4].contains("kimi-k3"), "the model goes first")
+        #expect(at40[4].hasSuffix(" · 12 msgs"), "\(at40[4])")
+        #expect(at40[5].hasPrefix("  A very long title about the"), "\(at40[5])")
+        #expect(at40[5].contains("…"))
+        let at30 = ScreenRenderer(theme: .dark).render(state, width: 30, height: 16).lines
+        #expect(at30[4] == "▸ Trip to Chengdu     12 msgs" || at30[4].hasPrefix("▸ Trip to Chengdu "), "\(at30[4])")
+        #expect(!at30[4].contains("·"), "only the count is left at 30 columns: \(at30[4])")
+        #expect(at30[5].hasPrefix("  A very long title about") && at30[5].contains("…"), "\(at30[5])")
+        for line in at30 { #expect(DisplayWidth.of(line) <= 30) }
     }
 
     @Test("in demo mode the heading says these are the demo's own conversations")

@@ -58,6 +58,20 @@ struct ModelViewsTests {
         #expect(lines.contains("  │ First I consider."))
     }
 
+    @Test("a reply stopped while it still thought folds its thinking too; a narrow window cuts the line with …")
+    mutating func stoppedWhileThinking() {
+        _ = reduce(&state, .textEntered("hi"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvent(1, .reasoning("First I consider.\nThen I consider more.")))
+        for _ in 0..<25 { _ = reduce(&state, .tick) }
+        _ = reduce(&state, .keyPressed(.escape))
+        var lines = renderer.render(state, width: 60, height: 16).lines
+        #expect(lines.contains("  ▸ thought for 2.5 s · 2 lines"), "\(lines)")
+        #expect(!lines.contains("  │ First I consider."))
+        lines = renderer.render(state, width: 22, height: 16).lines
+        #expect(lines.contains("  ▸ thought for 2.5 s…"), "\(lines)")
+    }
+
     @Test("a reply says how many earlier messages were not sent")
     func omittedMark() {
         var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true, history: .keepRounds(0)),

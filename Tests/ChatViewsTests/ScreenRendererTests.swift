@@ -95,6 +95,29 @@ struct ScreenRendererTests {
         #expect(frame.cursor?.row == 10)
     }
 
+    @Test("an input taller than its pane says how many lines are out of sight, above and below")
+    mutating func moreLines() {
+        _ = reduce(&state, .textEntered((1...12).map { "line \($0)" }.joined(separator: "\n")))
+        var lines = renderer.render(state, width: 40, height: 20).lines
+        #expect(lines.contains { $0.hasSuffix("… 6 more lines above") }, "\(lines.joined(separator: "\n"))")
+        for _ in 0..<11 { _ = reduce(&state, .keyPressed(.up)) }
+        lines = renderer.render(state, width: 40, height: 20).lines
+        #expect(lines.contains { $0.hasSuffix("… 6 more lines") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("more lines above") })
+    }
+
+    @Test("a narrow status bar drops the hints, then the usage, and cuts what is left with …; F1 help goes last")
+    mutating func narrowStatusBar() {
+        state.conversation.title = "A conversation with a long title"
+        let wide = renderer.render(state, width: 120, height: 10).lines.last ?? ""
+        #expect(wide.contains("Enter send") && wide.hasSuffix("F1 help"), "\(wide)")
+        let narrow = renderer.render(state, width: 40, height: 10).lines.last ?? ""
+        #expect(narrow.hasSuffix("F1 help"), "\(narrow)")
+        #expect(!narrow.contains("Enter send"))
+        #expect(narrow.contains("…"), "\(narrow)")
+        #expect(narrow.hasPrefix(" kimi-k2.6 │ ready │ A conv"), "\(narrow)")
+    }
+
     @Test("the new-output mark shows only once output arrives below a scrolled-up view, and End clears it")
     mutating func newOutputMark() {
         for index in 0..<10 { send("message \(index)"); _ = reduce(&state, .streamEvent(index + 1, .done)) }

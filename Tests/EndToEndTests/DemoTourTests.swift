@@ -36,10 +36,11 @@ struct DemoTourTests {
     }
 
     @Test("in the chat: the tour draws its heading, table and code; think shows a thinking block; long scrolls",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(2)))
     func inTheChat() async throws {
         let home = try KimichatHome()
-        let session = try home.launch("--demo", environment: Self.tour.merging(["KIMICHAT_DEMO_PACE_MS": "1"]) { $1 },
+        // Paced so that the thinking lasts a few of the chat's 0.1 s ticks, which time it.
+        let session = try home.launch("--demo", environment: Self.tour.merging(["KIMICHAT_DEMO_PACE_MS": "10"]) { $1 },
                                       width: 100, height: 40)
         try await session.waitFor("Demo mode")
         try session.type("hello")
@@ -52,8 +53,20 @@ struct DemoTourTests {
         try session.type("think about it")
         try session.press("Enter")
         try await session.waitUntil("the thinking folded above the answer") {
-            $0.contains("ready") && $0.contains("The dim text above this answer") && $0.contains("▸ thought")
+            $0.contains("ready") && $0.contains("The dim text above this answer") && $0.contains("▸ thought for ")
         }
+        // The time it thought is saved with it: after a restart the folded line still says it.
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+        let reopened = try home.launch("--demo", environment: Self.tour.merging(["KIMICHAT_DEMO_PACE_MS": "1"]) { $1 },
+                                       width: 100, height: 40)
+        try await reopened.waitUntil("the reopened conversation with its thinking time") {
+            $0.contains("The dim text above this answer") && $0.contains("▸ thought for ")
+        }
+        try await longAnswer(in: reopened)
+    }
+
+    private func longAnswer(in session: TmuxSession) async throws {
         try session.type("something long")
         try session.press("Enter")
         try await session.waitUntil("the long answer's end") { $0.contains("Part 24") && $0.contains("ready") }

@@ -27,11 +27,12 @@ import Testing
         let store = try database.open()
         let conversation = try store.createConversation(title: "Greeting", model: "kimi-k2.6")
         let user = StoredMessage(role: .user, text: "你好 hello")
-        let reply = StoredMessage(role: .assistant, text: "Hi!", reasoning: "They greet me.", status: .stopped,
+        var reply = StoredMessage(role: .assistant, text: "Hi!", reasoning: "They greet me.", status: .stopped,
                                   model: "kimi-k3",
                                   usage: Usage(promptTokens: 12, completionTokens: 3, totalTokens: 15, cachedTokens: 8,
                                                reasoningTokens: 2),
                                   finishReason: .length, errorMessage: "cut")
+        reply.thinkingMilliseconds = 4_200
         let userID = try store.save(user, in: conversation.id)
         let replyID = try store.save(reply, in: conversation.id)
 

@@ -6,12 +6,20 @@ import Glibc
 /// Plain sockets on 127.0.0.1 for tests: a port that refuses connections, and a bare
 /// HTTP/1.1 request to read a status code (no curl, no HTTP client in the test).
 public enum Loopback {
-    /// A port nothing listens on: bound by this test, then closed. Port 1 is not that:
-    /// a sandbox or a firewall may drop it (a timeout) instead of refusing.
+    /// A port nothing listens on and nothing can take: bound by this process and kept
+    /// bound without listening, so a connection is refused (port 1 is not that: a sandbox
+    /// or a firewall may drop it, a timeout, instead of refusing). Closing it would let
+    /// another test's server take the port in between (seen: a mock answering there).
     public static func refusedPort() throws -> Int {
+        try bindLoopbackPort(keep: true)
+    }
+
+    /// A port for a server the test starts (nginx, tinyproxy): free a moment ago.
+    public static func freePort() throws -> Int { try bindLoopbackPort(keep: false) }
+
+    private static func bindLoopbackPort(keep: Bool) throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestSupportError.timedOut("socket() failed") }
-        defer { close(socket) }
         var address = loopbackAddress(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
@@ -19,12 +27,11 @@ public enum Loopback {
                 bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
             }
         }
+        // Held for the rest of the test process when `keep`: a few descriptors at most.
+        if !keep || !bound { close(socket) }
         guard bound else { throw TestSupportError.timedOut("could not bind a loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
-
-    /// A port for a server the test starts (nginx, tinyproxy): free a moment ago.
-    public static func freePort() throws -> Int { try refusedPort() }
 
     /// Whether something accepts connections on 127.0.0.1:port.
     static func accepts(_ port: Int) -> Bool {

@@ -17,6 +17,8 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
     private let editor: any ExternalEditing
     private let clock: any RuntimeClock
     private var ticks = TickSchedule()
+    /// Ctrl-Z stopped the process: the SIGCONT of the shell's fg is expected, and drawn for.
+    private var continuedAfterOwnStop = false
     private var alarm: WakeAlarm
     private let logger: Logger
     /// Why a copy cannot reach the clipboard (tmux holding it back), asked at each copy
@@ -109,6 +111,9 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             case .terminal(.resized):
                 // Drawn at the next frame's turn: a storm of resizes costs one frame each 16 ms.
                 frames.adoptNewSize()
+            case .terminal(.resumed) where continuedAfterOwnStop:
+                // fg after Ctrl-Z: the frame was drawn whole already.
+                continuedAfterOwnStop = false
             case .terminal(.resumed):
                 // Stopped from outside (kill -STOP) and continued: the screen may hold
                 // anything, and the window may have changed size meanwhile.
@@ -194,6 +199,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
             logger.info("suspended (Ctrl-Z)")
             frames.suspend()
             frames.adoptNewSize()
+            continuedAfterOwnStop = true
             logger.info("resumed after Ctrl-Z")
         case let .editExternally(text):
             var outcome: Result<String, ExternalEditFailure> = .failure(ExternalEditFailure("The editor did not run."))

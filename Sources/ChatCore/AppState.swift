@@ -62,8 +62,9 @@ public struct AppState: Sendable, Equatable {
     /// The columns the input's text has on screen, as the layout last reported them: Up
     /// and Down move by the rows it wraps into. Nil before the first frame.
     public var inputColumns: Int?
-    /// The model last chosen with Ctrl-T: a 404 for it says Ctrl-T, not --model.
-    public var modelChosenInPicker: String?
+    /// The model last chosen with Ctrl-T, and in which open conversation (its key): a 404
+    /// for it says Ctrl-T, not --model.
+    public var pickerChoice: PickerChoice?
     public var conversation: OpenConversation
     public var overlay: Overlay?
     /// The rows an overlay has on screen, as the layout last reported them: pages are

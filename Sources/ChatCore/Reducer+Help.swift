@@ -73,14 +73,19 @@ func reduceOverlayRowsMeasured(_ state: inout AppState, _ rows: Int) -> [AppEffe
 
 /// Alt-T: folds or unfolds the thinking of the last reply that has some.
 func toggleThinking(_ state: inout AppState) {
-    // While scrolled, the reply being read: the one at the top of the view, or the first
-    // with thinking below it (a question at the top is answered just under it).
-    let read: TranscriptMessage? = focusedMessage(state).flatMap { top in
-        state.messageIndex(atOrAfter: top.id).flatMap { start in
-            state.messages[start...].first { $0.kind == .assistant && !$0.reasoning.isEmpty }
+    // While scrolled, the reply being read: the one at the top of the view, or the one
+    // right under a question at the top; never one screens away, where nothing would show.
+    if let top = focusedMessage(state), let start = state.messageIndex(atOrAfter: top.id) {
+        let thinks: (TranscriptMessage) -> Bool = { $0.kind == .assistant && !$0.reasoning.isEmpty }
+        let candidates = state.messages[start..<min(start + 2, state.messages.count)]
+        guard let reply = candidates.first(where: thinks), thinks(top) || top.kind == .user else {
+            state.statusNote = "No thinking in the message at the top of the view."
+            return
         }
+        state.editMessage(id: reply.id) { $0.showsReasoning.toggle() }
+        return
     }
-    guard let reply = read ?? state.messages.last(where: { $0.kind == .assistant && !$0.reasoning.isEmpty }) else {
+    guard let reply = state.messages.last(where: { $0.kind == .assistant && !$0.reasoning.isEmpty }) else {
         state.statusNote = "No reply with thinking to show."
         return
     }

@@ -54,6 +54,7 @@ private func editFilter(_ state: inout AppState, _ edit: (inout InputBuffer) -> 
     let models = state.models
     state.withModelPicker { picker in
         edit(&picker.filter)
+        picker.forgetWarning()
         rankModels(&picker, models, keeping: nil)
     }
     return []
@@ -75,14 +76,14 @@ private func choose(_ state: inout AppState, _ model: ModelInfo?) -> [AppEffect]
        picker.unofferedWarned != model.id {
         state.withModelPicker { picker in
             picker.unofferedWarned = model.id
-            picker.note = "\(model.id) is not offered by this endpoint, so its requests would fail (404). "
+            picker.warning = "\(model.id) is not offered by this endpoint, so its requests would fail (404). "
                 + "Enter again uses it anyway."
         }
         return []
     }
     state.overlay = nil
-    state.modelChosenInPicker = model.id
     guard model.id != state.conversation.model else { return [] }
+    state.pickerChoice = PickerChoice(conversationKey: state.conversation.key, model: model.id)
     state.conversation.model = model.id
     // Another model has another window: what overflowed may fit now.
     state.overflowRetryRounds = nil

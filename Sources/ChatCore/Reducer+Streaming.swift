@@ -101,7 +101,9 @@ private func pickerAdvice(_ state: AppState, _ error: ChatError) -> String {
     case let .gaveUp(_, .http(code, _, _)): status = code
     default: break
     }
-    guard status == 404, state.modelChosenInPicker == state.conversation.model else { return "" }
+    guard status == 404,
+          state.pickerChoice == PickerChoice(conversationKey: state.conversation.key, model: state.conversation.model)
+    else { return "" }
     return " \(state.conversation.model) was chosen with Ctrl-T: press Ctrl-T to choose a model this endpoint offers."
 }
 

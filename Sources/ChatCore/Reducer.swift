@@ -10,7 +10,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
         let after = TranscriptExtent(state)
         if after.conversation != before.conversation {
             state.hasNewOutputBelow = false
-        } else if after.hasGrown(since: before) {
+        } else if after.hasGrown(since: before, in: state.messages) {
             state.hasNewOutputBelow = true
         }
     } else {
@@ -22,20 +22,29 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
 /// How far the transcript reaches, cheaply (UTF-8 counts, which native strings keep): to
 /// tell output that arrived from a branch flipped or a conversation opened.
 private struct TranscriptExtent {
-    var conversation: ConversationID?
+    /// The open conversation's key in this run (its database id changes at the first save).
+    var conversation: Int
     var count: Int
     var lastID: Int?
     var lastLength: Int
 
     init(_ state: AppState) {
-        conversation = state.conversation.id
+        conversation = state.conversation.key
         count = state.messages.count
         lastID = state.messages.last?.id
         lastLength = (state.messages.last).map { $0.text.utf8.count + $0.reasoning.utf8.count } ?? 0
     }
 
-    func hasGrown(since earlier: TranscriptExtent) -> Bool {
-        count > earlier.count || (count == earlier.count && lastID == earlier.lastID && lastLength > earlier.lastLength)
+    /// Output arrived: messages after the old last one (still in its place), the last one
+    /// longer, or a notice or an error where an empty reply was. A branch flipped shows
+    /// other messages in those places, which is not new output.
+    func hasGrown(since earlier: TranscriptExtent, in messages: [TranscriptMessage]) -> Bool {
+        if count > earlier.count {
+            return earlier.count == 0 || messages[earlier.count - 1].id == earlier.lastID
+        }
+        guard count == earlier.count, let last = messages.last else { return false }
+        if last.id == earlier.lastID { return lastLength > earlier.lastLength }
+        return last.kind == .error || last.kind == .notice
     }
 }
 

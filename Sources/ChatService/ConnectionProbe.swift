@@ -38,7 +38,8 @@ public enum ConnectionProbe {
                              timeoutSeconds: Int = 5) async -> [ProbeStep] {
         guard let url = URLComponents(string: baseURL), let host = url.host, !host.isEmpty,
               let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http" else {
-            return [ProbeStep(name: "DNS", outcome: .skipped, detail: "the base URL \(baseURL) has no host to reach")]
+            return [ProbeStep(name: "DNS", outcome: .failed, detail: "the base URL \(baseURL) has no host to reach",
+                              fix: "write it as https://host/v1, such as https://api.moonshot.ai/v1")]
         }
         let port = url.port ?? (scheme == "https" ? 443 : 80)
         let timeout = Int32(timeoutSeconds * 1000)
@@ -48,7 +49,7 @@ public enum ConnectionProbe {
         let remaining = (scheme == "https" ? ["TCP", "TLS"] : ["TCP"])
 
         let addresses: [PlainSocket.Address]
-        switch PlainSocket.resolve(target.host, port: target.port) {
+        switch PlainSocket.resolve(target.host, port: target.port, timeoutMilliseconds: timeout) {
         case let .success(found):
             addresses = found
             let shown = found.prefix(3).map(\.text).joined(separator: ", ") + (found.count > 3 ? ", …" : "")
@@ -129,12 +130,13 @@ public enum ConnectionProbe {
     private static func handshake(_ descriptor: Int32, host: String, trustRootFiles: [String], proxy: ProxyServer?,
                                   timeoutSeconds: Int) async -> ProbeStep {
         let isAddress = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
-        // NIO closes the socket it adopts; the caller's close must then find nothing to close.
-        let adopted = dup(descriptor)
+        let group = MultiThreadedEventLoopGroup.singleton
+        let done = group.next().makePromise(of: Void.self)
         do {
             let context = try NIOSSLContext(configuration: TrustRoots.clientConfiguration(adding: trustRootFiles))
-            let group = MultiThreadedEventLoopGroup.singleton
-            let done = group.next().makePromise(of: Void.self)
+            // NIO closes the socket it adopts: it gets a copy, and the caller closes its own.
+            let adopted = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
+            guard adopted >= 0 else { throw ChannelError.ioOnClosedChannel }
             let channel = try await ClientBootstrap(group: group)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -159,6 +161,8 @@ public enum ConnectionProbe {
             let issuer = certificate.flatMap { try? CertificateIssuer.name(der: $0.toDERBytes()) } ?? "an issuer kimichat could not read"
             return ProbeStep(name: "TLS", outcome: .passed, detail: "the certificate for \(host) verifies; issued by \(issuer)")
         } catch {
+            // Never left pending: NIO traps on a promise dropped uncompleted.
+            done.fail(error)
             let words = ErrorTranslation(host: host, proxy: proxy, scheme: "https").beforeResponse(error, timeout: Int64(timeoutSeconds))
             return ProbeStep(name: "TLS", outcome: .failed, detail: words.userMessage,
                              fix: "a company proxy or private CA: trust its certificate with network.ca_file or SSL_CERT_FILE")

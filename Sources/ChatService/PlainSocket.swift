@@ -15,6 +15,27 @@ enum PlainSocket {
         var text: String
     }
 
+    /// `resolve`, given up after `timeoutMilliseconds`: getaddrinfo has no timeout of its
+    /// own, and an unreachable resolver keeps it for half a minute.
+    static func resolve(_ host: String, port: Int, timeoutMilliseconds: Int32) -> Result<[Address], ProbeFailure> {
+        final class Answer: @unchecked Sendable {
+            // Written once by the lookup thread before `done` is signalled, read after.
+            var value: Result<[Address], ProbeFailure>?
+        }
+        let answer = Answer()
+        let done = DispatchSemaphore(value: 0)
+        // A thread of its own: a lookup left behind after the deadline blocks nothing else.
+        let lookup = Thread {
+            answer.value = resolve(host, port: port)
+            done.signal()
+        }
+        lookup.start()
+        guard done.wait(timeout: .now() + .milliseconds(Int(timeoutMilliseconds))) == .success else {
+            return .failure(ProbeFailure("no answer from the name server within \(timeoutMilliseconds / 1000) s"))
+        }
+        return answer.value ?? .failure(ProbeFailure("no answer from the name server"))
+    }
+
     /// The addresses `host` has, or why it has none, in words.
     static func resolve(_ host: String, port: Int) -> Result<[Address], ProbeFailure> {
         var hints = addrinfo()
@@ -93,22 +114,29 @@ enum PlainSocket {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            // MSG_NOSIGNAL: a proxy that resets the connection must not end the process
+            // with SIGPIPE (nothing has ignored it yet when doctor gets here).
+            let written = bytes[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if written <= 0 { return false }
             offset += written
         }
         return true
     }
 
-    /// Reads until a blank line ends an HTTP head, the peer closes, or the time is up.
+    /// Reads until a blank line ends an HTTP head, the peer closes, or the time is up
+    /// (one deadline for the whole head); what arrived by then is returned.
     static func readHead(from descriptor: Int32, timeoutMilliseconds: Int32) -> String? {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1)
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeoutMilliseconds))
         // One byte at a time: nothing after the head may be taken from the socket, since
         // TLS starts right after it.
         while received.count < 16_384 {
+            let left = (deadline - ContinuousClock.now).components
+            let milliseconds = Int32(clamping: left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000)
+            guard milliseconds > 0 else { break }
             var watch = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&watch, 1, timeoutMilliseconds) == 1 else { return nil }
+            guard poll(&watch, 1, milliseconds) == 1 else { break }
             guard read(descriptor, &chunk, 1) == 1 else { break }
             received.append(chunk[0])
             if received.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)) { break }

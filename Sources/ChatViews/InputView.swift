@@ -30,10 +30,16 @@ struct InputView {
             let mark = " " + text + " "
             frame.put(mark, row: row, column: max(0, layout.width - DisplayWidth.of(mark)), style: theme.detail)
         }
+        // Never on the row being edited: the mark would cover what is typed there.
+        let cursorRow = layout.inputTop + wrapped.cursorRow - first
         let above = first
         let below = wrapped.rows.count - first - layout.inputRows
-        if above > 0 { moreMark("… \(above) more line\(above == 1 ? "" : "s") above", row: layout.inputTop) }
-        if below > 0 { moreMark("… \(below) more line\(below == 1 ? "" : "s")", row: layout.inputTop + layout.inputRows - 1) }
+        if above > 0, layout.inputTop != cursorRow {
+            moreMark("… \(above) more line\(above == 1 ? "" : "s") above", row: layout.inputTop)
+        }
+        if below > 0, layout.inputTop + layout.inputRows - 1 != cursorRow {
+            moreMark("… \(below) more line\(below == 1 ? "" : "s")", row: layout.inputTop + layout.inputRows - 1)
+        }
         frame.cursor = (layout.inputTop + wrapped.cursorRow - first, prompt.count + wrapped.cursorColumn)
     }
 }

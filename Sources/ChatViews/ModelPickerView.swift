@@ -25,7 +25,7 @@ struct ModelPickerView {
         }
         frame.fill(row: footerRow, style: theme.statusBar)
         let hints = " " + KeyHints.line(keys.picker.bindings)
-        frame.put(picker.note.map { " " + TerminalSafeText.sanitizeLine($0) + " ·" + hints } ?? hints,
+        frame.put((picker.warning ?? picker.note).map { " " + TerminalSafeText.sanitizeLine($0) + " ·" + hints } ?? hints,
                   row: footerRow, column: 0, style: theme.statusBar)
     }
 

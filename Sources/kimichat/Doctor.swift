@@ -18,7 +18,11 @@ struct Doctor {
         let (config, configCheck) = configFile()
         checks.append(configCheck)
         let settings = ResolvedSettings(options, config: config, environment: environment)
-        checks.append(key(settings, config: config))
+        var keyCheck = key(settings, config: config)
+        if keyCheck.outcome == .failed, configCheck.outcome == .failed, FileManager.default.fileExists(atPath: configPath) {
+            keyCheck.detail += " (an api_key in the config file could not be read: mend the file first)"
+        }
+        checks.append(keyCheck)
         checks += await endpoint(settings, config: config)
         checks.append(database())
         checks += terminal()
@@ -161,7 +165,7 @@ struct Doctor {
         let path = ConversationDatabase.path(options, folders: UserFolders(environment: environment))
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            return .passed("database", "none yet at \(path): the first chat creates it")
+            return newDatabase(at: path)
         }
         if isFolder.boolValue {
             return .failed("database", "\(path) is a folder", fix: "--db names the database file itself, such as \(path)/kimichat.sqlite")
@@ -189,6 +193,27 @@ struct Doctor {
             }
             return .passed("database", summary + ", quick check ok, private")
         }
+    }
+
+    /// No file yet: whether the first chat can make one there.
+    private func newDatabase(at path: String) -> DoctorCheck {
+        // The nearest existing folder on the way decides: kimichat makes the rest.
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        if folder.isEmpty { folder = "." }
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+        guard isFolder.boolValue else {
+            return .failed("database", "\(path) cannot be made: \(folder) is a file, not a folder",
+                           fix: "give --db a path in a folder")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            return .failed("database", "\(path) cannot be made: \(folder) may not be written by you",
+                           fix: "give --db a path in a folder of yours")
+        }
+        return .passed("database", "none yet at \(path): the first chat creates it")
     }
 
     static func size(_ bytes: Int) -> String {

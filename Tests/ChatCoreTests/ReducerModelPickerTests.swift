@@ -204,10 +204,29 @@ struct UnofferedModelTests {
         #expect(state.modelPicker?.knowsOffered == true)
         #expect(reduce(&state, .keyPressed(.enter)) == [])
         #expect(state.conversation.model == "kimi-k2.6")
-        #expect(state.modelPicker?.note == "kimi-k3 is not offered by this endpoint, so its requests would fail (404). "
+        #expect(state.modelPicker?.warning == "kimi-k3 is not offered by this endpoint, so its requests would fail (404). "
             + "Enter again uses it anyway.")
         #expect(reduce(&state, .keyPressed(.enter)) == [.setConversationModel(state.conversation)])
         #expect(state.conversation.model == "kimi-k3")
+    }
+
+    @Test("the warning goes once the selection moves or the filter changes; the list's own note comes back")
+    func warningGoesWithTheSelection() {
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), models: Self.lineup)
+        _ = reduce(&state, .keyPressed(.ctrl("t")))
+        _ = reduce(&state, .modelsListed(Self.lineup, note: nil))
+        _ = reduce(&state, .textEntered("k3"))
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.modelPicker?.warning != nil)
+        _ = reduce(&state, .keyPressed(.backspace))
+        #expect(state.modelPicker?.warning == nil)
+        _ = reduce(&state, .textEntered("3"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .keyPressed(.down))
+        #expect(state.modelPicker?.warning == nil)
+        _ = reduce(&state, .keyPressed(.up))
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.conversation.model == "kimi-k2.6", "a move asks again before the model not offered is used")
     }
 
     @Test("without the endpoint's list (offline) nothing counts as not offered: Enter chooses at once")
@@ -243,5 +262,13 @@ struct UnofferedModelTests {
         _ = reduce(&state, .streamFailed(2, notFound))
         #expect(state.messages.last?.text.hasSuffix("kimi-k3 was chosen with Ctrl-T: press Ctrl-T to choose a model this endpoint offers.") == true,
                 "\(state.messages.last?.text ?? "")")
+
+        // Another conversation keeps the model but was not set with Ctrl-T.
+        _ = reduce(&state, .keyPressed(.ctrl("n")))
+        state.conversation.model = "kimi-k3"
+        _ = reduce(&state, .textEntered("elsewhere"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamFailed(3, notFound))
+        #expect(state.messages.last?.text.contains("Ctrl-T") == false, "\(state.messages.last?.text ?? "")")
     }
 }

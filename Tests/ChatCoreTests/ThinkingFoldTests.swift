@@ -31,6 +31,19 @@ struct ThinkingFoldTests {
         #expect(state.messages[3].showsReasoning, "following the output: the last reply")
     }
 
+    @Test("scrolled to a reply without thinking, Alt-T says so instead of folding one out of sight")
+    mutating func nothingAtTheTop() {
+        _ = reduce(&state, .textEntered("plain"))
+        _ = reduce(&state, .keyPressed(.enter))
+        _ = reduce(&state, .streamEvent(1, .content("no thoughts here")))
+        _ = reduce(&state, .streamEvent(1, .done))
+        exchange("later", thinking: "later thoughts", answer: "later answer", requestID: 2)
+        _ = reduce(&state, .transcriptScrolled(.pinned(TranscriptAnchor(messageID: state.messages[1].id, line: 0))))
+        _ = reduce(&state, .keyPressed(.alt("t")))
+        #expect(!state.messages[3].showsReasoning)
+        #expect(state.statusNote == "No thinking in the message at the top of the view.")
+    }
+
     @Test("the time a reply thought goes into its save, and comes back when the conversation is loaded")
     mutating func thinkingTimeSaved() {
         exchange("why", thinking: "because", answer: "so", requestID: 1)

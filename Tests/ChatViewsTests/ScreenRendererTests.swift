@@ -104,6 +104,12 @@ struct ScreenRendererTests {
         lines = renderer.render(state, width: 40, height: 20).lines
         #expect(lines.contains { $0.hasSuffix("… 6 more lines") }, "\(lines)")
         #expect(!lines.contains { $0.contains("more lines above") })
+        // The cursor on the pane's last row with lines below it: no mark over what is typed there.
+        for _ in 0..<8 { _ = reduce(&state, .keyPressed(.down)) }
+        lines = renderer.render(state, width: 40, height: 20).lines
+        let edited = lines.first { $0.contains("line 9") } ?? ""
+        #expect(!edited.contains("more line"), "\(lines)")
+        #expect(lines.contains { $0.hasSuffix("… 3 more lines above") }, "\(lines)")
     }
 
     @Test("a narrow status bar drops the hints, then the usage, and cuts what is left with …; F1 help goes last")
@@ -133,6 +139,14 @@ struct ScreenRendererTests {
         _ = reduce(&state, .keyPressed(.end))
         scroll(.pages(-1), width: 50, height: 10)
         #expect(!marked(), "End read it; scrolled up again, nothing is new")
+        // A request that fails before any text: the empty reply gives way to an error, which is news.
+        _ = reduce(&state, .streamEvent(11, .done))
+        _ = reduce(&state, .keyPressed(.end))
+        send("message 11")
+        scroll(.pages(-1), width: 50, height: 10)
+        #expect(!marked())
+        _ = reduce(&state, .streamFailed(12, .connection("refused")))
+        #expect(marked(), "the error arrived below")
     }
 
     /// Runs a scroll the way the runtime does: the reducer asks, the view answers.

@@ -62,6 +62,13 @@ struct CommandLineEdgesTests {
         let folder = try await home.run(["list", "--db", home.directory.path])
         #expect(folder.status == 1)
         #expect(folder.stderr.contains("it is a folder; --db names the database file itself"), "\(folder.stderr)")
+        // Under a file: a path whose folder is a file.
+        let file = home.directory.appendingPathComponent("notes.txt").path
+        try "notes".write(toFile: file, atomically: true, encoding: .utf8)
+        let under = try await home.run(["ask", "--demo", "--db", file + "/chats.sqlite", "hi"])
+        #expect(under.status == 1)
+        #expect(under.stderr.contains("a part of the path is a file, not a folder"), "\(under.stderr)")
+        #expect(ReadableMessage.problems(in: under.stderr).isEmpty, "\(under.stderr)")
     }
 
     @Test("models without a key: whether each is offered is unknown, not no")

@@ -164,6 +164,11 @@ struct DoctorCommandTests {
         #expect(line("locale", in: result.stdout).contains("LC_ALL=C is not UTF-8"))
         #expect(line("locale", in: result.stdout).contains("→ export LANG=C.UTF-8"))
         #expect(result.stdout.contains("3 of 12 checks failed"))
+
+        let file = bench.home.directory.appendingPathComponent("notes.txt").path
+        try "notes".write(toFile: file, atomically: true, encoding: .utf8)
+        let under = try await doctor(bench, ["--db", file + "/chats.sqlite"])
+        #expect(line("database", in: under.stdout).contains("is a file, not a folder"), "\(under.stdout)")
     }
 
     @Test("inside tmux: set-clipboard external fails with the tmux command; on passes")

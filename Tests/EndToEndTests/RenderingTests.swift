@@ -77,6 +77,26 @@ extension RenderingTests {
         try session.press("C-q")
         try await session.waitFor("[exited 0]")
     }
+
+    @Test("inside tmux with set-clipboard at its default, Alt-Y says how to turn it on instead of claiming a copy",
+          .timeLimit(.minutes(1)))
+    func copyBlockedByTmux() async throws {
+        let session = try home.launch("--demo", width: 150)
+        try await session.waitFor("Demo mode")
+        try session.type("copy me")
+        try session.press("Enter")
+        try await session.waitUntil("the reply") { $0.contains("逐字显示") && $0.contains("ready") }
+        try session.press("M-y")
+        try await session.waitFor("Not copied: tmux drops copies from programs while its set-clipboard is external.")
+        #expect(session.pasteBuffer() == nil, "tmux kept nothing")
+        // Turned on while kimichat runs: the next copy goes through, and says so.
+        try session.setServerOption("set-clipboard", "on")
+        try session.press("M-y")
+        try await session.waitFor("Sent the last reply")
+        #expect(session.pasteBuffer()?.hasPrefix("You said “copy me”") == true)
+        try session.press("C-q")
+        try await session.waitFor("[exited 0]")
+    }
 }
 
 extension RenderingTests {

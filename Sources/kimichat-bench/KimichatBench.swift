@@ -16,6 +16,7 @@ import ScreenKit
 ///        kimichat-bench --import [--quick] [--conversations N] [--messages N]
 ///        kimichat-bench --write-export PATH [--conversations N] [--messages N]   (the export only)
 ///        kimichat-bench --attachments [--quick] [--runs N]
+///        kimichat-bench --scale 110k|1m [--quick] [--runs N]   (issue 19's storage scenarios, with targets)
 @main
 struct KimichatBench {
     static func main() async throws {
@@ -33,6 +34,15 @@ struct KimichatBench {
                 let conversations = options.quick ? 50 : (options.conversationsGiven ? options.conversations : 10_000)
                 try ImportBenchmark(kimichat: try kimichatBinary(options), conversations: conversations,
                                     messages: options.quick ? 1_000 : options.messages).run()
+            } catch {
+                FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
+                exit(1)
+            }
+            return
+        }
+        if let scale = options.scale {
+            do {
+                try scaleBenchmark(scale, options)
             } catch {
                 FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
                 exit(1)
@@ -81,6 +91,18 @@ struct KimichatBench {
         let driver = TerminalDriver(kimichat: kimichat, server: server, root: root)
         try TerminalBenchmarks(driver: driver, quick: options.quick, only: options.only).runAll()
         try await server.shutdown()
+    }
+
+    static func scaleBenchmark(_ name: String, _ options: Options) throws {
+        guard let size = ScaleBenchmark.sizes[options.quick ? "quick" : name] else {
+            throw BenchError.failed("--scale takes 110k or 1m, not \(name)")
+        }
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kimichat-scale-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bench = ScaleBenchmark(size: size, longMessages: options.quick ? 2_000 : 100_000,
+                                   runs: options.quick ? 1 : options.runs, folder: folder)
+        print(ScaleBenchmark.table(try bench.run(), size: size))
     }
 
     static func storageBenchmarks(_ options: Options) throws {
@@ -193,6 +215,8 @@ struct Options {
     var kimichat: String?
     /// Only the terminal scenarios whose names are listed (`paced`, `streaming`, …).
     var only: Set<String> = []
+    /// `--scale 110k|1m`: issue 19's scenarios at that size.
+    var scale: String?
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
@@ -218,6 +242,7 @@ struct Options {
             case "--db": db = value
             case "--kimichat": kimichat = value
             case "--only": only = Set((value ?? "").split(separator: ",").map(String.init))
+            case "--scale": scale = value
             default: print("unknown option \(argument)")
             }
         }

@@ -158,8 +158,10 @@ struct ChatServiceTests {
         let started = ContinuousClock.now
         let (_, failure) = await collect(service.streamReply(to: request("hi")))
         await service.shutdown()
-        // Reported at once, not after silently retrying until the connect timeout.
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // Reported at once, not after silently retrying until the 60 s connect timeout. The
+        // bound leaves room for a loaded machine: under the whole suite, with the tmux tests'
+        // process runs, this once took 21 s to be scheduled through.
+        #expect(ContinuousClock.now - started < .seconds(45))
         guard case let .connection(reason) = failure else {
             Issue.record("expected a connection error, got \(String(describing: failure))")
             return

@@ -1,0 +1,158 @@
+import ChatCore
+import ChatDomain
+import ChatViews
+import Foundation
+import ModelCatalogue
+import Persistence
+import ScreenKit
+
+/// Issue 19's storage scenarios at a size — 110,000 or 1,000,000 messages — each with its
+/// target and a pass mark: the list filter per keystroke to its first screen, opening a
+/// 100,000-message conversation to its first frame, sending in it, and the database's
+/// size against the text it holds. Seeded by `SeedData`, deterministic.
+///
+/// 1M: one file of 10,000 conversations × 89 messages, one of 100,000 and the latest of
+/// 10,000. 110k: the 5,000 × 20 and latest 10,000 of issue 3's bench for the filter and
+/// the size; the 100,000-message conversation with the 10,000 in a file of its own
+/// (110,000 messages too), since both cannot fit 110,000 beside thousands of others.
+struct ScaleBenchmark {
+    struct Size {
+        var name: String
+        var conversations: Int
+        var messagesEach: Int
+        var filterTarget: Double
+        var openTarget = 30.0
+        var sendTarget = 5.0
+        var sizeRatioTarget = 1.6
+    }
+
+    static let sizes = [
+        "110k": Size(name: "110,000 messages", conversations: 5_000, messagesEach: 20, filterTarget: 16),
+        "1m": Size(name: "1,000,000 messages", conversations: 10_000, messagesEach: 89, filterTarget: 50),
+        "quick": Size(name: "quick (smoke test)", conversations: 50, messagesEach: 10, filterTarget: 1_000),
+    ]
+
+    /// Every kind of query the issue names, typed a keystroke at a time.
+    static let queries = ["the", "thinking result", "pomegranate", "zqxv", "世", "世界", "上下文", "石", "石榴", "th"]
+
+    let size: Size
+    let longMessages: Int
+    let runs: Int
+    let folder: URL
+
+    struct Row {
+        var scenario: String
+        var target: String
+        var measured: String
+        var passed: Bool
+    }
+
+    func run() throws -> [Row] {
+        var rows: [Row] = []
+        let main = folder.appendingPathComponent("scale.sqlite").path
+        let store = try ConversationStore(path: main)
+        let seedStart = ContinuousClock.now
+        var data = SeedData(seed: 19)
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        var text = 0
+        var batch: [SavedConversation] = []
+        for index in 0..<size.conversations {
+            let conversation = data.conversation(messages: size.messagesEach, updated: start.addingTimeInterval(Double(index) * 60))
+            text += conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
+            batch.append(conversation)
+            if batch.count == 500 { try store.importConversations(batch); batch = [] }
+        }
+        try store.importConversations(batch)
+        // The 1M file holds the long conversation too; 110k keeps it in a file of its own.
+        let longStore = size.conversations * size.messagesEach >= 500_000 ? store
+            : try ConversationStore(path: folder.appendingPathComponent("long.sqlite").path)
+        let long = data.conversation(messages: longMessages, updated: start.addingTimeInterval(Double(size.conversations + 1) * 60))
+        if longStore === store { text += long.messages.reduce(0) { $0 + $1.text.utf8.count } }
+        let longID = try longStore.importConversations([long])[0]
+        let latest = data.conversation(messages: min(10_000, longMessages), updated: start.addingTimeInterval(Double(size.conversations + 2) * 60))
+        text += latest.messages.reduce(0) { $0 + $1.text.utf8.count }
+        _ = try store.importConversations([latest])
+        if longStore !== store { _ = try longStore.importConversations([latest]) }
+        print("seeded \(size.name) in \(ContinuousClock.now - seedStart)")
+
+        rows += filtering(store)
+        rows.append(try opening(longStore, longID))
+        rows += try sending(longStore, longID)
+        rows.append(try fileSize(main, text: text))
+        return rows
+    }
+
+    /// Each keystroke of each query: the search, then the list drawn with its results.
+    private func filtering(_ store: ConversationStore) -> [Row] {
+        Self.queries.map { query in
+            var timing = Measurement()
+            var found = 0
+            for _ in 0..<runs {
+                for end in 1...query.count {
+                    let typed = String(query.prefix(end))
+                    timing.run {
+                        let matches = (try? store.conversations(matching: typed, limit: ConversationList.limit(for: typed))) ?? []
+                        found = matches.count
+                        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+                        _ = reduce(&state, .keyPressed(.ctrl("o")))
+                        _ = reduce(&state, .conversationsFound(search: 1, matches, readAt: Date()))
+                        _ = ScreenRenderer(theme: .dark).render(state, width: 120, height: 40)
+                    }
+                }
+            }
+            let p95 = Measurement.percentile(timing.wall, 0.95)
+            return Row(scenario: "filter, each keystroke of “\(query)” (\(found) found)", target: "p95 ≤ \(Int(size.filterTarget)) ms",
+                       measured: String(format: "median %.1f ms, p95 %.1f ms", Measurement.percentile(timing.wall, 0.5), p95),
+                       passed: p95 <= size.filterTarget)
+        }
+    }
+
+    private func opening(_ store: ConversationStore, _ id: ConversationID) throws -> Row {
+        var timing = Measurement()
+        for _ in 0..<max(3, runs / 4) {
+            timing.run {
+                let saved = try? store.load(id)
+                let state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), reopening: saved)
+                _ = ScreenRenderer(theme: .dark, cache: TranscriptLayoutCache()).render(state, width: 120, height: 40)
+            }
+        }
+        let median = Measurement.percentile(timing.wall, 0.5)
+        return Row(scenario: "open the \(longMessages.formatted())-message conversation to its first frame",
+                   target: "≤ \(Int(size.openTarget)) ms", measured: String(format: "median %.1f ms, p95 %.1f ms", median,
+                                                                              Measurement.percentile(timing.wall, 0.95)),
+                   passed: median <= size.openTarget)
+    }
+
+    private func sending(_ store: ConversationStore, _ id: ConversationID) throws -> [Row] {
+        let saved = try store.load(id)
+        let catalogue = (try? BundledModels.load()) ?? []
+        return ["kimi-k2.6", "moonshot-v1-8k"].map { model in
+            var timing = Measurement()
+            for _ in 0..<max(3, runs / 4) {
+                var state = AppState(settings: ChatSettings(model: model, hasAPIKey: true), reopening: saved, models: catalogue)
+                state.conversation.model = model
+                _ = reduce(&state, .textEntered("one more question"))
+                _ = timing.run { reduce(&state, .keyPressed(.enter)) }
+            }
+            let median = Measurement.percentile(timing.cpu, 0.5)
+            return Row(scenario: "send in it (\(model)): main-thread work", target: "≤ \(Int(size.sendTarget)) ms",
+                       measured: String(format: "median %.2f ms CPU", median), passed: median <= size.sendTarget)
+        }
+    }
+
+    /// The file and its write-ahead log (what has not been checkpointed yet is in the log).
+    private func fileSize(_ path: String, text: Int) throws -> Row {
+        let bytes = ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+        }
+        let ratio = Double(bytes) / Double(max(1, text))
+        return Row(scenario: "database size against its text (\(text / 1_048_576) MB of text)", target: "≤ \(size.sizeRatioTarget)x",
+                   measured: String(format: "%.1f MB, %.2fx", Double(bytes) / 1_048_576, ratio), passed: ratio <= size.sizeRatioTarget)
+    }
+
+    static func table(_ rows: [Row], size: Size) -> String {
+        var out = "| scenario at \(size.name) | target | measured | |\n| --- | --- | --- | --- |\n"
+        for row in rows { out += "| \(row.scenario) | \(row.target) | \(row.measured) | \(row.passed ? "pass" : "FAIL") |\n" }
+        return out
+    }
+}

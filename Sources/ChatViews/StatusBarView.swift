@@ -35,8 +35,10 @@ struct StatusBarView {
         let leftWidth = DisplayWidth.of(left)
         let keepsOfLeft = min(leftWidth, 24)
         let candidates = [usage.isEmpty ? hints : usage + "│ " + hints, usage.isEmpty ? help : usage + "│ " + help, help]
+        // What is happening stays whole while it fits; only when it must be cut anyway does
+        // the help key keep its place beside it.
         let right = candidates.first { leftWidth + 1 + DisplayWidth.of($0) <= width }
-            ?? (keepsOfLeft + 1 + DisplayWidth.of(help) <= width ? help : "")
+            ?? (leftWidth > width && keepsOfLeft + 1 + DisplayWidth.of(help) <= width ? help : "")
 
         let rightWidth = DisplayWidth.of(right)
         let room = max(0, width - rightWidth - 1)

@@ -84,12 +84,27 @@ struct CommandLineEdgesTests {
     @Test("on a terminal ask shows a dim thinking… on stderr while the model reasons, gone once the answer prints",
           .timeLimit(.minutes(2)))
     func thinkingLine() async throws {
-        // Slow enough that a busy machine still catches the line between two looks at the screen.
-        let session = try home.launch("ask --demo hi", environment: ["KIMICHAT_DEMO_PACE_MS": "300"])
-        try await session.waitFor("thinking…", timeout: .seconds(30))
+        // Everything the terminal was sent, in order, rather than a look at the screen at the
+        // right moment (which a loaded machine missed): ask starts once tmux records the pane.
+        let go = home.directory.appendingPathComponent("go").path
+        let log = home.directory.appendingPathComponent("pane.log").path
+        let session = try TmuxSession(command: "while [ ! -e \(go) ]; do sleep 0.05; done; \(try Binaries.kimichat) ask --demo hi",
+                                      environment: home.environment(["KIMICHAT_DEMO_PACE_MS": "20"]))
+        try session.recordOutput(to: log)
+        _ = FileManager.default.createFile(atPath: go, contents: nil)
         let screen = try await session.waitFor("[exited 0]", timeout: .seconds(60))
         #expect(screen.contains("You said “hi”"))
         #expect(!screen.contains("thinking…"), "\(screen)")
+        var sent = ""
+        try await Polling.until("the pane's output recorded") {
+            sent = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            return sent.contains("[exited 0]")
+        }
+        let shown = try #require(sent.range(of: "\u{1B}[2mthinking…\u{1B}[0m"), "\(sent.debugDescription)")
+        let cleared = try #require(sent.range(of: "\r\u{1B}[K", range: shown.upperBound..<sent.endIndex))
+        let answer = try #require(sent.range(of: "You said"))
+        #expect(shown.upperBound <= cleared.lowerBound && cleared.upperBound <= answer.lowerBound,
+                "dim thinking…, cleared, then the answer")
     }
 }
 

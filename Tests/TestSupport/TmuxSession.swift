@@ -133,6 +133,11 @@ public final class TmuxSession {
         try ProcessRunner.tmux(socket, ["set-option", "-s", name, value])
     }
 
+    /// Appends everything the program writes to the pane to `file`, from now on.
+    public func recordOutput(to file: String) throws {
+        try ProcessRunner.tmux(socket, ["pipe-pane", "-t", "0", "-o", "cat >> '\(file)'"])
+    }
+
     /// The pane's terminal device, to write to behind the program's back.
     public func paneTTY() throws -> String {
         try ProcessRunner.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_tty}"])

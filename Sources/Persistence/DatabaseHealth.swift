@@ -19,7 +19,8 @@ public struct DatabaseHealth: Sendable, Equatable {
         configuration.readonly = true
         configuration.busyMode = .timeout(2)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // Opened as the store opens a file it may not write: immutable where WAL cannot be read.
+            let queue = try DatabaseQueue(path: ConversationStore.readOnlyLocation(path), configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
                 let applied = try db.tableExists("grdb_migrations")

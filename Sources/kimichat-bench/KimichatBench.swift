@@ -161,18 +161,22 @@ struct KimichatBench {
             var filtering = Measurement()
             var found = 0
             for _ in 0..<options.runs {
-                filtering.run {
-                    let matches = (try? store.conversations(matching: query, limit: ConversationList.limit(for: query))) ?? []
-                    found = matches.count
-                    var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
-                    _ = reduce(&state, .keyPressed(.ctrl("o")))
-                    _ = reduce(&state, .conversationsFound(search: 1, matches, readAt: Date()))
-                    _ = ScreenRenderer(theme: .dark).render(state, width: width, height: height)
-                }
+                found = filtering.run { filterList(store, query, width: width, height: height) }
             }
             let label = "filter \"\(query)\" (\(found) found)".padding(toLength: 44, withPad: " ", startingAt: 0)
             print("\(label) \(filtering.summary)")
         }
+    }
+
+    /// One keystroke in the list's filter, as the TUI runs it: the search, then the list
+    /// drawn with its results. Returns how many were found.
+    static func filterList(_ store: ConversationStore, _ query: String, width: Int = 120, height: Int = 40) -> Int {
+        let matches = (try? store.conversations(matching: query, limit: ConversationList.limit(for: query))) ?? []
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+        _ = reduce(&state, .keyPressed(.ctrl("o")))
+        _ = reduce(&state, .conversationsFound(search: 1, matches, readAt: Date()))
+        _ = ScreenRenderer(theme: .dark).render(state, width: width, height: height)
+        return matches.count
     }
 
     static func seed(_ store: ConversationStore, _ options: Options) throws -> ConversationID {

@@ -16,17 +16,9 @@ struct AskCommand: AsyncParsableCommand {
         discussion: "With no prompt argument, the prompt is read from stdin when stdin is not a terminal."
     )
 
-    @OptionGroup var baseURLOption: BaseURLOption
-    @OptionGroup var modelOption: ModelOption
-    @OptionGroup var systemOption: SystemOption
-    @OptionGroup var databaseOption: DatabaseOption
-    @OptionGroup var configOption: ConfigOption
-    @OptionGroup var demoOption: DemoOption
+    @OptionGroup var shared: ConversationOptions
 
-    var options: GlobalOptions {
-        GlobalOptions(baseURL: baseURLOption, model: modelOption, system: systemOption,
-                      db: databaseOption, config: configOption, demo: demoOption)
-    }
+    var options: GlobalOptions { shared.options }
 
     func validate() throws { try options.validate() }
 

@@ -11,12 +11,7 @@ import Persistence
 
 /// The chat's own options, which `kimichat` alone and `kimichat chat` both take.
 struct ChatOptions: ParsableArguments {
-    @OptionGroup var baseURLOption: BaseURLOption
-    @OptionGroup var modelOption: ModelOption
-    @OptionGroup var systemOption: SystemOption
-    @OptionGroup var databaseOption: DatabaseOption
-    @OptionGroup var configOption: ConfigOption
-    @OptionGroup var demoOption: DemoOption
+    @OptionGroup var shared: ConversationOptions
 
     @Flag(help: "Start a new conversation instead of reopening the most recent one.")
     var new = false
@@ -25,10 +20,7 @@ struct ChatOptions: ParsableArguments {
                                valueName: "name"))
     var preset: String?
 
-    var options: GlobalOptions {
-        GlobalOptions(baseURL: baseURLOption, model: modelOption, system: systemOption, db: databaseOption,
-                      config: configOption, demo: demoOption)
-    }
+    var options: GlobalOptions { shared.options }
 }
 
 /// `kimichat chat`: the full-screen chat, as `kimichat` alone opens it.

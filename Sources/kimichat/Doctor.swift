@@ -76,40 +76,47 @@ struct Doctor {
     // MARK: - The endpoint
 
     private func endpoint(_ settings: ResolvedSettings, config: ConfigFile) async -> [DoctorCheck] {
-        var checks: [DoctorCheck] = []
+        var configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")
+        settings.network.apply(to: &configuration)
+        configuration.retry = RetryPolicy(maxAttempts: 1, baseDelay: 0)
+        if settings.isDemo {
+            let demo: Endpoint
+            do {
+                demo = try await Endpoint.open(settings, logger: logger)
+            } catch {
+                return [.failed("base URL", "the demo server could not start",
+                                fix: "see the log: \(FileLogHandler.defaultPath(environment: environment))")]
+            }
+            configuration.baseURL = demo.baseURL
+            configuration.apiKey = Endpoint.demoKey
+            let checks = [DoctorCheck.passed("base URL", "\(demo.baseURL), kimichat's built-in offline server (--demo)")]
+                + (await reach(configuration, settings: settings, service: demo.service))
+            await demo.close()
+            return checks
+        }
         let source = if options.baseURL != nil { "--base-url" }
             else if !(environment["MOONSHOT_BASE_URL"] ?? "").isEmpty { "MOONSHOT_BASE_URL" }
             else if config.baseURL != nil { "base_url in the config file" }
             else { "the default" }
-        var configuration = ChatServiceConfiguration(baseURL: settings.baseURL, apiKey: settings.apiKey ?? "")
-        settings.network.apply(to: &configuration)
-        configuration.retry = RetryPolicy(maxAttempts: 1, baseDelay: 0)
-        var demoServer: Endpoint?
-        if settings.isDemo {
-            do {
-                let demo = try await Endpoint.open(settings, logger: logger)
-                demoServer = demo
-                configuration.baseURL = demo.baseURL
-                configuration.apiKey = Endpoint.demoKey
-                checks.append(.passed("base URL", "\(demo.baseURL), kimichat's built-in offline server (--demo)"))
-            } catch {
-                return checks + [.failed("base URL", "the demo server could not start", fix: "see the log: \(FileLogHandler.defaultPath(environment: environment))")]
-            }
-        } else {
-            do {
-                try settings.network.applyTransport(to: &configuration, environment: environment)
-            } catch {
-                return [.failed("base URL", "\(settings.baseURL) (\(source)): \(error)", fix: "mend the setting named")]
-                    + ["DNS", "TCP", "models", "balance"].map { .skipped($0, "not checked: the network settings cannot be used") }
-            }
-            let proxy = configuration.proxy.map { ", through the proxy \($0.address) (from \($0.source))" } ?? ", direct"
-            checks.append(.passed("base URL", "\(settings.baseURL) (\(source))\(proxy)"))
+        do {
+            try settings.network.applyTransport(to: &configuration, environment: environment)
+        } catch {
+            return [.failed("base URL", "\(settings.baseURL) (\(source)): \(error)", fix: "mend the setting named")]
+                + ["DNS", "TCP", "models", "balance"].map { .skipped($0, "not checked: the network settings cannot be used") }
         }
-        defer { if let demoServer { Task { await demoServer.close() } } }
+        let proxy = configuration.proxy.map { ", through the proxy \($0.address) (from \($0.source))" } ?? ", direct"
+        return [.passed("base URL", "\(settings.baseURL) (\(source))\(proxy)")]
+            + (await reach(configuration, settings: settings, service: nil))
+    }
+
+    /// The steps to the host, then the API itself: through `service` when there is one
+    /// (the demo's), else a service made for it.
+    private func reach(_ configuration: ChatServiceConfiguration, settings: ResolvedSettings,
+                       service existing: ChatService?) async -> [DoctorCheck] {
         let steps = await ConnectionProbe.probe(baseURL: configuration.baseURL, proxy: configuration.proxy,
                                                 trustRootFiles: configuration.trustRootFiles,
                                                 timeoutSeconds: Int(min(configuration.connectTimeout, 10)))
-        checks += steps.map(DoctorCheck.init)
+        let checks = steps.map(DoctorCheck.init)
         guard !steps.contains(where: { $0.outcome == .failed }) else {
             let host = URL(string: configuration.baseURL)?.host ?? configuration.baseURL
             return checks + ["models", "balance"].map { .skipped($0, "not checked: \(host) could not be reached") }
@@ -117,13 +124,10 @@ struct Doctor {
         guard settings.apiKey != nil || settings.isDemo else {
             return checks + ["models", "balance"].map { .skipped($0, "not checked: there is no key to ask with") }
         }
-        let service = ChatService(configuration: configuration, logger: logger)
-        checks.append(await models(service, settings: settings))
-        checks.append(await balance(service))
-        await service.shutdown()
-        if let demoServer { await demoServer.close() }
-        demoServer = nil
-        return checks
+        let service = existing ?? ChatService(configuration: configuration, logger: logger)
+        let answers = [await models(service, settings: settings), await balance(service)]
+        if existing == nil { await service.shutdown() }
+        return checks + answers
     }
 
     private func models(_ service: ChatService, settings: ResolvedSettings) async -> DoctorCheck {

@@ -28,6 +28,21 @@ struct GlobalOptions {
     }
 }
 
+/// Every group: what the chat and `ask` read, both of them talking to the API about a
+/// saved conversation.
+struct ConversationOptions: ParsableArguments {
+    @OptionGroup var baseURL: BaseURLOption
+    @OptionGroup var model: ModelOption
+    @OptionGroup var system: SystemOption
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var config: ConfigOption
+    @OptionGroup var demo: DemoOption
+
+    var options: GlobalOptions {
+        GlobalOptions(baseURL: baseURL, model: model, system: system, db: database, config: config, demo: demo)
+    }
+}
+
 struct BaseURLOption: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "API base URL (default: MOONSHOT_BASE_URL, else \(Defaults.baseURL)).")
     var baseURL: String?

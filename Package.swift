@@ -73,10 +73,12 @@ let package = Package(
         ),
         .target(
             name: "Persistence",
-            dependencies: ["ChatDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ChatDomain", "CSearchIndex", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The search index's tokenizer, in C against SQLite's FTS5 API (the system's libsqlite3).
+        .target(name: "CSearchIndex", linkerSettings: [.linkedLibrary("sqlite3")]),
         // zlib (the system's libz), to inflate the conversations in a ChatGPT export's zip.
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         // Other programs' conversations (ChatGPT's export, kimi-cli's sessions) read as trees.

@@ -83,14 +83,14 @@ extension ConversationStore {
     public func beginBulkWrites() throws(StorageError) {
         try writingWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "INSERT INTO message_fts(message_fts, rank) VALUES ('hashsize', ?)",
+            try db.execute(sql: "INSERT INTO message_search(message_search, rank) VALUES ('hashsize', ?)",
                            arguments: [Self.bulkIndexMemory])
         }
     }
 
     public func endBulkWrites() throws(StorageError) {
         try writingWithoutTransaction { db in
-            try db.execute(sql: "INSERT INTO message_fts(message_fts, rank) VALUES ('hashsize', 1048576)")
+            try db.execute(sql: "INSERT INTO message_search(message_search, rank) VALUES ('hashsize', 1048576)")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
     }

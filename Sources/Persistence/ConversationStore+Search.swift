@@ -3,89 +3,128 @@ import Foundation
 import GRDB
 
 extension ConversationStore {
+    /// The conversations whose title or messages hold every word of `query` (see
+    /// `SearchQuery`), at most `limit`, most recently updated first. A message hit
+    /// carries the newest matching message and an excerpt of it.
+    ///
+    /// The index is walked newest message first and the walk stops at `limit`
+    /// conversations, so a common word costs what the first screen needs; a rare word's
+    /// list is short. With more than `limit` matching, they are the conversations with
+    /// the newest hits.
     public func conversations(matching query: String, limit: Int) throws -> [ConversationMatch] {
-        let terms = SearchTerms(query)
+        let search = SearchQuery(query)
         return try reading { db in
-            guard !terms.isEmpty else {
+            guard !search.isEmpty else {
                 return try Row.fetchAll(db, sql: """
                     SELECT \(Rows.summarySelection) FROM conversation ORDER BY updated_at DESC, id DESC LIMIT ?
                     """, arguments: [limit]).map { ConversationMatch(summary: try Rows.summary($0)) }
             }
-            var matches = try Self.messageMatches(terms, limit: limit, db)
+            let hits: [Hit]
+            switch try search.plan(db) {
+            case .nothing: hits = []
+            case let .index(match, filters): hits = try Self.walkingTheIndex(match, filters, limit: limit, db)
+            case .scan: hits = try Self.scanningNewestFirst(search, limit: limit, db)
+            }
+            var matches = try Self.matches(for: hits, words: search.words, db)
             let found = Set(matches.map(\.id))
-            matches += try Self.titleMatches(terms, limit: limit, db).filter { !found.contains($0.id) }
+            matches += try Self.titleMatches(search, limit: limit, db).filter { !found.contains($0.id) }
                 .map { ConversationMatch(summary: $0) }
             matches.sort { ($0.summary.updatedAt, $0.id) > ($1.summary.updatedAt, $1.id) }
             return Array(matches.prefix(limit))
         }
     }
 
-    private static func titleMatches(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [ConversationSummary] {
-        let conditions = terms.words.map { _ in "title LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
-        var values: [(any DatabaseValueConvertible)?] = terms.words.map(SearchTerms.likePattern)
+    /// A conversation with a matching message: its newest one.
+    private struct Hit {
+        var conversation: ConversationID
+        var message: StoredMessageID
+    }
+
+    /// Hits in a row from one conversation after which the walk jumps past the rest
+    /// of its run of messages: a long conversation at the top would otherwise be read
+    /// hit by hit (100,000 of them) before the next conversation shows.
+    static let runBeforeSkipping = 256
+
+    private static func walkingTheIndex(_ match: String, _ filters: [SearchQuery.Filter], limit: Int,
+                                        _ db: Database) throws -> [Hit] {
+        let conditions = filters.map { " AND " + $0.sql }.joined()
+        let values: [(any DatabaseValueConvertible)?] = [match] + filters.map(\.value)
+        let walk = try db.makeStatement(sql: """
+            SELECT m.id, m.conversation_id FROM message_search JOIN message m ON m.id = message_search.rowid
+            WHERE message_search MATCH ?\(conditions) AND message_search.rowid <= ? ORDER BY message_search.rowid DESC
+            """)
+        var seen = Set<ConversationID>()
+        var hits: [Hit] = []
+        var below = Int64.max
+        while hits.count < limit {
+            let rows = try Row.fetchCursor(walk, arguments: StatementArguments(values + [below]))
+            var run = (conversation: ConversationID(-1), length: 0)
+            var skipTo: Int64?
+            while hits.count < limit, let row = try rows.next() {
+                let message: StoredMessageID = try row.decode(atIndex: 0)
+                let conversation: ConversationID = try row.decode(atIndex: 1)
+                if seen.insert(conversation).inserted { hits.append(Hit(conversation: conversation, message: message)) }
+                run = run.conversation == conversation ? (conversation, run.length + 1) : (conversation, 1)
+                if run.length >= runBeforeSkipping {
+                    // The newest message below this one from another conversation.
+                    skipTo = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message WHERE id < ? AND conversation_id != ?",
+                                                arguments: [message, conversation]) ?? 0
+                    break
+                }
+            }
+            guard let skipTo, skipTo > 0 else { break }
+            below = skipTo
+        }
+        return hits
+    }
+
+    /// Words the index cannot narrow: conversations are tried newest first and the
+    /// scan stops at `limit` hits.
+    private static func scanningNewestFirst(_ search: SearchQuery, limit: Int, _ db: Database) throws -> [Hit] {
+        let conditions = search.words.map { _ in "m.text LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
+        let patterns: [(any DatabaseValueConvertible)?] = search.words.map(SearchQuery.likePattern)
+        return try Row.fetchAll(db, sql: """
+            SELECT c.id, (SELECT MAX(m.id) FROM message m WHERE m.conversation_id = c.id AND \(conditions))
+            FROM conversation c
+            WHERE EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND \(conditions))
+            ORDER BY c.updated_at DESC, c.id DESC LIMIT ?
+            """, arguments: StatementArguments(patterns + patterns + [limit])).map {
+            Hit(conversation: try $0.decode(atIndex: 0), message: try $0.decode(atIndex: 1))
+        }
+    }
+
+    /// The hits' conversations, each with an excerpt of its message (cut only for these).
+    private static func matches(for hits: [Hit], words: [String], _ db: Database) throws -> [ConversationMatch] {
+        guard !hits.isEmpty else { return [] }
+        // As one JSON array: `ls --search` may want more ids than SQLite takes variables.
+        let conversations = "[" + hits.map { String($0.conversation) }.joined(separator: ",") + "]"
+        let messages = "[" + hits.map { String($0.message) }.joined(separator: ",") + "]"
+        var summaries: [ConversationID: ConversationSummary] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(Rows.summarySelection) FROM conversation WHERE id IN (SELECT value FROM json_each(?))
+            """, arguments: [conversations]) {
+            let summary = try Rows.summary(row)
+            summaries[summary.id] = summary
+        }
+        var texts: [StoredMessageID: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, text FROM message WHERE id IN (SELECT value FROM json_each(?))",
+                                    arguments: [messages]) {
+            texts[try row.decode(atIndex: 0)] = try row.decode(String?.self, atIndex: 1) ?? ""
+        }
+        return hits.compactMap { hit in
+            summaries[hit.conversation].map {
+                ConversationMatch(summary: $0, messageID: hit.message, snippet: Snippet.around(words, in: texts[hit.message] ?? ""))
+            }
+        }
+    }
+
+    private static func titleMatches(_ search: SearchQuery, limit: Int, _ db: Database) throws -> [ConversationSummary] {
+        let conditions = search.words.map { _ in "title LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
+        var values: [(any DatabaseValueConvertible)?] = search.words.map(SearchQuery.likePattern)
         values.append(limit)
         return try Row.fetchAll(db, sql: """
             SELECT \(Rows.summarySelection) FROM conversation WHERE \(conditions)
             ORDER BY updated_at DESC, id DESC LIMIT ?
             """, arguments: StatementArguments(values)).map { try Rows.summary($0) }
-    }
-
-    /// The newest `limit` conversations with a message holding every word, each with
-    /// its newest such message and an excerpt of it (cut only for those returned).
-    private static func messageMatches(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [ConversationMatch] {
-        let rows = terms.ftsQuery == nil ? try scanningNewestFirst(terms, limit: limit, db)
-                                         : try usingTheIndex(terms, limit: limit, db)
-        let messageIDs: [StoredMessageID] = try rows.map { try $0.decode(atIndex: Rows.summaryColumnCount) }
-        var texts: [StoredMessageID: String] = [:]
-        if !messageIDs.isEmpty {
-            let marks = Array(repeating: "?", count: messageIDs.count).joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT id, text FROM message WHERE id IN (\(marks))",
-                                        arguments: StatementArguments(messageIDs)) {
-                texts[try row.decode(atIndex: 0)] = try row.decode(String?.self, atIndex: 1) ?? ""
-            }
-        }
-        return try rows.map { row in
-            let messageID: StoredMessageID = try row.decode(atIndex: Rows.summaryColumnCount)
-            return ConversationMatch(summary: try Rows.summary(row), messageID: messageID,
-                                     snippet: Snippet.around(terms.words, in: texts[messageID] ?? ""))
-        }
-    }
-
-    private static var selection: String {
-        Rows.summarySelection.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: ", ")
-    }
-
-    /// A word of three or more characters: the full-text index gives every matching
-    /// message at once; the grouping keeps each conversation's newest.
-    private static func usingTheIndex(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [Row] {
-        var conditions = ["id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"]
-        var values: [(any DatabaseValueConvertible)?] = [terms.ftsQuery]
-        for word in terms.shortWords {
-            conditions.append("text LIKE ? ESCAPE '\\'")
-            values.append(SearchTerms.likePattern(word))
-        }
-        values.append(limit)
-        return try Row.fetchAll(db, sql: """
-            SELECT \(selection), hit.message_id FROM conversation c
-            JOIN (SELECT conversation_id, MAX(id) AS message_id FROM message
-                  WHERE \(conditions.joined(separator: " AND ")) GROUP BY conversation_id) hit
-              ON hit.conversation_id = c.id
-            ORDER BY c.updated_at DESC, c.id DESC LIMIT ?
-            """, arguments: StatementArguments(values))
-    }
-
-    /// Only words too short for the index (世界, "go"): conversations are tried newest
-    /// first and the scan stops at `limit` hits, so a common word costs little; a rare
-    /// one reads every message once.
-    private static func scanningNewestFirst(_ terms: SearchTerms, limit: Int, _ db: Database) throws -> [Row] {
-        let conditions = terms.words.map { _ in "m.text LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
-        let patterns: [(any DatabaseValueConvertible)?] = terms.words.map(SearchTerms.likePattern)
-        let newestHit = "SELECT MAX(m.id) FROM message m WHERE m.conversation_id = c.id AND \(conditions)"
-        return try Row.fetchAll(db, sql: """
-            SELECT \(selection), (\(newestHit)) AS message_id FROM conversation c
-            WHERE EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND \(conditions))
-            ORDER BY c.updated_at DESC, c.id DESC LIMIT ?
-            """, arguments: StatementArguments(patterns + patterns + [limit]))
     }
 }

@@ -59,6 +59,7 @@ public final class ConversationStore: ConversationRepository {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "kimichat"
         configuration.readonly = isReadOnly
+        configuration.prepareDatabase { db in try SearchIndex.register(db) }
         let location = isReadOnly ? Self.readOnlyLocation(path) : path
         do {
             pool = try Self.openPool(at: location, path: path, configuration: configuration, isReadOnly: isReadOnly)

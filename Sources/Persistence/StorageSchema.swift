@@ -134,6 +134,9 @@ enum StorageSchema {
                 ALTER TABLE message ADD COLUMN thinking_ms INTEGER;
                 """)
         }
+        migrator.registerMigration("v7: a search index of words and character pairs") { db in
+            try SearchIndex.create(db)
+        }
         return migrator
     }
 }

@@ -16,7 +16,7 @@ import ScreenKit
 ///        kimichat-bench --import [--quick] [--conversations N] [--messages N]
 ///        kimichat-bench --write-export PATH [--conversations N] [--messages N]   (the export only)
 ///        kimichat-bench --attachments [--quick] [--runs N]
-///        kimichat-bench --scale 110k|1m [--quick] [--runs N]   (issue 19's storage scenarios, with targets)
+///        kimichat-bench --scale 110k|1m [--quick] [--runs N] [--scale-folder DIR]   (issue 19's storage scenarios)
 @main
 struct KimichatBench {
     static func main() async throws {
@@ -97,9 +97,10 @@ struct KimichatBench {
         guard let size = ScaleBenchmark.sizes[options.quick ? "quick" : name] else {
             throw BenchError.failed("--scale takes 110k or 1m, not \(name)")
         }
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kimichat-scale-\(getpid())")
+        let kept = options.scaleFolder.map { URL(fileURLWithPath: $0) }
+        let folder = kept ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kimichat-scale-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         let bench = ScaleBenchmark(size: size, longMessages: options.quick ? 2_000 : 100_000,
                                    runs: options.quick ? 1 : options.runs, folder: folder)
         print(ScaleBenchmark.table(try bench.run(), size: size))
@@ -221,6 +222,9 @@ struct Options {
     var only: Set<String> = []
     /// `--scale 110k|1m`: issue 19's scenarios at that size.
     var scale: String?
+    /// `--scale-folder DIR`: seed into DIR and keep it; a folder seeded before is reused
+    /// as it is (opening it applies any newer schema, which is then measured too).
+    var scaleFolder: String?
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
@@ -247,6 +251,7 @@ struct Options {
             case "--kimichat": kimichat = value
             case "--only": only = Set((value ?? "").split(separator: ",").map(String.init))
             case "--scale": scale = value
+            case "--scale-folder": scaleFolder = value
             default: print("unknown option \(argument)")
             }
         }

@@ -50,51 +50,74 @@ struct ScaleBenchmark {
     func run() throws -> [Row] {
         var rows: [Row] = []
         let main = folder.appendingPathComponent("scale.sqlite").path
-        let store = try ConversationStore(path: main)
-        let seedStart = ContinuousClock.now
-        var data = SeedData(seed: 19)
-        let start = Date(timeIntervalSince1970: 1_790_000_000)
-        var text = 0
-        var batch: [SavedConversation] = []
-        for index in 0..<size.conversations {
-            let conversation = data.conversation(messages: size.messagesEach, updated: start.addingTimeInterval(Double(index) * 60))
-            text += conversation.messages.reduce(0) { $0 + $1.text.utf8.count }
-            batch.append(conversation)
-            if batch.count == 500 { try store.importConversations(batch); batch = [] }
-        }
-        try store.importConversations(batch)
+        let separate = folder.appendingPathComponent("long.sqlite").path
         // The 1M file holds the long conversation too; 110k keeps it in a file of its own.
-        let longStore = size.conversations * size.messagesEach >= 500_000 ? store
-            : try ConversationStore(path: folder.appendingPathComponent("long.sqlite").path)
-        let long = data.conversation(messages: longMessages, updated: start.addingTimeInterval(Double(size.conversations + 1) * 60))
-        if longStore === store { text += long.messages.reduce(0) { $0 + $1.text.utf8.count } }
-        let longID = try longStore.importConversations([long])[0]
-        let latest = data.conversation(messages: min(10_000, longMessages), updated: start.addingTimeInterval(Double(size.conversations + 2) * 60))
-        text += latest.messages.reduce(0) { $0 + $1.text.utf8.count }
-        _ = try store.importConversations([latest])
-        if longStore !== store { _ = try longStore.importConversations([latest]) }
-        print("seeded \(size.name) in \(ContinuousClock.now - seedStart)")
+        let holdsLong = size.conversations * size.messagesEach >= 500_000
+        let seeded = FileManager.default.fileExists(atPath: main)
+        let openStart = ContinuousClock.now
+        let store = try ConversationStore(path: main)
+        let longStore = holdsLong ? store : try ConversationStore(path: separate)
+        if seeded {
+            print("reopened the seeded \(folder.path) in \(ContinuousClock.now - openStart)")
+        } else {
+            try seed(store, longStore)
+        }
+        for each in store === longStore ? [store] : [store, longStore] {
+            let indexStart = ContinuousClock.now
+            while try each.indexNextBatch() != nil {}
+            let indexed = ContinuousClock.now - indexStart
+            let freed = try each.finishSearchIndex()
+            if indexed > .milliseconds(100) {
+                print("indexed the messages saved before the search index in \(indexed), "
+                    + "then compacted \(freed / 1_048_576) MB in \(ContinuousClock.now - indexStart - indexed)")
+            }
+        }
+        guard let longID = try longStore.largestConversation() else { throw BenchError.failed("the seeded folder has no conversations") }
 
         rows += filtering(store)
         rows.append(try opening(longStore, longID))
         rows += try sending(longStore, longID)
-        rows.append(try fileSize(main, text: text))
+        try store.checkpoint()
+        rows.append(try fileSize(main, text: try store.messageTextBytes()))
         return rows
+    }
+
+    private func seed(_ store: ConversationStore, _ longStore: ConversationStore) throws {
+        let seedStart = ContinuousClock.now
+        var data = SeedData(seed: 19)
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        var batch: [SavedConversation] = []
+        for index in 0..<size.conversations {
+            batch.append(data.conversation(messages: size.messagesEach, updated: start.addingTimeInterval(Double(index) * 60)))
+            if batch.count == 500 { try store.importConversations(batch); batch = [] }
+        }
+        try store.importConversations(batch)
+        let long = data.conversation(messages: longMessages, updated: start.addingTimeInterval(Double(size.conversations + 1) * 60))
+        _ = try longStore.importConversations([long])
+        let latest = data.conversation(messages: min(10_000, longMessages), updated: start.addingTimeInterval(Double(size.conversations + 2) * 60))
+        _ = try store.importConversations([latest])
+        if longStore !== store { _ = try longStore.importConversations([latest]) }
+        print("seeded \(size.name) in \(ContinuousClock.now - seedStart)")
     }
 
     /// Each keystroke of each query: the search, then the list drawn with its results.
     private func filtering(_ store: ConversationStore) -> [Row] {
         Self.queries.map { query in
             var timing = Measurement()
+            var searching = Measurement()
             var found = 0
             for _ in 0..<runs {
                 for end in 1...query.count {
-                    found = timing.run { KimichatBench.filterList(store, String(query.prefix(end))) }
+                    let typed = String(query.prefix(end))
+                    found = timing.run { KimichatBench.filterList(store, typed) }
+                    // The search alone, to tell the database's share from the list's.
+                    searching.run { _ = try? store.conversations(matching: typed, limit: ConversationList.limit(for: typed)) }
                 }
             }
             let p95 = Measurement.percentile(timing.wall, 0.95)
             return Row(scenario: "filter, each keystroke of “\(query)” (\(found) found)", target: "p95 ≤ \(Int(size.filterTarget)) ms",
-                       measured: String(format: "median %.1f ms, p95 %.1f ms", Measurement.percentile(timing.wall, 0.5), p95),
+                       measured: String(format: "median %.1f ms, p95 %.1f ms (search %.1f ms)", Measurement.percentile(timing.wall, 0.5),
+                                        p95, Measurement.percentile(searching.wall, 0.5)),
                        passed: p95 <= size.filterTarget)
         }
     }

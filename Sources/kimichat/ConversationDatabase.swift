@@ -54,6 +54,7 @@ enum ConversationDatabase {
         do {
             let store = try ConversationStore(path: path, access: access)
             try store.markAbandonedRepliesInterrupted()
+            try SearchIndexBuild.finish(store)
             return store
         } catch let error as StorageError {
             throw CommandFailure(error.userMessage)

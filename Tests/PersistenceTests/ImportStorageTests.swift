@@ -115,7 +115,7 @@ import Testing
 
     @Test func bulkWritesRelaxSyncingAndRestoreIt() throws {
         let store = try database.open()
-        let hashSize = "SELECT v FROM message_fts_config WHERE k = 'hashsize'"
+        let hashSize = "SELECT v FROM message_search_config WHERE k = 'hashsize'"
         try store.beginBulkWrites()
         #expect(try store.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 1)
         #expect(try store.pool.read { try Int.fetchOne($0, sql: hashSize) } == 64 << 20)

@@ -16,7 +16,10 @@ import Testing
     /// The fixture copied where the test may change it.
     private func openMigrated() throws -> ConversationStore {
         try FileManager.default.copyItem(atPath: Self.fixture, toPath: database.path)
-        return try database.open()
+        let store = try database.open()
+        while try store.indexNextBatch() != nil {}
+        try store.finishSearchIndex()
+        return store
     }
 
     @Test func aListBecomesOneBranch() throws {

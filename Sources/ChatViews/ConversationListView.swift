@@ -13,7 +13,7 @@ struct ConversationListView {
     static func draw(_ list: ConversationList, currentID: ConversationID?, isDemo: Bool = false, rows: Int, width: Int,
                      theme: Theme, keys: OverlayKeyTables = .standard, into frame: inout Frame) {
         let more = list.matches.count >= ConversationList.limit(for: list.filter.text) ? "+" : ""
-        let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(list.matches.count)\(more) found"
+        let count = list.isSearching && list.matches.isEmpty ? "searching…" : "\(AttachmentLines.grouped(list.matches.count))\(more) found"
         // The demo keeps its own database; the heading says whose conversations these
         // are, short enough that the count still shows on a narrow terminal.
         let heading = isDemo ? " Conversations (the demo's own)" : " Conversations"

@@ -22,7 +22,7 @@ extension ConversationStore {
             let hits: [Hit]
             switch try search.plan(db) {
             case .nothing: hits = []
-            case let .index(match, filters): hits = try Self.walkingTheIndex(match, filters, limit: limit, db)
+            case let .index(match, filters): hits = try IndexWalk(match: match, filters: filters).hits(limit: limit, db)
             case .scan: hits = try Self.scanningNewestFirst(search, limit: limit, db)
             }
             var matches = try Self.matches(for: hits, words: search.words, db)
@@ -34,49 +34,7 @@ extension ConversationStore {
         }
     }
 
-    /// A conversation with a matching message: its newest one.
-    private struct Hit {
-        var conversation: ConversationID
-        var message: StoredMessageID
-    }
-
-    /// Hits in a row from one conversation after which the walk jumps past the rest
-    /// of its run of messages: a long conversation at the top would otherwise be read
-    /// hit by hit (100,000 of them) before the next conversation shows.
-    static let runBeforeSkipping = 256
-
-    private static func walkingTheIndex(_ match: String, _ filters: [SearchQuery.Filter], limit: Int,
-                                        _ db: Database) throws -> [Hit] {
-        let conditions = filters.map { " AND " + $0.sql }.joined()
-        let values: [(any DatabaseValueConvertible)?] = [match] + filters.map(\.value)
-        let walk = try db.makeStatement(sql: """
-            SELECT m.id, m.conversation_id FROM message_search JOIN message m ON m.id = message_search.rowid
-            WHERE message_search MATCH ?\(conditions) AND message_search.rowid <= ? ORDER BY message_search.rowid DESC
-            """)
-        var seen = Set<ConversationID>()
-        var hits: [Hit] = []
-        var below = Int64.max
-        while hits.count < limit {
-            let rows = try Row.fetchCursor(walk, arguments: StatementArguments(values + [below]))
-            var run = (conversation: ConversationID(-1), length: 0)
-            var skipTo: Int64?
-            while hits.count < limit, let row = try rows.next() {
-                let message: StoredMessageID = try row.decode(atIndex: 0)
-                let conversation: ConversationID = try row.decode(atIndex: 1)
-                if seen.insert(conversation).inserted { hits.append(Hit(conversation: conversation, message: message)) }
-                run = run.conversation == conversation ? (conversation, run.length + 1) : (conversation, 1)
-                if run.length >= runBeforeSkipping {
-                    // The newest message below this one from another conversation.
-                    skipTo = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message WHERE id < ? AND conversation_id != ?",
-                                                arguments: [message, conversation]) ?? 0
-                    break
-                }
-            }
-            guard let skipTo, skipTo > 0 else { break }
-            below = skipTo
-        }
-        return hits
-    }
+    private typealias Hit = IndexWalk.Hit
 
     /// Words the index cannot narrow: conversations are tried newest first and the
     /// scan stops at `limit` hits.

@@ -59,7 +59,13 @@ public final class ConversationStore: ConversationRepository {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "kimichat"
         configuration.readonly = isReadOnly
-        configuration.prepareDatabase { db in try SearchIndex.register(db) }
+        configuration.prepareDatabase { db in
+            // A new file's page size (an existing file keeps its own): 8 KiB pages leave
+            // less unused at their ends than 4 KiB with rows of a few hundred bytes, 4%
+            // of the file (docs/performance.md, issue 19). Set before GRDB turns WAL on.
+            try db.execute(sql: "PRAGMA page_size = 8192")
+            try SearchIndex.register(db)
+        }
         let location = isReadOnly ? Self.readOnlyLocation(path) : path
         do {
             pool = try Self.openPool(at: location, path: path, configuration: configuration, isReadOnly: isReadOnly)

@@ -52,6 +52,15 @@ struct ConversationListViewTests {
         #expect(lines.last?.contains("kimi-k2.6") == true, "the status bar stays")
     }
 
+    @Test("the count is grouped in thousands, and a filter's limit reached reads “200+”")
+    mutating func counts() {
+        open((1...1_204).map { Self.match(Int64($0), "c\($0)") })
+        #expect(ScreenRenderer(theme: .dark).render(state, width: 70, height: 16).lines[0].hasPrefix(" Conversations · 1,204 found"))
+        state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true))
+        open((1...ConversationList.filteredLimit).map { Self.match(Int64($0), "c\($0)") }, filter: "c")
+        #expect(ScreenRenderer(theme: .dark).render(state, width: 70, height: 16).lines[0].hasPrefix(" Conversations · 200+ found"))
+    }
+
     @Test("narrow (30–40 columns): the title stays, the details go model first, then the date; a long title ends in …")
     mutating func narrow() {
         open([Self.match(2, "Trip to Chengdu", messages: 12),

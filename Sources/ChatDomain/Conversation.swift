@@ -48,10 +48,33 @@ public struct ConversationMatch: Sendable, Equatable, Identifiable {
     }
 }
 
+/// What a load of the newest part of a long conversation left out.
+public struct LoadedWindow: Sendable, Equatable {
+    /// The oldest message read on the branch shown; its parent and those above are not.
+    public var oldestOnBranch: StoredMessageID
+    /// Whether the branch goes on above `oldestOnBranch`.
+    public var hasEarlier: Bool
+    /// Messages read whose own replies and follow-ups were not (other versions of a
+    /// turn on the branch): showing one needs a load of its branch.
+    public var unexplored: Set<StoredMessageID>
+    /// The conversation's messages not read, on every branch.
+    public var notLoaded: Int
+
+    public init(oldestOnBranch: StoredMessageID, hasEarlier: Bool, unexplored: Set<StoredMessageID>, notLoaded: Int) {
+        self.oldestOnBranch = oldestOnBranch
+        self.hasEarlier = hasEarlier
+        self.unexplored = unexplored
+        self.notLoaded = notLoaded
+    }
+}
+
 /// A saved conversation: every message, as a tree, and the branch it shows.
 public struct SavedConversation: Sendable, Equatable {
     public var summary: ConversationSummary
     public var tree: MessageTree
+    /// Set when only the newest part of the branch shown was read (a long conversation):
+    /// what was left out. Nil when `tree` holds every message.
+    public var window: LoadedWindow?
 
     /// The branch shown, sent and exported: root first.
     public var messages: [StoredMessage] { tree.currentPath }

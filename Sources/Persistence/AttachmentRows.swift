@@ -45,6 +45,21 @@ enum AttachmentRows {
         return found
     }
 
+    /// The attachments of the messages `ids`, by message.
+    static func load(messages ids: [StoredMessageID], _ db: Database) throws -> [StoredMessageID: [Attachment]] {
+        var found: [StoredMessageID: [Attachment]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.message_id, a.name, a.byte_count, a.kind, a.source, a.text, a.media_type, a.width, a.height,
+                a.data, a.path, a.sha256
+            FROM attachment a WHERE a.message_id IN (SELECT value FROM json_each(?)) ORDER BY a.message_id, a.position
+            """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        while let row = try rows.next() {
+            let message: StoredMessageID = try row.decode(atIndex: 0)
+            found[message, default: []].append(try attachment(row))
+        }
+        return found
+    }
+
     private static func attachment(_ row: Row) throws -> Attachment {
         let name: String = try row.decode(String?.self, atIndex: 1) ?? "file"
         let byteCount: Int = try row.decode(Int?.self, atIndex: 2) ?? 0

@@ -19,13 +19,20 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(help: "Only conversations whose title or messages contain every word of this text.")
+    @Option(help: "Only conversations whose title or a message has every word of this text (words by their start; Chinese anywhere).")
     var search: String?
 
     func run() async throws {
         do {
             let store = try ConversationDatabase.openForReading(options)
             let matches = try store?.conversations(matching: search ?? "", limit: Int.max) ?? []
+            // list only reads: the index a schema change asked for is built by the next
+            // command that writes (the chat, ask).
+            if search != nil, let progress = try store?.searchIndexProgress(), progress.done < progress.total {
+                let percent = Int(progress.fraction * 100)
+                try? FileHandle.standardError.write(contentsOf: Data(("kimichat: the search index is \(percent)% built, "
+                    + "so older messages were not searched; the next kimichat or kimichat ask finishes it.\n").utf8))
+            }
             // The demo keeps its own database: say whose conversations these are
             // (not in JSON, which stays a plain array).
             let heading = options.demo && !json

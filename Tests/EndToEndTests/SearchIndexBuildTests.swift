@@ -50,6 +50,8 @@ struct SearchIndexBuildTests {
 
         let kept = try #require(try ConversationStore(path: home.demoDatabasePath, access: .readOnly).searchIndexProgress())
         #expect(kept.done > 0 && kept.done < kept.total, "\(kept)")
+        let partial = try await home.run(["list", "--demo", "--search", "pomegranate"])
+        #expect(partial.stderr.contains("the search index is \(Int(kept.fraction * 100))% built"), "\(partial.stderr)")
 
         let second = try await home.run(["ask", "--demo", "--continue", "and now?"], environment: ["KIMICHAT_DEMO_REPLIES": "echo"])
         #expect(second.status == 0, "\(second.stderr)")

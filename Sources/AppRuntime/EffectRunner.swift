@@ -39,7 +39,8 @@ final class EffectRunner {
             replies.start(id, request)
         case let .cancelReply(id):
             replies.cancel(id)
-        case .saveMessage, .searchConversations, .openConversation, .renameConversation, .deleteConversation,
+        case .saveMessage, .searchConversations, .openConversation, .loadEarlierMessages, .renameConversation,
+             .deleteConversation,
              .setConversationModel, .setConversationWebSearch, .setConversationSettings, .selectBranch,
              .forkConversation:
             storage.run(effect)

@@ -81,9 +81,23 @@ final class StorageRunner: @unchecked Sendable {
         case let .openConversation(id, focus, words):
             queue.async {
                 self.perform {
-                    guard let saved = try self.repository.load(id) else { throw StorageError.noSuchConversation(id) }
+                    // A long conversation's newest window; all of it when the message
+                    // to show lies above that window.
+                    guard var saved = try self.repository.load(id, newest: AppState.openingWindow)
+                    else { throw StorageError.noSuchConversation(id) }
+                    if let focus, saved.window != nil, saved.tree.messages[focus] == nil,
+                       let whole = try self.repository.load(id) {
+                        saved = whole
+                    }
                     try self.repository.markOpened(id)
                     self.deliver(.conversationLoaded(saved, focus: focus, words: words))
+                }
+            }
+        case let .loadEarlierMessages(id, above, count):
+            queue.async {
+                self.perform {
+                    let (messages, window) = try self.repository.loadEarlier(id, above: above, count: count)
+                    self.deliver(.earlierMessagesLoaded(id, above: above, messages, window))
                 }
             }
         case let .renameConversation(id, title):

@@ -33,6 +33,9 @@ public enum AppAction: Sendable, Equatable {
     /// Another window changed the open conversation (turns, title): here it is as
     /// saved, with the runtime's number for the change.
     case conversationChangedElsewhere(SavedConversation, change: Int)
+    /// The messages of a long conversation's branch above `above` (the oldest read), with
+    /// their other versions; `window` says what is still above (nil: nothing).
+    case earlierMessagesLoaded(ConversationID, above: StoredMessageID, [StoredMessage], LoadedWindow?)
     /// Another window (or `kimichat rm`) deleted the open conversation.
     case conversationDeletedElsewhere(ConversationID)
     /// Before the request went out, its conversation was found changed elsewhere; the
@@ -74,6 +77,8 @@ public enum AppEffect: Sendable, Equatable {
     case saveMessage(MessageSave)
     case searchConversations(search: Int, query: String)
     case openConversation(ConversationID, focus: StoredMessageID?, words: [String])
+    /// Read `count` messages of the branch above `above` (`earlierMessagesLoaded`).
+    case loadEarlierMessages(ConversationID, above: StoredMessageID, count: Int)
     /// The branch ending at `leaf` is the one shown: the conversation keeps it.
     case selectBranch(OpenConversation, leaf: MessageParent)
     /// Save a branch as a new conversation, and open it.

@@ -122,6 +122,10 @@ public struct AppState: Sendable, Equatable {
     public var isQuitting = false
 
     var nextMessageID = 1
+    /// Earlier messages' entries take ids below this one (`takeEarlierIDs`).
+    var lowestMessageID = 0
+    /// The part of a long conversation not read yet, when the transcript is a window.
+    public internal(set) var earlier: EarlierMessages?
     var nextRequestID = 1
     var nextConversationKey = 2
     var nextSearch = 1
@@ -199,6 +203,7 @@ public struct AppState: Sendable, Equatable {
         conversation.settings = saved.summary.settings
         if let notice { appendMessage(kind: .notice, text: notice) }
         loadTree(of: saved)
+        noteEarlierMessages(of: saved)
         lastUsage = messages.last { $0.kind == .assistant && $0.usage != nil }?.usage
         startOver()
     }
@@ -215,6 +220,7 @@ public struct AppState: Sendable, Equatable {
     mutating func startNewConversation() {
         messages = []
         tree = TranscriptTree()
+        earlier = nil
         conversation = OpenConversation(key: takeConversationKey(), model: settings.model)
         lastUsage = nil
         startOver()

@@ -161,6 +161,10 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
         return []
     }
+    if state.earlier?.waitingReply != nil {
+        state.statusNote = "Still reading earlier messages for the last question's history."
+        return []
+    }
     if let waiting = state.tray.pending {
         state.sendsWhenAttached = true
         state.statusNote = "Sending once \(waiting.name) is ready… (Esc: not yet)"
@@ -246,6 +250,10 @@ func requestReply(_ state: inout AppState, questionAt questionIndex: Int, rounds
         for: question.text, attachments: question.attachments, searches: searches,
         after: state.messages[..<questionIndex], model: model,
         estimate: state.tokenEstimate, roundsAtMost: roundsAtMost, webSearch: state.conversation.webSearch)
+    if let waiting = waitsForEarlierHistory(&state, planned, question: question, roundsAtMost: roundsAtMost,
+                                            replyRow: replyRow, searches: searches) {
+        return waiting
+    }
     let requestID = state.nextRequestID
     state.nextRequestID += 1
     let messageID = state.appendMessage(kind: .assistant, text: "", status: .streaming, model: model.id)

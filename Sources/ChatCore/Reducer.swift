@@ -110,7 +110,9 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
         return reduceStreamFailed(&state, requestID, error)
     case let .transcriptScrolled(scroll):
         state.scroll = scroll
-        return []
+        return readEarlierIfNearTheTop(&state)
+    case let .earlierMessagesLoaded(conversation, above, messages, window):
+        return reduceEarlierMessagesLoaded(&state, conversation, above: above, messages, window)
     case let .inputColumnsMeasured(columns):
         state.inputColumns = columns
         return []

@@ -43,6 +43,25 @@ public struct TranscriptTree: Sendable, Equatable {
         leaf = node
     }
 
+    /// Adds `node`, read with earlier messages, under `parent` (another earlier node, or
+    /// the root): the branch shown stays as it is.
+    mutating func insertEarlier(_ node: Int, under parent: Int, row: StoredMessageID) {
+        guard parents[node] == nil else { return }
+        parents[node] = contains(parent) ? parent : Self.root
+        children[parents[node] ?? Self.root, default: []].append(node)
+        setRow(row, of: node)
+    }
+
+    /// Moves the nodes directly under the root, except `kept`, under `node`: the
+    /// earlier messages just read end at their parent.
+    mutating func moveTopNodes(under node: Int, keeping kept: Set<Int>) {
+        let moving = (children[Self.root] ?? []).filter { !kept.contains($0) }
+        guard !moving.isEmpty, contains(node) else { return }
+        children[Self.root] = (children[Self.root] ?? []).filter { kept.contains($0) }
+        for moved in moving { parents[moved] = node }
+        children[node, default: []].append(contentsOf: moving)
+    }
+
     /// The node saved as `row`, if this run knows it. A scan: for rare events (a reload
     /// under an edit), not for every frame.
     func node(ofRow row: StoredMessageID) -> Int? {

@@ -52,17 +52,19 @@ public struct ConversationMatch: Sendable, Equatable, Identifiable {
 public struct LoadedWindow: Sendable, Equatable {
     /// The oldest message read on the branch shown; its parent and those above are not.
     public var oldestOnBranch: StoredMessageID
-    /// Whether the branch goes on above `oldestOnBranch`.
-    public var hasEarlier: Bool
+    /// That message's parent, where the branch goes on above; nil at the first question.
+    public var parentOfOldest: StoredMessageID?
+    public var hasEarlier: Bool { parentOfOldest != nil }
     /// Messages read whose own replies and follow-ups were not (other versions of a
     /// turn on the branch): showing one needs a load of its branch.
     public var unexplored: Set<StoredMessageID>
     /// The conversation's messages not read, on every branch.
     public var notLoaded: Int
 
-    public init(oldestOnBranch: StoredMessageID, hasEarlier: Bool, unexplored: Set<StoredMessageID>, notLoaded: Int) {
+    public init(oldestOnBranch: StoredMessageID, parentOfOldest: StoredMessageID?, unexplored: Set<StoredMessageID>,
+                notLoaded: Int) {
         self.oldestOnBranch = oldestOnBranch
-        self.hasEarlier = hasEarlier
+        self.parentOfOldest = parentOfOldest
         self.unexplored = unexplored
         self.notLoaded = notLoaded
     }

@@ -23,6 +23,10 @@ public protocol ConversationRepository: Sendable {
     /// Notes that the user opened the conversation (it becomes the latest).
     func markOpened(_ conversation: ConversationID) throws
     func load(_ conversation: ConversationID) throws -> SavedConversation?
+    /// A long conversation in part: see the extension's defaults.
+    func load(_ conversation: ConversationID, newest window: Int) throws -> SavedConversation?
+    func loadEarlier(_ conversation: ConversationID, above message: StoredMessageID, count: Int) throws
+        -> (messages: [StoredMessage], window: LoadedWindow?)
     func rename(_ conversation: ConversationID, to title: String) throws
     /// The model the conversation's next requests use.
     func setModel(_ conversation: ConversationID, to model: String) throws
@@ -44,6 +48,20 @@ public protocol ConversationRepository: Sendable {
 }
 
 extension ConversationRepository {
+    /// The newest `window` messages of the branch shown (with the other versions of
+    /// each) and what was left out, or the whole conversation when it is no longer: for
+    /// a repository that cannot read part of a conversation, the whole of it.
+    public func load(_ conversation: ConversationID, newest window: Int) throws -> SavedConversation? {
+        try load(conversation)
+    }
+
+    /// The `count` messages of the branch above `message`, with the other versions of
+    /// each, and what is still left above (nil: the first question was reached).
+    public func loadEarlier(_ conversation: ConversationID, above message: StoredMessageID, count: Int) throws
+        -> (messages: [StoredMessage], window: LoadedWindow?) {
+        ([], nil)
+    }
+
     /// Saves under the message's `parentID` when it has one, else after the branch shown.
     @discardableResult
     public func save(_ message: StoredMessage, in conversation: ConversationID) throws -> StoredMessageID {

@@ -62,7 +62,8 @@ extension ConversationStore {
         let pathIDs: [StoredMessageID] = try path.map { try $0.decode(atIndex: 0) }
         let parents: [StoredMessageID?] = try path.map { try $0.decode(atIndex: 1) }
         let oldest = pathIDs.last ?? leaf
-        let hasEarlier = parents.last.map { $0 != nil } ?? false
+        let parentOfOldest = parents.last ?? nil
+        let hasEarlier = parentOfOldest != nil
         // Every child of the path's parents: the path itself and the other versions.
         let knownParents = parents.compactMap { $0 }
         let json = { (ids: [StoredMessageID]) in "[" + ids.map(String.init).joined(separator: ",") + "]" }
@@ -91,7 +92,7 @@ extension ConversationStore {
                 if let id = messages[index].id, let found = attachments[id] { messages[index].attachments = found }
             }
         }
-        return (messages, LoadedWindow(oldestOnBranch: oldest, hasEarlier: hasEarlier, unexplored: unexplored,
+        return (messages, LoadedWindow(oldestOnBranch: oldest, parentOfOldest: parentOfOldest, unexplored: unexplored,
                                        notLoaded: max(0, total - messages.count)))
     }
 }

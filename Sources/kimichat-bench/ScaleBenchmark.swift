@@ -126,7 +126,7 @@ struct ScaleBenchmark {
         var timing = Measurement()
         for _ in 0..<max(3, runs / 4) {
             timing.run {
-                let saved = try? store.load(id)
+                let saved = try? store.load(id, newest: AppState.openingWindow)
                 let state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), reopening: saved)
                 _ = ScreenRenderer(theme: .dark, cache: TranscriptLayoutCache()).render(state, width: 120, height: 40)
             }
@@ -138,20 +138,42 @@ struct ScaleBenchmark {
                    passed: median <= size.openTarget)
     }
 
+    /// Enter in the conversation opened as the chat opens it (its newest window): the
+    /// reducer's work on the main thread until the request is ready, earlier messages
+    /// read for the history included (the reading itself is on the storage queue, so
+    /// not counted; putting them in front of the transcript is).
     private func sending(_ store: ConversationStore, _ id: ConversationID) throws -> [Row] {
-        let saved = try store.load(id)
+        let saved = try store.load(id, newest: AppState.openingWindow)
         let catalogue = (try? BundledModels.load()) ?? []
-        return ["kimi-k2.6", "moonshot-v1-8k"].map { model in
+        return try ["kimi-k2.6", "moonshot-v1-8k"].map { model in
             var timing = Measurement()
+            var steps = 0
+            var sentTurns = 0
             for _ in 0..<max(3, runs / 4) {
                 var state = AppState(settings: ChatSettings(model: model, hasAPIKey: true), reopening: saved, models: catalogue)
                 state.conversation.model = model
                 _ = reduce(&state, .textEntered("one more question"))
-                _ = timing.run { reduce(&state, .keyPressed(.enter)) }
+                var cpu = 0.0
+                var effects = timing.run { reduce(&state, .keyPressed(.enter)) }
+                cpu += timing.cpu.removeLast()
+                _ = timing.wall.removeLast()
+                steps = 1
+                while case let .loadEarlierMessages(conversation, above, count)? = effects.first(where: {
+                    if case .loadEarlierMessages = $0 { true } else { false }
+                }) {
+                    let (messages, window) = try store.loadEarlier(conversation, above: above, count: count)
+                    effects = timing.run { reduce(&state, .earlierMessagesLoaded(conversation, above: above, messages, window)) }
+                    cpu += timing.cpu.removeLast()
+                    _ = timing.wall.removeLast()
+                    steps += 1
+                }
+                for case let .startReply(_, request) in effects { sentTurns = request.turns.count }
+                timing.cpu.append(cpu)
             }
             let median = Measurement.percentile(timing.cpu, 0.5)
-            return Row(scenario: "send in it (\(model)): main-thread work", target: "≤ \(Int(size.sendTarget)) ms",
-                       measured: String(format: "median %.2f ms CPU", median), passed: median <= size.sendTarget)
+            return Row(scenario: "send in it (\(model), \(sentTurns) turns sent): main-thread work",
+                       target: "≤ \(Int(size.sendTarget)) ms",
+                       measured: String(format: "median %.2f ms CPU in %d steps", median, steps), passed: median <= size.sendTarget)
         }
     }
 

@@ -51,7 +51,7 @@ struct ChatCommand: AsyncParsableCommand {
         let new = chat.new || preset != nil
         let loading = Task.detached { () throws -> (ConversationStore, [String], SavedConversation?) in
             let (store, warnings) = try ConversationDatabase.openForChat(options)
-            return (store, warnings, new ? nil : try store.latestConversation().flatMap { try store.load($0.id) })
+            return (store, warnings, new ? nil : try store.latestConversation().flatMap { try store.load($0.id, newest: AppState.openingWindow) })
         }
         let endpoint = try await Endpoint.open(settings, logger: logger)
         let store: ConversationStore

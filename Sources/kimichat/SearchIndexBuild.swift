@@ -29,9 +29,12 @@ enum SearchIndexBuild {
         if free > compactingAbove {
             meter.show("Compacting the database: the old index left \(free / 1_048_576) MB unused (Ctrl-C stops)", now: true)
         }
+        // A batch is short, so Ctrl-C waits for it; a VACUUM is not, so Ctrl-C cuts it.
+        interrupt.cutsStatements = true
         let freed = try interruptible(interrupt, meter, "while compacting the file") {
             try store.finishSearchIndex(compactingAbove: compactingAbove)
         }
+        if interrupt.wasRaised { stopped(meter, "once it was built") }
         let took = seconds(ContinuousClock.now - start)
         if freed > 0 {
             meter.finish("Built the search index and gave back \(freed / 1_048_576) MB in \(took).")
@@ -99,23 +102,29 @@ enum SearchIndexBuild {
     private final class InterruptWatch {
         private final class Flag: Sendable {
             let raised = Atomic<Bool>(false)
+            let cutsStatements = Atomic<Bool>(false)
         }
 
         private let flag = Flag()
         private let source: any DispatchSourceSignal
 
-        /// Ctrl-C also interrupts the store's running statement (a VACUUM can take a while).
         init(_ store: ConversationStore) {
             signal(SIGINT, SIG_IGN)
             source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
             source.setEventHandler { [flag, store] in
                 flag.raised.store(true, ordering: .relaxed)
-                store.interrupt()
+                if flag.cutsStatements.load(ordering: .relaxed) { store.interrupt() }
             }
             source.resume()
         }
 
         var wasRaised: Bool { flag.raised.load(ordering: .relaxed) }
+
+        /// Whether Ctrl-C also interrupts the statement the store is running.
+        var cutsStatements: Bool {
+            get { flag.cutsStatements.load(ordering: .relaxed) }
+            set { flag.cutsStatements.store(newValue, ordering: .relaxed) }
+        }
 
         func stop() {
             source.cancel()

@@ -12,14 +12,15 @@ struct FaultMatrixTerminalTests {
         let bench = try await FaultBench.start()
         defer { Task { await bench.shutdown() } }
         var limited = try #require(MockScenario.errors["429"])
-        limited.retryAfterSeconds = 4
+        // Shown long enough for a screen poll starved by the whole suite to see it.
+        limited.retryAfterSeconds = 10
         bench.server.enqueue(MockScenario(httpError: limited), MockScenario(reply: "after the wait"))
         let session = try bench.launch()
         try await session.waitFor("Enter send")
         try session.type("hello")
         try session.press("Enter")
         let waiting = try await session.waitFor("(2/4) · rate limited · Esc cancels")
-        #expect(["in 4s ", "in 3s ", "in 2s ", "in 1s ", ""].contains { waiting.contains("retrying \($0)(2/4)") },
+        #expect((["", "in 1s "] + (2...10).map { "in \($0)s " }).contains { waiting.contains("retrying \($0)(2/4)") },
                 "\(waiting)")
         let screen = try await session.waitFor("after the wait")
         #expect(screen.components(separatedBy: "after the wait").count == 2, "the reply appears once")

@@ -20,8 +20,8 @@ struct SearchIndexBuildTests {
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
                 INSERT INTO message (conversation_id, role, text, status, created_at, updated_at)
                 SELECT ?, CASE i % 2 WHEN 0 THEN 'user' ELSE 'assistant' END,
-                       'message ' || i || ' weighs the pomegranate against 石榴 and the window against the '
-                       || 'context, thinking about which result the server should stream back to the terminal', 'complete', 0, 0
+                       'message ' || i || ' weighs the pomegranate against 石榴 and the window against the context',
+                       'complete', 0, 0
                 FROM n
                 """, arguments: [count, big.id])
             try db.execute(sql: """
@@ -33,20 +33,56 @@ struct SearchIndexBuildTests {
         }
     }
 
-    @Test("progress shows, SIGINT stops with the work kept (exit 130), the next start finishes it")
+    @Test("progress shows, SIGINT stops with the work kept (exit 130), the next start finishes it",
+          .timeLimit(.minutes(3)))
     func progressStopAndGoOn() async throws {
         let home = try KimichatHome()
         let first = try await home.run(["ask", "--demo", "hello"], environment: ["KIMICHAT_DEMO_REPLIES": "echo"])
         #expect(first.status == 0, "\(first.stderr)")
-        try pendingDatabase(home.demoDatabasePath, messages: 200_000)
+        try pendingDatabase(home.demoDatabasePath, messages: 100_000)
 
-        let session = try home.launch("ask --demo --continue 'one more'")
+        // Everything the terminal is sent, in order (the progress line is rewritten in
+        // place); recording starts at once, well before progress shows after a second.
+        let log = home.directory.appendingPathComponent("pane.log").path
+        let session = try TmuxSession(command: "\(try Binaries.kimichat) ask --demo --continue 'one more'",
+                                      environment: home.environment(["KIMICHAT_DEMO_REPLIES": "echo"]))
         defer { session.kill() }
-        _ = try await session.waitFor("Building the search index:", timeout: .seconds(60))
-        kill(try await session.programPID(), SIGINT)
-        let screen = try await session.waitFor("[exited 130]", timeout: .seconds(30))
+        try session.recordOutput(to: log)
+        var program: Int32 = 0
+        try await Polling.until("kimichat running") {
+            program = (try? await session.programPID()) ?? 0
+            return program > 0
+        }
+
+        // Once the first batch is in, the program is stopped for a while (SIGSTOP), and
+        // SIGINT sent while it is stopped: it comes as the build goes on (however loaded the
+        // machine), after the second from which progress shows.
+        let database = try DatabaseQueue(path: home.demoDatabasePath)
+        var started = false
+        try await Polling.until("the build's first batch", timeout: .seconds(60)) {
+            let progress = try database.read { db in
+                try Row.fetchOne(db, sql: "SELECT started_through - pending_through, COUNT(*) FROM search_backfill")
+            }
+            let done: Int = progress?[0] ?? 0
+            let pending: Int = progress?[1] ?? 0
+            started = done > 0
+            // Gone: the build finished before this poll saw it (it should take seconds).
+            return started || pending == 0
+        }
+        try #require(started, "the build ended before the test could stop it")
+        kill(program, SIGSTOP)
+        try await Task.sleep(for: .milliseconds(1_200))
+        kill(program, SIGINT)
+        kill(program, SIGCONT)
+        let screen = try await session.waitFor("[exited 130]", timeout: .seconds(60))
         #expect(screen.contains("Stopped building the search index at"), "\(screen)")
         #expect(!screen.contains("You said"), "the question was not asked")
+        var sent = ""
+        try await Polling.until("the pane's output recorded") {
+            sent = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            return sent.contains("[exited 130]")
+        }
+        #expect(sent.contains("Building the search index: "), "progress after a second: \(sent.debugDescription)")
 
         let kept = try #require(try ConversationStore(path: home.demoDatabasePath, access: .readOnly).searchIndexProgress())
         #expect(kept.done > 0 && kept.done < kept.total, "\(kept)")

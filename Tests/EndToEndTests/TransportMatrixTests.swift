@@ -40,8 +40,9 @@ struct TransportMatrixTests {
 
     @Test("a certificate that does not verify: at once, never retried, the host and the fix named, in words")
     func untrustedCertificate() async throws {
-        // A first retry would wait 20 s (±25%): longer than the time allowed below.
-        let bench = try await FaultBench.start(config: "[network]\nretry_delay = 20\n", tls: TestCertificates.serverTLS())
+        // A first retry would wait 60 s (±25%): longer than the time allowed below, which
+        // leaves room for a machine loaded by the whole suite (20 s was measured there).
+        let bench = try await FaultBench.start(config: "[network]\nretry_delay = 60\n", tls: TestCertificates.serverTLS())
         defer { Task { await bench.shutdown() } }
         let started = ContinuousClock.now
         let result = try await bench.ask()
@@ -50,7 +51,7 @@ struct TransportMatrixTests {
         #expect(result.stderr.contains("certificate of 127.0.0.1 could not be verified"), "\(result.stderr)")
         #expect(result.stderr.contains("ca_file") && result.stderr.contains("SSL_CERT_FILE"))
         #expect(ReadableMessage.problems(in: result.stderr).isEmpty, "\(result.stderr)")
-        #expect(ContinuousClock.now - started < .seconds(14))
+        #expect(ContinuousClock.now - started < .seconds(40))
         #expect(bench.chatRequests == 0)
     }
 

@@ -126,6 +126,9 @@ public struct AppState: Sendable, Equatable {
     var lowestMessageID = 0
     /// The part of a long conversation not read yet, when the transcript is a window.
     public internal(set) var earlier: EarlierMessages?
+    /// Alt-Left/Right asked for a version whose branch was not read: the conversation
+    /// being read for it.
+    var branchLoad: ConversationID?
     var nextRequestID = 1
     var nextConversationKey = 2
     var nextSearch = 1

@@ -97,6 +97,14 @@ func flipVersion(_ state: inout AppState, by offset: Int) -> [AppEffect] {
             : "This is the last of \(position.count) versions."
         return []
     }
+    if let row = state.tree.row(of: target), state.earlier?.unexplored.contains(row) == true,
+       let id = state.conversation.id {
+        // A long conversation read in part: that version's follow-ups were not read.
+        // The conversation is read whole and opened on the branch through it.
+        state.branchLoad = id
+        state.statusNote = "Reading that version's branch…"
+        return [.openConversation(id, focus: row, words: [])]
+    }
     state.showBranch(endingAt: state.tree.newestLeaf(under: target))
     if focused != nil, let shown = state.messages.first(where: { $0.node == target }) {
         state.scroll = .pinned(TranscriptAnchor(messageID: shown.id, line: 0))

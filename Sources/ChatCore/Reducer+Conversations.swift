@@ -50,7 +50,8 @@ func reduceConversationsFound(_ state: inout AppState, search: Int, _ matches: [
 func reduceConversationLoaded(_ state: inout AppState, _ saved: SavedConversation, focus: StoredMessageID?,
                               words: [String]) -> [AppEffect] {
     // Only the conversation still asked for: not one deleted, or a list closed, meanwhile.
-    guard state.conversationList?.opening == saved.summary.id else { return [] }
+    guard state.conversationList?.opening == saved.summary.id || state.branchLoad == saved.summary.id else { return [] }
+    state.branchLoad = nil
     var stopped = stopActiveReply(&state)
     state.overlay = nil
     // A hit on another branch opens that branch (the one written last through the hit).

@@ -87,6 +87,28 @@ import Testing
         #expect(request.turns.count == 101)
     }
 
+    /// Message 100 has another version (101) whose follow-up (102) was not read.
+    @Test func aVersionWhoseBranchWasNotReadOpensThroughAWholeRead() {
+        var messages = Self.branch(81...100)
+        messages.append(StoredMessage(id: 101, parentID: 99, role: .assistant, text: "answer 100, again"))
+        var saved = SavedConversation(summary: Fixtures.summary(id: 7, messages: 102),
+                                      tree: MessageTree(messages: messages, currentLeaf: 100))
+        saved.window = LoadedWindow(oldestOnBranch: 81, parentOfOldest: 80, unexplored: [101], notLoaded: 81)
+        var state = AppState(settings: ChatSettings(model: "kimi-k2.6", hasAPIKey: true), reopening: saved,
+                             models: Fixtures.models)
+        #expect(state.messages.last?.branch == BranchPosition(number: 1, count: 2))
+        #expect(reduce(&state, .keyPressed(.altRight)) == [.openConversation(7, focus: 101, words: [])])
+
+        var whole = Self.branch(1...100)
+        whole.append(StoredMessage(id: 101, parentID: 99, role: .assistant, text: "answer 100, again"))
+        whole.append(StoredMessage(id: 102, parentID: 101, role: .user, text: "question after the other version"))
+        let effects = reduce(&state, .conversationLoaded(SavedConversation(summary: Fixtures.summary(id: 7, messages: 102),
+                                                                          tree: MessageTree(messages: whole, currentLeaf: 100)),
+                                                        focus: 101, words: []))
+        #expect(state.messages.filter(\.isTurn).suffix(2).map(\.text) == ["answer 100, again", "question after the other version"])
+        #expect(effects.contains { if case .selectBranch = $0 { true } else { false } }, "the database is told")
+    }
+
     @Test mutating func aPageForAnotherConversationOrPlaceIsIgnored() {
         let before = state.messages
         let (messages, window) = Self.page(41...80, notLoaded: 40)

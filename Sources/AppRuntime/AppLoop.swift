@@ -70,6 +70,7 @@ public final class AppLoop<Terminal: InteractiveTerminal> {
         effects.storage.watch(store.state.conversationWatch)
         draw(now: clock.now)
         logger.info("first frame drawn")
+        dispatch(.firstFrameDrawn)
         for await _ in inbox.wakeUps {
             // Whatever arrives from here on wakes the loop again, until it holds anew.
             inbox.holdDeltas(until: nil)

@@ -62,6 +62,8 @@ public enum AppAction: Sendable, Equatable {
     case pastedFileFound(path: String, pasted: String)
     /// The account's balance, as read (or why it could not be).
     case balanceRead(BalanceReading)
+    /// The first frame is on the screen: work that waited for it may start.
+    case firstFrameDrawn
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
     case terminationRequested
     /// A copy went out but cannot reach the clipboard (tmux's set-clipboard is not on).

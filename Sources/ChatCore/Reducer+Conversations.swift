@@ -62,6 +62,7 @@ func reduceConversationLoaded(_ state: inout AppState, _ saved: SavedConversatio
     if opensOtherBranch, let focus { saved.tree.select(focus) }
     state.replaceTranscript(with: saved)
     if opensOtherBranch { stopped += state.selectShownBranch() }
+    stopped += readHistoryAhead(&state)
     if let focus, let message = state.messages.first(where: { $0.storedID == focus }) {
         state.scroll = .pinned(TranscriptAnchor(messageID: message.id, line: 0, seekingWords: words))
         if !words.isEmpty { state.highlight = TranscriptHighlight(messageID: message.id, words: words) }

@@ -8,6 +8,12 @@ extension AppState {
     public static let openingWindow = 300
 }
 
+/// A long conversation just opened: the page of earlier messages a request's history
+/// may take is read now, while the user reads and types, so that Enter finds it read.
+func readHistoryAhead(_ state: inout AppState) -> [AppEffect] {
+    readEarlier(&state, count: EarlierMessages.historyPage)
+}
+
 /// Scrolled near the top of a window: the next page of earlier messages.
 func readEarlierIfNearTheTop(_ state: inout AppState) -> [AppEffect] {
     guard case let .pinned(anchor) = state.scroll, state.hasEarlierOnBranch,

@@ -246,10 +246,13 @@ func requestReply(_ state: inout AppState, questionAt questionIndex: Int, rounds
     }
     let model = state.currentModel
     let question = state.messages[questionIndex]
-    let planned = state.requestPipeline.request(
+    let reach = HistoryReach.suffix(state.messages[..<questionIndex], contextLength: model.contextLength,
+                                    calibration: state.tokenEstimate.calibration)
+    var planned = state.requestPipeline.request(
         for: question.text, attachments: question.attachments, searches: searches,
-        after: state.messages[..<questionIndex], model: model,
+        after: reach.messages, model: model,
         estimate: state.tokenEstimate, roundsAtMost: roundsAtMost, webSearch: state.conversation.webSearch)
+    planned.omitted += reach.leftOutTurns
     if let waiting = waitsForEarlierHistory(&state, planned, question: question, roundsAtMost: roundsAtMost,
                                             replyRow: replyRow, searches: searches) {
         return waiting

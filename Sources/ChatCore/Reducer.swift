@@ -174,6 +174,8 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
         return []
     case let .modelsListed(models, note):
         return state.withOverlayBehindHelp { reduceModelsListed(&$0, models, note: note) }
+    case .firstFrameDrawn:
+        return readHistoryAhead(&state)
     case .terminationRequested:
         return quit(&state)
     case let .clipboardUnavailable(reason):

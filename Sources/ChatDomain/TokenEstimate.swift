@@ -14,12 +14,32 @@ public struct TokenEstimate: Sendable, Equatable {
 
     /// Tokens of `text`, before calibration.
     public static func raw(_ text: String) -> Double {
-        var wide = 0
-        var other = 0
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0x2E80 { wide += 1 } else { other += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            // Scalars by their first byte: U+2E80 and above start at E2 BA, or a higher
+            // lead byte. Every send estimates its whole history, so this is read as bytes.
+            var wide = 0
+            var other = 0
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    other += 1
+                    index += 1
+                } else if lead < 0xE0 {
+                    other += 1
+                    index += 2
+                } else if lead < 0xF0 {
+                    let second = index + 1 < bytes.count ? bytes[index + 1] : 0
+                    if lead > 0xE2 || (lead == 0xE2 && second >= 0xBA) { wide += 1 } else { other += 1 }
+                    index += 3
+                } else {
+                    wide += 1
+                    index += 4
+                }
+            }
+            return Double(wide) + Double(other) / 3.0
         }
-        return Double(wide) + Double(other) / 3.0
     }
 
     /// Tokens of one turn as sent (content, reasoning sent back, framing), before calibration.

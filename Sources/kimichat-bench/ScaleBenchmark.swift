@@ -138,10 +138,11 @@ struct ScaleBenchmark {
                    passed: median <= size.openTarget)
     }
 
-    /// Enter in the conversation opened as the chat opens it (its newest window): the
-    /// reducer's work on the main thread until the request is ready, earlier messages
-    /// read for the history included (the reading itself is on the storage queue, so
-    /// not counted; putting them in front of the transcript is).
+    /// Enter in the conversation opened as the chat opens it (its newest window, then the
+    /// history's page read ahead after the first frame): the reducer's work on the main
+    /// thread until the request is ready, any further earlier messages read for the
+    /// history included (the reading itself is on the storage queue, so not counted;
+    /// putting them in front of the transcript is).
     private func sending(_ store: ConversationStore, _ id: ConversationID) throws -> [Row] {
         let saved = try store.load(id, newest: AppState.openingWindow)
         let catalogue = (try? BundledModels.load()) ?? []
@@ -153,6 +154,11 @@ struct ScaleBenchmark {
             for _ in 0..<max(3, runs / 4) {
                 var state = AppState(settings: ChatSettings(model: model, hasAPIKey: true), reopening: saved, models: catalogue)
                 state.conversation.model = model
+                // As the chat does after its first frame: the history's page read ahead.
+                for case let .loadEarlierMessages(conversation, above, count) in reduce(&state, .firstFrameDrawn) {
+                    let (messages, window) = try store.loadEarlier(conversation, above: above, count: count)
+                    _ = reduce(&state, .earlierMessagesLoaded(conversation, above: above, messages, window))
+                }
                 _ = reduce(&state, .textEntered("one more question"))
                 var cpu = 0.0
                 stepTimes = []

@@ -10,6 +10,12 @@ import Synchronization
 enum SearchIndexBuild {
     static let quietFor: Duration = .seconds(1)
 
+    /// Message ids a batch indexes: `KIMICHAT_SEARCH_INDEX_BATCH` when set (tests make
+    /// batches small, so that a build of a small file is still running when they stop it).
+    static var batch: Int64 {
+        ProcessInfo.processInfo.environment["KIMICHAT_SEARCH_INDEX_BATCH"].flatMap(Int64.init).map { max(1, $0) } ?? 5_000
+    }
+
     static func finish(_ store: ConversationStore) throws {
         guard !store.isReadOnly, var progress = try store.searchIndexProgress() else { return }
         let interrupt = InterruptWatch(store)
@@ -18,7 +24,7 @@ enum SearchIndexBuild {
         let start = ContinuousClock.now
         while true {
             if interrupt.wasRaised { stopped(meter, "at \(percent(progress))") }
-            guard let next = try interruptible(interrupt, meter, "at \(percent(progress))", { try store.indexNextBatch() })
+            guard let next = try interruptible(interrupt, meter, "at \(percent(progress))", { try store.indexNextBatch(batch) })
             else { break }
             progress = next
             if ContinuousClock.now - start >= quietFor {

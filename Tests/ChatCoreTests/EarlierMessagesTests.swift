@@ -109,6 +109,21 @@ import Testing
         #expect(effects.contains { if case .selectBranch = $0 { true } else { false } }, "the database is told")
     }
 
+    @Test mutating func theHistoryIsReadAheadAfterTheFirstFrameSoEnterSendsAtOnce() {
+        #expect(reduce(&state, .firstFrameDrawn) == [.loadEarlierMessages(7, above: 81, count: EarlierMessages.historyPage)])
+        // Enter while the page is on its way: the request waits for it, no second read.
+        var waiting = state
+        _ = reduce(&waiting, .textEntered("and now?"))
+        #expect(reduce(&waiting, .keyPressed(.enter)).withoutSaves.isEmpty)
+        #expect(waiting.earlier?.waitingReply != nil)
+
+        let (messages, window) = Self.page(1...80, notLoaded: 0)
+        _ = reduce(&state, .earlierMessagesLoaded(7, above: 81, messages, window))
+        _ = reduce(&state, .textEntered("and now?"))
+        let effects = reduce(&state, .keyPressed(.enter)).withoutSaves
+        #expect(effects.contains { if case .startReply = $0 { true } else { false } }, "\(effects)")
+    }
+
     @Test mutating func aPageForAnotherConversationOrPlaceIsIgnored() {
         let before = state.messages
         let (messages, window) = Self.page(41...80, notLoaded: 40)

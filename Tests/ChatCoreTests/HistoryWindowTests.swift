@@ -97,6 +97,18 @@ struct HistoryWindowTests {
         #expect(window.omitted == 4)
     }
 
+    @Test("the estimate read as bytes counts as the scalars do, at the U+2E80 edge too")
+    func estimateAsBytes() {
+        func byScalars(_ text: String) -> Double {
+            let wide = text.unicodeScalars.filter { $0.value >= 0x2E80 }.count
+            return Double(wide) + Double(text.unicodeScalars.count - wide) / 3.0
+        }
+        for text in ["", "plain ascii", "café naïve", "\u{2E7F}\u{2E80}\u{2E81}", "你好，世界", "한국어", "emoji 😀👍🏽",
+                     "mixed 中文 and English ⺀ — “quotes” …", String(repeating: "a中😀é", count: 50)] {
+            #expect(TokenEstimate.raw(text) == byScalars(text), "\(text)")
+        }
+    }
+
     @Test("estimates err high: a token a Chinese character, one per three others; calibration follows usage")
     func estimates() {
         #expect(TokenEstimate.raw(String(repeating: "中", count: 400)) == 400)

@@ -39,13 +39,15 @@ struct SearchIndexBuildTests {
         let home = try KimichatHome()
         let first = try await home.run(["ask", "--demo", "hello"], environment: ["KIMICHAT_DEMO_REPLIES": "echo"])
         #expect(first.status == 0, "\(first.stderr)")
-        try pendingDatabase(home.demoDatabasePath, messages: 100_000)
+        try pendingDatabase(home.demoDatabasePath, messages: 30_000)
 
         // Everything the terminal is sent, in order (the progress line is rewritten in
         // place); recording starts at once, well before progress shows after a second.
         let log = home.directory.appendingPathComponent("pane.log").path
+        // Batches of 20 ids: 1,500 commits, seconds of building even on a fast machine.
         let session = try TmuxSession(command: "\(try Binaries.kimichat) ask --demo --continue 'one more'",
-                                      environment: home.environment(["KIMICHAT_DEMO_REPLIES": "echo"]))
+                                      environment: home.environment(["KIMICHAT_DEMO_REPLIES": "echo",
+                                                                     "KIMICHAT_SEARCH_INDEX_BATCH": "20"]))
         defer { session.kill() }
         try session.recordOutput(to: log)
         var program: Int32 = 0

@@ -82,10 +82,11 @@ final class StorageRunner: @unchecked Sendable {
             queue.async {
                 self.perform {
                     // A long conversation's newest window; all of it when the message
-                    // to show lies above that window.
+                    // to show is not on the window's branch (above it, or a version whose
+                    // follow-ups the window did not read).
                     guard var saved = try self.repository.load(id, newest: AppState.openingWindow)
                     else { throw StorageError.noSuchConversation(id) }
-                    if let focus, saved.window != nil, saved.tree.messages[focus] == nil,
+                    if let focus, saved.window != nil, !saved.tree.currentPathIDs.contains(focus),
                        let whole = try self.repository.load(id) {
                         saved = whole
                     }

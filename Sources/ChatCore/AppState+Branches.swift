@@ -101,7 +101,8 @@ extension AppState {
     /// the request then carries.
     func placement(of node: Int) -> MessageParent? {
         guard tree.siblings(of: node).count > 1, let parent = tree.parent(of: node) else { return nil }
-        guard parent != TranscriptTree.root else { return .root }
+        // The top of a window hangs under a parent not read yet.
+        guard parent != TranscriptTree.root else { return earlier?.parentOfOldest.map(MessageParent.row) ?? .root }
         return tree.row(of: parent).map(MessageParent.row) ?? .local(parent)
     }
 }

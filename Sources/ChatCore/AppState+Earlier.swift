@@ -38,8 +38,10 @@ extension AppState {
         guard var earlier, let pageLeaf = earlier.parentOfOldest else { return }
         let pageTree = MessageTree(messages: page, currentLeaf: pageLeaf)
         guard pageTree.messages[pageLeaf] != nil else {
-            // The branch changed under us (another window): the next reload shows it.
+            // The branch changed under us (another window), or a link is broken: no more
+            // pages this time (the next reload shows what is there).
             self.earlier?.isLoading = false
+            self.earlier?.parentOfOldest = nil
             placeEarlierMarker()
             return
         }

@@ -2,9 +2,9 @@ import ChatDomain
 
 /// The newest part of a transcript a request's history could take at all. Every older
 /// message would cost more than the model's whole window even at the least a message
-/// can cost (a token per four bytes of its text, plus framing: `TokenEstimate.raw` never
-/// counts fewer), so planning starts there instead of converting every message read —
-/// a long conversation's thousands, on the main thread, at each send.
+/// can cost (the estimate of its text alone, plus framing: a turn as sent adds its
+/// reasoning, files and searches), so planning starts there instead of converting every
+/// message read — a long conversation's thousands, on the main thread, at each send.
 enum HistoryReach {
     static func suffix(_ messages: ArraySlice<TranscriptMessage>, contextLength: Int, calibration: Double)
         -> (messages: ArraySlice<TranscriptMessage>, leftOutTurns: Int) {
@@ -16,9 +16,8 @@ enum HistoryReach {
         while index > messages.startIndex {
             let message = messages[index - 1]
             if message.kind == .user || message.kind == .assistant {
-                let length = message.text.utf8.count
-                tokens += Double(length) / 4 + Double(TokenEstimate.perMessage)
-                bytes += length + 64
+                tokens += TokenEstimate.raw(message.text) + Double(TokenEstimate.perMessage)
+                bytes += message.text.utf8.count + 64
                 if tokens > tokenLimit || bytes > byteLimit { break }
             }
             index -= 1

@@ -22,6 +22,10 @@ func regenerate(_ state: inout AppState) -> [AppEffect] {
         state.statusNote = "A reply is still streaming: press Esc to stop it first."
         return []
     }
+    if state.earlier?.waitingReply != nil {
+        state.statusNote = "Still reading earlier messages for the last question's history."
+        return []
+    }
     // Its question is gone with the conversation; a reply saved now would be an orphan.
     if state.conversation.deletedElsewhere {
         state.statusNote = "This conversation was deleted in another window: send a message to start a new one."

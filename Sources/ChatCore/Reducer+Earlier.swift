@@ -31,15 +31,32 @@ func readEarlier(_ state: inout AppState, count: Int) -> [AppEffect] {
     return [.loadEarlierMessages(id, above: earlier.oldestRow, count: count)]
 }
 
+/// A read of earlier messages failed (or a storage call did while one was on its way):
+/// no more are read this time, and a waiting request goes with the history read.
+func giveUpEarlierIfReading(_ state: inout AppState) -> [AppEffect] {
+    guard state.earlier?.isLoading == true else { return [] }
+    let waiting = state.earlier?.waitingReply
+    state.earlier?.waitingReply = nil
+    state.earlier?.isLoading = false
+    state.earlier?.parentOfOldest = nil
+    state.placeEarlierMarker()
+    return resume(waiting, &state)
+}
+
+private func resume(_ waiting: WaitingReply?, _ state: inout AppState) -> [AppEffect] {
+    guard let waiting, !state.isStreaming,
+          let index = state.messages.firstIndex(where: { $0.id == waiting.questionID }) else { return [] }
+    return requestReply(&state, questionAt: index, roundsAtMost: waiting.roundsAtMost, replyRow: waiting.replyRow,
+                        searches: waiting.searches)
+}
+
 func reduceEarlierMessagesLoaded(_ state: inout AppState, _ conversation: ConversationID, above: StoredMessageID,
                                  _ messages: [StoredMessage], _ window: LoadedWindow?) -> [AppEffect] {
     guard state.conversation.id == conversation, state.earlier?.oldestRow == above else { return [] }
     let waiting = state.earlier?.waitingReply
     state.earlier?.waitingReply = nil
     state.prependEarlier(messages, window: window)
-    guard let waiting, let index = state.messages.firstIndex(where: { $0.id == waiting.questionID }) else { return [] }
-    return requestReply(&state, questionAt: index, roundsAtMost: waiting.roundsAtMost, replyRow: waiting.replyRow,
-                        searches: waiting.searches)
+    return resume(waiting, &state)
 }
 
 /// A request whose history took every message read while the branch goes on above:

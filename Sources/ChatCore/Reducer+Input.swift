@@ -161,10 +161,6 @@ private func send(_ state: inout AppState) -> [AppEffect] {
         state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
         return []
     }
-    if state.earlier?.waitingReply != nil {
-        state.statusNote = "Still reading earlier messages for the last question's history."
-        return []
-    }
     if let waiting = state.tray.pending {
         state.sendsWhenAttached = true
         state.statusNote = "Sending once \(waiting.name) is ready… (Esc: not yet)"
@@ -178,6 +174,10 @@ func sendMessage(_ state: inout AppState) -> [AppEffect] {
     guard !state.input.isBlank else { return [] }
     if state.isStreaming {
         state.statusNote = "A reply is still streaming: wait, or press Esc to stop it."
+        return []
+    }
+    if state.earlier?.waitingReply != nil {
+        state.statusNote = "Still reading earlier messages for the last question's history."
         return []
     }
     // A question that could not be saved is not sent; it stays in the input.

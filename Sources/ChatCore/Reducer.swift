@@ -155,7 +155,7 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
         return reduceHistoryChangedBeforeSending(&state, requestID, history)
     case let .storageFailed(reason):
         state.statusNote = reason
-        return []
+        return giveUpEarlierIfReading(&state)
     case let .externalEditFinished(.success(text)):
         // Editors end files with a newline; it is not part of the message.
         var edited = text

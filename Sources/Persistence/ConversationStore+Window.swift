@@ -57,7 +57,7 @@ extension ConversationStore {
                 SELECT m.id, m.parent_id, up.depth + 1 FROM message m JOIN up ON m.id = up.parent_id
                 WHERE up.depth < ?
             )
-            SELECT id, parent_id FROM up
+            SELECT id, parent_id FROM up ORDER BY depth
             """, arguments: [leaf, conversation, count])
         let pathIDs: [StoredMessageID] = try path.map { try $0.decode(atIndex: 0) }
         let parents: [StoredMessageID?] = try path.map { try $0.decode(atIndex: 1) }

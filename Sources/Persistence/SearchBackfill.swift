@@ -64,12 +64,20 @@ extension ConversationStore {
     public func finishSearchIndex(compactingAbove threshold: Int = 16 << 20) throws(StorageError) -> Int {
         guard let progress = try searchIndexProgress(), progress.done == progress.total else { return 0 }
         let free = try freeBytes()
+        var freed = 0
         if free > threshold {
-            do { try pool.writeWithoutTransaction { try $0.execute(sql: "VACUUM") } }
-            catch { throw Self.storageError(error, path: path) }
+            do {
+                try pool.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
+                freed = free
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+                throw Self.storageError(error, path: path)
+            } catch {
+                // VACUUM needs as much free disk again as the file: without it the file
+                // stays as large, which is no reason to keep kimichat from opening it.
+            }
         }
         try writing { try $0.execute(sql: "DELETE FROM search_backfill") }
-        return free > threshold ? free : 0
+        return freed
     }
 
     /// Stops the statement running now (a VACUUM), from another thread.

@@ -124,6 +124,22 @@ import Testing
         #expect(effects.contains { if case .startReply = $0 { true } else { false } }, "\(effects)")
     }
 
+    @Test mutating func aFailedReadSendsTheWaitingRequestWithWhatWasReadAndCtrlRWaitsMeanwhile() {
+        _ = reduce(&state, .textEntered("and now?"))
+        _ = reduce(&state, .keyPressed(.enter))
+        #expect(state.earlier?.waitingReply != nil)
+        #expect(reduce(&state, .keyPressed(.ctrl("r"))).withoutSaves.isEmpty, "no second request")
+        let effects = reduce(&state, .storageFailed("database is locked"))
+        guard case let .startReply(_, request)? = effects.first(where: { if case .startReply = $0 { true } else { false } })
+        else {
+            Issue.record("the waiting request was not sent: \(effects)")
+            return
+        }
+        #expect(request.turns.first?.content == "question 81", "the history read")
+        #expect(state.earlier?.isLoading == false)
+        #expect(readEarlier(&state, count: 1).isEmpty, "no more reads this time")
+    }
+
     @Test mutating func aPageForAnotherConversationOrPlaceIsIgnored() {
         let before = state.messages
         let (messages, window) = Self.page(41...80, notLoaded: 40)

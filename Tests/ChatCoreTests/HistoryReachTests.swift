@@ -6,11 +6,13 @@ import Testing
 /// Planning from the newest part a window could take sends exactly what planning over
 /// the whole transcript sends.
 @Suite struct HistoryReachTests {
-    @Test(arguments: ["moonshot-v1-8k", "kimi-k2.6"])
-    func theCutChangesNothingSent(_ modelID: String) throws {
-        // 600 messages of about 300 characters, English and Chinese.
+    @Test(arguments: [("moonshot-v1-8k", "the context window "), ("kimi-k2.6", "the context window "),
+                      ("moonshot-v1-8k", "контекстное окно — "), ("moonshot-v1-8k", "หน้าต่างบริบท ")])
+    func theCutChangesNothingSent(_ modelID: String, _ words: String) throws {
+        // 600 messages of about 300 characters; Cyrillic and Thai take more bytes per
+        // token than English or Chinese.
         let saved = Fixtures.conversation(id: 1, (0..<600).map { index in
-            let text = String(repeating: index.isMultiple(of: 3) ? "上下文窗口 " : "the context window ", count: 18)
+            let text = String(repeating: index.isMultiple(of: 3) ? "上下文窗口 " : words, count: 18)
             return index.isMultiple(of: 2) ? StoredMessage(role: .user, text: "q\(index) " + text)
                 : StoredMessage(role: .assistant, text: "a\(index) " + text, model: modelID)
         })

@@ -87,9 +87,10 @@ struct TransportMatrixTests {
         let cut = try await bench.ask(baseURL: url)
         #expect(cut.status == 1)
         // Not always all three words: AsyncHTTPClient drops body data it has buffered
-        // when an HTTP/2 reset arrives right behind it (docs/reliability.md).
+        // when an HTTP/2 reset arrives right behind it (docs/reliability.md); under the
+        // whole suite only the first word was seen once.
         let printed = cut.stdout.hasSuffix("\n") ? String(cut.stdout.dropLast()) : cut.stdout
-        #expect(printed.hasPrefix("one two"), "\(cut.stdout)")
+        #expect(printed.hasPrefix("one"), "\(cut.stdout)")
         #expect("one two three ".hasPrefix(printed), "\(cut.stdout)")
         #expect(cut.stderr.contains("The reply was cut off"), "\(cut.stderr)")
         #expect(ReadableMessage.problems(in: cut.stderr).isEmpty, "\(cut.stderr)")

@@ -42,37 +42,35 @@ struct SearchIndexBuildTests {
         try pendingDatabase(home.demoDatabasePath, messages: 30_000)
 
         // Everything the terminal is sent, in order (the progress line is rewritten in
-        // place); recording starts at once, well before progress shows after a second.
+        // place). The program starts stopped (its shell stops itself, then execs it) and is
+        // let run a few milliseconds at a time until its first batch is in: it is then
+        // stopped mid-build whatever the machine's load, and SIGINT, sent while it is
+        // stopped (past the second after which progress shows), comes as the build goes on.
         let log = home.directory.appendingPathComponent("pane.log").path
-        // Batches of 20 ids: 1,500 commits, seconds of building even on a fast machine.
-        let session = try TmuxSession(command: "\(try Binaries.kimichat) ask --demo --continue 'one more'",
-                                      environment: home.environment(["KIMICHAT_DEMO_REPLIES": "echo",
-                                                                     "KIMICHAT_SEARCH_INDEX_BATCH": "20"]))
+        let session = try TmuxSession(
+            command: "sh -c 'kill -STOP $$; exec \(try Binaries.kimichat) ask --demo --continue \"one more\"'",
+            environment: home.environment(["KIMICHAT_DEMO_REPLIES": "echo", "KIMICHAT_SEARCH_INDEX_BATCH": "20"]))
         defer { session.kill() }
         try session.recordOutput(to: log)
         var program: Int32 = 0
-        try await Polling.until("kimichat running") {
+        try await Polling.until("the program started, stopped", timeout: .seconds(30)) {
             program = (try? await session.programPID()) ?? 0
-            return program > 0
+            return program > 0 && Self.isStopped(program)
         }
-
-        // Once the first batch is in, the program is stopped for a while (SIGSTOP), and
-        // SIGINT sent while it is stopped: it comes as the build goes on (however loaded the
-        // machine), after the second from which progress shows.
         let database = try DatabaseQueue(path: home.demoDatabasePath)
-        var started = false
-        try await Polling.until("the build's first batch", timeout: .seconds(60)) {
-            let progress = try database.read { db in
+        var progress = (done: 0, pending: 1)
+        try await Polling.until("the build's first batch", timeout: .seconds(120)) {
+            kill(program, SIGCONT)
+            try await Task.sleep(for: .milliseconds(5))
+            kill(program, SIGSTOP)
+            try await Polling.until("the program stopped") { Self.isStopped(program) }
+            let row = try database.read { db in
                 try Row.fetchOne(db, sql: "SELECT started_through - pending_through, COUNT(*) FROM search_backfill")
             }
-            let done: Int = progress?[0] ?? 0
-            let pending: Int = progress?[1] ?? 0
-            started = done > 0
-            // Gone: the build finished before this poll saw it (it should take seconds).
-            return started || pending == 0
+            progress = (row?[0] ?? 0, row?[1] ?? 0)
+            return progress.done > 0 || progress.pending == 0
         }
-        try #require(started, "the build ended before the test could stop it")
-        kill(program, SIGSTOP)
+        try #require(progress.pending > 0, "the build ended within one slice")
         try await Task.sleep(for: .milliseconds(1_200))
         kill(program, SIGINT)
         kill(program, SIGCONT)
@@ -97,5 +95,12 @@ struct SearchIndexBuildTests {
         #expect(try ConversationStore(path: home.demoDatabasePath, access: .readOnly).searchIndexProgress() == nil)
         let found = try await home.run(["list", "--demo", "--json", "--search", "pomegranate 石"])
         #expect(found.stdout.contains("a long one"), "the oldest messages were indexed too: \(found.stdout)")
+    }
+
+    /// Whether the process is stopped (state T in /proc).
+    private static func isStopped(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("T")
     }
 }

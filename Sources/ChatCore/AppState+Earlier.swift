@@ -11,14 +11,18 @@ extension AppState {
 
     /// The transcript's first entry says what is above it (nothing once all is read).
     mutating func placeEarlierMarker() {
-        if let marker = earlier?.markerID ?? nil, let index = messages.firstIndex(where: { $0.id == marker }) {
-            messages.remove(at: index)
-        }
-        earlier?.markerID = nil
+        removeEarlierMarker()
         guard let earlier, earlier.notLoaded > 0, hasEarlierOnBranch else { return }
         let id = takeEarlierIDs(1)
         messages.insert(TranscriptMessage(id: id, kind: .notice, text: earlier.markerText), at: 0)
         self.earlier?.markerID = id
+    }
+
+    private mutating func removeEarlierMarker() {
+        if let marker = earlier?.markerID, let index = messages.firstIndex(where: { $0.id == marker }) {
+            messages.remove(at: index)
+        }
+        earlier?.markerID = nil
     }
 
     /// Whether the branch shown goes on above the transcript's first message.
@@ -35,7 +39,7 @@ extension AppState {
     /// other versions) in front: the branch's part shows, the versions wait in the tree.
     /// `window` says what is still above, nil when the first question is in.
     mutating func prependEarlier(_ page: [StoredMessage], window: LoadedWindow?) {
-        guard var earlier, let pageLeaf = earlier.parentOfOldest else { return }
+        guard let pageLeaf = earlier?.parentOfOldest else { return }
         let pageTree = MessageTree(messages: page, currentLeaf: pageLeaf)
         guard pageTree.messages[pageLeaf] != nil else {
             // The branch changed under us (another window), or a link is broken: no more
@@ -45,8 +49,8 @@ extension AppState {
             placeEarlierMarker()
             return
         }
-        if let marker = earlier.markerID { messages.removeAll { $0.id == marker } }
-        earlier.markerID = nil
+        removeEarlierMarker()
+        guard var earlier else { return }
         let order = Self.parentsFirst(pageTree)
         let onBranch = Set(pageTree.currentPathIDs)
         let errors = order.filter { pageTree.messages[$0]?.errorMessage != nil }.count

@@ -36,17 +36,7 @@ public struct EarlierMessages: Sendable, Equatable {
 
     var markerText: String {
         isLoading ? "Reading earlier messages…"
-            : "↑ \(Self.grouped(notLoaded)) earlier message\(notLoaded == 1 ? "" : "s") not read yet: they come in as you scroll up"
-    }
-
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return result
+            : "↑ \(DigitGrouping.text(notLoaded)) earlier message\(notLoaded == 1 ? "" : "s") not read yet: they come in as you scroll up"
     }
 }
 

@@ -46,13 +46,7 @@ public enum AttachmentLines {
 
     /// 3210 → "3,210".
     public static func grouped(_ number: Int) -> String {
-        let digits = String(abs(number))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return number < 0 ? "-" + result : result
+        DigitGrouping.text(number)
     }
 }
 

@@ -127,8 +127,10 @@ struct BranchesTerminalTests {
         // Ctrl-X T: the outline lists every branch's questions; Down and Enter go to the edit.
         try session.press("C-x")
         try session.press("t")
-        screen = try await session.waitFor("Outline · 4 questions")
-        #expect(hasLine(screen, "▸", "Third question  (2 replies)"), "the branch shown is selected:\n\(screen)")
+        // Waits for the selection too: a capture can land between the overlay's title and its rows.
+        screen = try await session.waitUntil("the outline, the branch shown selected") {
+            $0.contains("Outline · 4 questions") && hasLine($0, "▸", "Third question  (2 replies)")
+        }
         try session.press("Down")
         try await session.waitUntil("the edit selected") { hasLine($0, "▸", "Second question, edited") }
         try session.press("Enter")

@@ -39,7 +39,7 @@ final class EffectRunner {
             replies.start(id, request)
         case let .cancelReply(id):
             replies.cancel(id)
-        case .saveMessage, .searchConversations, .openConversation, .loadEarlierMessages, .renameConversation,
+        case .saveMessage, .searchConversations, .findInConversation, .openConversation, .loadEarlierMessages, .renameConversation,
              .deleteConversation,
              .setConversationModel, .setConversationWebSearch, .setConversationSettings, .selectBranch,
              .forkConversation:

@@ -21,6 +21,7 @@ final class StorageRunner: @unchecked Sendable {
     private let logger: Logger
     private let queue = DispatchQueue(label: "kimichat.storage", qos: .userInitiated)
     private let newestSearch = Atomic<Int>(0)
+    private let newestFind = Atomic<Int>(0)
     /// Conversations this run created, by the key the store gave them.
     private var conversationIDs: [Int: ConversationID] = [:]
     /// Rows of messages this run saved, by transcript message id.
@@ -76,6 +77,23 @@ final class StorageRunner: @unchecked Sendable {
                     let matches = try self.repository.conversations(matching: query,
                                                                     limit: ConversationList.limit(for: query))
                     self.deliver(.conversationsFound(search: search, matches, readAt: Date()))
+                }
+            }
+        case let .findInConversation(search, conversation, leaf, query):
+            newestFind.store(search, ordering: .relaxed)
+            queue.async {
+                // As with the list's search: a newer text typed meanwhile goes first.
+                guard self.newestFind.load(ordering: .relaxed) == search else { return }
+                guard let id = self.conversationIDs[conversation.key] ?? conversation.id, let row = self.row(of: leaf)
+                else {
+                    // Nothing saved yet: nothing to find.
+                    let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+                    self.deliver(.foundInConversation(search: search, FoundInConversation(words: words)))
+                    return
+                }
+                self.perform {
+                    let found = try self.repository.find(query, in: id, branchEndingAt: row)
+                    self.deliver(.foundInConversation(search: search, found))
                 }
             }
         case let .openConversation(id, focus, words):

@@ -62,6 +62,8 @@ public enum AppAction: Sendable, Equatable {
     case pastedFileFound(path: String, pasted: String)
     /// The account's balance, as read (or why it could not be).
     case balanceRead(BalanceReading)
+    /// What a find in the open conversation (F3) found, for search number `search`.
+    case foundInConversation(search: Int, FoundInConversation)
     /// The first frame is on the screen: work that waited for it may start.
     case firstFrameDrawn
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
@@ -78,6 +80,8 @@ public enum AppEffect: Sendable, Equatable {
     /// and a reply request starts only after the saves asked for before it.
     case saveMessage(MessageSave)
     case searchConversations(search: Int, query: String)
+    /// F3: the messages of the branch ending at `leaf` that hold `query` (`foundInConversation`).
+    case findInConversation(search: Int, OpenConversation, leaf: MessageParent, query: String)
     case openConversation(ConversationID, focus: StoredMessageID?, words: [String])
     /// Read `count` messages of the branch above `above` (`earlierMessagesLoaded`).
     case loadEarlierMessages(ConversationID, above: StoredMessageID, count: Int)

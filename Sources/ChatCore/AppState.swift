@@ -105,6 +105,8 @@ public struct AppState: Sendable, Equatable {
     public var tray = AttachmentTray()
     /// Alt-A's path prompt, while open.
     public var pathPrompt: PathPrompt?
+    /// F3's find line, while it is open.
+    public var find: FindLine?
     /// A pasted path that names a file: Enter attaches it.
     public var attachOffer: AttachOffer?
     /// Enter was pressed while an attachment was on its way: the message goes when it is ready.
@@ -231,6 +233,7 @@ public struct AppState: Sendable, Equatable {
 
     private mutating func startOver() {
         highlight = nil
+        find = nil
         editing = nil
         overflowRetryRounds = nil
         scroll = .following

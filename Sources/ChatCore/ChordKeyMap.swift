@@ -6,6 +6,7 @@ public enum ChordCommand: Sendable, Equatable {
     case fork
     case openOutline
     case continueReply
+    case find
 }
 
 /// The second keys of Ctrl-X's two-key commands, as data (dispatch and help read it).
@@ -26,6 +27,7 @@ public enum ChordKeyMap {
         KeyBinding(key: .ctrl("t"), command: .openOutline, label: "Ctrl-X Ctrl-T", summary: outlineSummary),
         KeyBinding(key: .character("c"), command: .continueReply, label: "Ctrl-X C", summary: continueSummary),
         KeyBinding(key: .character("C"), command: .continueReply, label: "Ctrl-X C", summary: continueSummary),
+        KeyBinding(key: .character("/"), command: .find, label: "Ctrl-X /", summary: "find in this conversation (as F3)"),
     ]
 
     private static let lookup = KeyLookup(bindings)
@@ -33,5 +35,5 @@ public enum ChordKeyMap {
     public static func command(for key: Key) -> ChordCommand? { lookup[key] }
 
     /// What the status bar says after Ctrl-X.
-    public static let prompt = "Ctrl-X: Ctrl-E editor · F fork · T outline · C continue the reply."
+    public static let prompt = "Ctrl-X: Ctrl-E editor · F fork · T outline · C continue the reply · / find."
 }

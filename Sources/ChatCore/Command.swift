@@ -31,6 +31,8 @@ public enum Command: Sendable, Equatable {
     case toggleWebSearch
     /// Alt-S: this conversation's settings.
     case openSettings
+    /// F3: find in this conversation.
+    case find
     /// Ctrl-Z: stop kimichat and give the shell the terminal; `fg` brings it back.
     case suspend
 }

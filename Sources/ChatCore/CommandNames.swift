@@ -47,6 +47,7 @@ extension Command {
         case .attachFile: return "attach_file"
         case .toggleWebSearch: return "web_search"
         case .openSettings: return "settings"
+        case .find: return "find"
         case .suspend: return "suspend"
         }
     }
@@ -60,6 +61,7 @@ extension ChordCommand {
         case .fork: return "fork"
         case .openOutline: return "outline"
         case .continueReply: return "continue_reply"
+        case .find: return "find_chord"
         }
     }
 }

@@ -79,12 +79,13 @@ public struct OverlayKeyTables: Sendable, Equatable {
     public var settings = ContextKeyTable(SettingsKeyMap.bindings)
     public var settingsField = ContextKeyTable(SettingsKeyMap.fieldBindings, refuses: typedGoesIn)
     public var presets = ContextKeyTable(PresetChooserKeyMap.bindings)
+    public var find = ContextKeyTable(FindKeyMap.bindings, refuses: typedGoesIn)
 
     public static let standard = OverlayKeyTables()
 
     /// The `[keys.NAME]` tables there are.
     public static let contexts = ["list", "rename", "picker", "outline", "help", "attach", "settings", "settings_field",
-                                  "presets"]
+                                  "presets", "find"]
 
     /// `overrides` applied to the table `[keys.context]` names.
     public func rebinding(_ context: String, _ overrides: [ChatKeyTable.Override], line: Int) throws(KeyBindingError)
@@ -100,6 +101,7 @@ public struct OverlayKeyTables: Sendable, Equatable {
         case "settings": tables.settings = try settings.rebinding(overrides, context: context)
         case "settings_field": tables.settingsField = try settingsField.rebinding(overrides, context: context)
         case "presets": tables.presets = try presets.rebinding(overrides, context: context)
+        case "find": tables.find = try find.rebinding(overrides, context: context)
         default:
             throw KeyBindingError(line: line, message: "there is no [keys.\(context)] (there are: "
                 + Self.contexts.joined(separator: ", ") + ")")

@@ -23,6 +23,8 @@ public enum KeyMap {
                    summary: "show or fold the last reply's thinking"),
         KeyBinding(key: .function(1), command: .openHelp, label: "F1", summary: "help: every key, and token totals",
                    hint: "help"),
+        KeyBinding(key: .function(3), command: .find, label: "F3",
+                   summary: "find in this conversation: every hit, read or not; Enter next, Shift-F3 previous"),
         KeyBinding(key: .ctrl("x"), command: .beginChord, label: "Ctrl-X",
                    summary: "first key of Ctrl-X Ctrl-E, Ctrl-X F and Ctrl-X T (below)"),
         KeyBinding(key: .alt("e"), command: .editQuestion, label: "Alt-E",

@@ -35,6 +35,10 @@ public enum KeySpelling {
         if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...12).contains(number) {
             return .success(.function(number))
         }
+        // Terminals send Shift with F1–F12 as F13–F24.
+        if lowered.hasPrefix("shift-f"), let number = Int(lowered.dropFirst(7)), (1...12).contains(number) {
+            return .success(.function(number + 12))
+        }
         let pieces = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         // "Alt--" is Alt with the minus key.
         let last = text.hasSuffix("--") ? "-" : pieces.last ?? ""
@@ -42,7 +46,7 @@ public enum KeySpelling {
         let unknown = modifiers.subtracting(["ctrl", "alt", "shift"])
         guard unknown.isEmpty, last.count == 1, let character = last.first else {
             return .failure(KeySpellingError("“\(text)” is not a key name kimichat knows (Enter, Esc, Tab, Shift-Tab, "
-                + "Backspace, Del, arrows, Home, End, PgUp, PgDn, F1–F12, Ctrl-A…Ctrl-Z, Alt- with a key)"))
+                + "Backspace, Del, arrows, Home, End, PgUp, PgDn, F1–F12, Shift-F1–F12, Ctrl-A…Ctrl-Z, Alt- with a key)"))
         }
         let ctrl = modifiers.contains("ctrl")
         let alt = modifiers.contains("alt")
@@ -98,7 +102,7 @@ public enum KeySpelling {
         case .end: return "End"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
-        case let .function(number): return "F\(number)"
+        case let .function(number): return number > 12 ? "Shift-F\(number - 12)" : "F\(number)"
         case .pasteBegin, .pasteEnd: return "paste"
         case .wheelUp: return "wheel up"
         case .wheelDown: return "wheel down"

@@ -20,6 +20,8 @@ public enum KeyTables {
         Section(title: "After " + (keys.bindings.first { $0.command == .beginChord }?.label ?? "Ctrl-X"),
                 entries: KeyHelpEntry.entries(keys.chordBindings),
                 note: "Letters work with or without Shift."),
+        Section(title: "Finding in the conversation (F3)", entries: KeyHelpEntry.entries(overlays.find.bindings),
+                note: "Typed characters go into the text. A hit is a message of the branch shown, read yet or not."),
         Section(title: "Outline (Ctrl-X T)", entries: KeyHelpEntry.entries(overlays.outline.bindings),
                 note: "Letters go to the filter. ● marks the questions of the branch shown."),
         Section(title: "Conversation list (Ctrl-O)", entries: KeyHelpEntry.entries(overlays.list.bindings),

@@ -7,7 +7,7 @@ public enum KeysDocument {
 
         Written from the key tables in `Sources/ChatCore` (`KeyMap`, `ChordKeyMap`,
         `OutlineKeyMap`, `ListKeyMap`, `RenameKeyMap`, `DeleteKeyMap`, `PickerKeyMap`,
-        `HelpKeyMap`; the outline, the list and the picker share `FilterKeyMap`'s rows)
+        `HelpKeyMap`, `FindKeyMap`; the outline, the list and the picker share `FilterKeyMap`'s rows)
         by `KeyMapDocumentTests`; F1 in kimichat shows
         the same tables, and the footers' key hints come from them too. No key means two
         things in one context: a test checks each table. In the outline, the conversation
@@ -54,7 +54,7 @@ public enum KeysDocument {
             ("list", rows(tables.list)), ("rename", rows(tables.rename)), ("picker", rows(tables.picker)),
             ("outline", rows(tables.outline)), ("help", rows(tables.help)), ("attach", rows(tables.attach)),
             ("settings", rows(tables.settings)), ("settings_field", rows(tables.settingsField)),
-            ("presets", rows(tables.presets)),
+            ("presets", rows(tables.presets)), ("find", rows(tables.find)),
         ]
         return "| `[keys.CONTEXT]` | actions (keys) |\n| --- | --- |\n"
             + contexts.map { "| `\($0.0)` | \($0.1) |" }.joined(separator: "\n")

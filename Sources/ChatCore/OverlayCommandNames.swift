@@ -105,6 +105,21 @@ extension PathPromptCommand: NamedAction {
     }
 }
 
+extension FindCommand: NamedAction {
+    public var name: String {
+        switch self {
+        case .next: return "next"
+        case .previous: return "previous"
+        case .close: return "close"
+        case .scrollPageUp: return "page_up"
+        case .scrollPageDown: return "page_down"
+        case .scrollLineUp: return "line_up"
+        case .scrollLineDown: return "line_down"
+        case let .edit(edit): return edit.name
+        }
+    }
+}
+
 extension SettingsCommand: NamedAction {
     public var name: String {
         switch self {

@@ -40,6 +40,7 @@ func giveUpEarlierIfReading(_ state: inout AppState) -> [AppEffect] {
     state.earlier?.isLoading = false
     state.earlier?.parentOfOldest = nil
     state.placeEarlierMarker()
+    forgetAwaitedHit(&state)
     return resume(waiting, &state)
 }
 
@@ -56,7 +57,7 @@ func reduceEarlierMessagesLoaded(_ state: inout AppState, _ conversation: Conver
     let waiting = state.earlier?.waitingReply
     state.earlier?.waitingReply = nil
     state.prependEarlier(messages, window: window)
-    return resume(waiting, &state)
+    return resume(waiting, &state) + showAwaitedHit(&state)
 }
 
 /// A request whose history took every message read while the branch goes on above:

@@ -57,7 +57,9 @@ private func helpSections(for state: AppState) -> [String] {
     case .outline: return titled("Outline")
     case .settings: return titled("Settings") + titled("Typing a setting")
     case .presets: return titled("Starting from a preset")
-    case .help, nil: return state.pathPrompt != nil ? titled("Attaching a file") : []
+    case .help, nil:
+        if state.pathPrompt != nil { return titled("Attaching a file") }
+        return state.find != nil ? titled("Finding in the conversation") : []
     }
 }
 

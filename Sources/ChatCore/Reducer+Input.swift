@@ -38,6 +38,7 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         case .openEditor: return [.editExternally(state.input.text)]
         case .fork: return forkBranch(&state)
         case .openOutline: return openOutline(&state)
+        case .find: return openFind(&state)
         case .continueReply: return continueReply(&state)
         case nil: break
         }
@@ -136,6 +137,7 @@ private func perform(_ command: Command, on state: inout AppState) -> [AppEffect
     case .attachFile: openPathPrompt(&state)
     case .openSettings: openSettings(&state)
     case .suspend: return [.suspend]
+    case .find: return openFind(&state)
     case .toggleWebSearch:
         toggleWebSearch(&state)
         return [.setConversationWebSearch(state.conversation)]

@@ -52,11 +52,12 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
     switch action {
     case let .keyPressed(key):
         // F1 works everywhere: in an overlay or Alt-A's prompt, their keys come first.
-        if key == .function(1), state.overlay != nil || state.pathPrompt != nil {
+        if key == .function(1), state.overlay != nil || state.pathPrompt != nil || state.find != nil {
             if case .help = state.overlay {} else { return openHelp(&state) }
         }
         // Like F1, suspending works over any overlay: the shell's job control is global.
-        if state.overlay != nil || state.pathPrompt != nil, state.settings.keys.command(for: key) == .suspend {
+        if state.overlay != nil || state.pathPrompt != nil || state.find != nil,
+           state.settings.keys.command(for: key) == .suspend {
             return [.suspend]
         }
         switch state.overlay {
@@ -68,6 +69,7 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
         case .presets: return reducePresetChooserKey(&state, key)
         case nil:
             if state.pathPrompt != nil { return reducePathPromptKey(&state, key) }
+            if state.find != nil { return reduceFindKey(&state, key) }
             return reduceKey(&state, key)
         }
     case let .textEntered(text):
@@ -93,6 +95,7 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
                 reducePathPromptText(&state, text)
                 return []
             }
+            if state.find != nil { return reduceFindText(&state, text) }
             if state.isPasting { state.pastedText? += text } else if let effects = reduceAttachOfferKey(&state, .character(" ")) {
                 return effects
             }
@@ -174,6 +177,8 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [AppE
         return []
     case let .modelsListed(models, note):
         return state.withOverlayBehindHelp { reduceModelsListed(&$0, models, note: note) }
+    case let .foundInConversation(search, found):
+        return reduceFound(&state, search: search, found)
     case .firstFrameDrawn:
         return readHistoryAhead(&state)
     case .terminationRequested:

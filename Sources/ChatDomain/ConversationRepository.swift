@@ -27,6 +27,10 @@ public protocol ConversationRepository: Sendable {
     func load(_ conversation: ConversationID, newest window: Int) throws -> SavedConversation?
     func loadEarlier(_ conversation: ConversationID, above message: StoredMessageID, count: Int) throws
         -> (messages: [StoredMessage], window: LoadedWindow?)
+    /// The messages of the branch ending at `leaf` that hold every word of `query`
+    /// (as the list's search matches them).
+    func find(_ query: String, in conversation: ConversationID, branchEndingAt leaf: StoredMessageID) throws
+        -> FoundInConversation
     func rename(_ conversation: ConversationID, to title: String) throws
     /// The model the conversation's next requests use.
     func setModel(_ conversation: ConversationID, to model: String) throws
@@ -60,6 +64,12 @@ extension ConversationRepository {
     public func loadEarlier(_ conversation: ConversationID, above message: StoredMessageID, count: Int) throws
         -> (messages: [StoredMessage], window: LoadedWindow?) {
         ([], nil)
+    }
+
+    /// Nothing found, for a repository without a search index.
+    public func find(_ query: String, in conversation: ConversationID, branchEndingAt leaf: StoredMessageID) throws
+        -> FoundInConversation {
+        FoundInConversation(words: query.split(whereSeparator: \.isWhitespace).map(String.init))
     }
 
     /// Saves under the message's `parentID` when it has one, else after the branch shown.

@@ -31,6 +31,6 @@ struct ScreenLayout: Equatable {
     init(_ state: AppState, width: Int, height: Int, input: InputView.Wrapped? = nil) {
         self.init(width: width, height: height,
                   inputLineCount: (input ?? InputView.wrap(state.input, width: width)).rows.count,
-                  trayRows: AttachmentBarView.rows(state))
+                  trayRows: AttachmentBarView.rows(state) + FindLineView.rows(state))
     }
 }

@@ -80,6 +80,7 @@ public struct ScreenRenderer {
                   style: theme.separator)
         InputView.draw(input, layout: layout, theme: theme, dimmed: state.isStreaming, into: &frame)
         AttachmentBarView.draw(state, layout: layout, theme: theme, into: &frame)
+        FindLineView.draw(state, layout: layout, theme: theme, into: &frame)
         StatusBarView.draw(state, row: layout.statusRow, width: layout.width, theme: theme, into: &frame)
     }
 

@@ -17,6 +17,8 @@ public struct Theme: Sendable {
     public var statusAccent: Style
     /// Words a search found, in the transcript and the conversation list.
     public var highlight: Style
+    /// F3's other hits: the words marked more quietly than the hit shown.
+    public var otherHit: Style
     public var selection: Style
     /// Secondary text in lists: models, dates, snippets.
     public var detail: Style
@@ -40,6 +42,7 @@ public struct Theme: Sendable {
         statusBar: Style(reverse: true),
         statusAccent: Style(bold: true, reverse: true),
         highlight: Style(foreground: PaletteColor.black, background: PaletteColor.yellow, bold: true),
+        otherHit: Style(foreground: PaletteColor.yellow, bold: true, underline: true),
         selection: Style(reverse: true),
         detail: Style(dim: true),
         heading: Style(foreground: PaletteColor.cyan, bold: true),
@@ -64,6 +67,7 @@ public struct Theme: Sendable {
         statusBar: Style(reverse: true),
         statusAccent: Style(bold: true, reverse: true),
         highlight: Style(foreground: PaletteColor.black, background: PaletteColor.yellow, bold: true),
+        otherHit: Style(foreground: PaletteColor.blue, bold: true, underline: true),
         selection: Style(reverse: true),
         detail: Style(dim: true),
         heading: Style(foreground: PaletteColor.blue, bold: true),
@@ -97,6 +101,7 @@ public struct Theme: Sendable {
         statusBar: Style(reverse: true),
         statusAccent: Style(bold: true, reverse: true),
         highlight: Style(bold: true, underline: true),
+        otherHit: Style(underline: true),
         selection: Style(reverse: true),
         detail: Style(dim: true),
         heading: Style(bold: true, underline: true),

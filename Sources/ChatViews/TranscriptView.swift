@@ -27,10 +27,13 @@ struct TranscriptView {
                 state.messageIndex(atOrAfter: highlight.messageID)
                     .flatMap { state.messages[$0].id == highlight.messageID ? (index: $0, words: highlight.words) : nil }
             }
+            let find = state.find.flatMap { $0.words.isEmpty ? nil : $0 }
             for (row, entry) in transcript.rows(from: top, count: viewport).enumerated() {
                 var line = entry.line
                 if let highlighted, highlighted.index == entry.index {
                     line = line.highlighting(highlighted.words, style: theme.highlight)
+                } else if let find, let stored = state.tree.row(of: state.messages[entry.index].id), find.isHit(stored) {
+                    line = line.highlighting(find.words, style: theme.otherHit)
                 }
                 drawn[row] = line
             }

@@ -14,6 +14,8 @@ public final class ConversationStore: ConversationRepository {
     /// Each conversation as this store last saw it, to tell other windows' changes
     /// from our own (`change(of:)`).
     let observed = ObservedConversations()
+    /// The branch the last find in a conversation walked (F3).
+    let branchPaths = BranchPathCache()
     private let isProcessAlive: @Sendable (Int32) -> Bool
 
     /// How a store opens its file.
@@ -183,6 +185,7 @@ public final class ConversationStore: ConversationRepository {
             return db.changesCount > 0
         }
         observed.saw(conversation, nil)
+        branchPaths.forget()
         return deleted
     }
 

@@ -87,9 +87,6 @@ struct IndexWalk {
     }
 
     private func check(_ code: Int32, _ db: Database) throws {
-        guard code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
+        try RawStatement.check(code, db)
     }
 }

@@ -77,6 +77,7 @@ struct ScaleBenchmark {
         rows += filtering(store)
         rows.append(try opening(longStore, longID))
         rows += try sending(longStore, longID)
+        rows += try finding(longStore, longID)
         try store.checkpoint()
         rows.append(try fileSize(main, text: try store.messageTextBytes()))
         return rows

@@ -16,12 +16,13 @@ struct KeyTablesTests {
             ("rename", RenameKeyMap.bindings.map(\.key)), ("delete", DeleteKeyMap.bindings.map(\.key)),
             ("picker", PickerKeyMap.bindings.map(\.key)), ("help", HelpKeyMap.bindings.map(\.key)),
             ("after Ctrl-X", ChordKeyMap.bindings.map(\.key)), ("outline", OutlineKeyMap.bindings.map(\.key)),
+            ("find", FindKeyMap.bindings.map(\.key)),
         ]
         for (name, keys) in tables {
             #expect(Set(keys).count == keys.count, "\(name) names a key twice")
         }
         for keys in [ListKeyMap.bindings.map(\.key), PickerKeyMap.bindings.map(\.key), RenameKeyMap.bindings.map(\.key),
-                     OutlineKeyMap.bindings.map(\.key)] {
+                     OutlineKeyMap.bindings.map(\.key), FindKeyMap.bindings.map(\.key)] {
             #expect(!keys.contains(where: Self.isLetter), "letters go to the filter or the title")
         }
     }

@@ -1,0 +1,120 @@
+import CSearchIndex
+import ChatDomain
+import GRDB
+import Synchronization
+
+/// The messages of one branch, first question first: what a find in a conversation
+/// keeps its hits to, and where each hit sits.
+struct BranchPath: Sendable {
+    var conversation: ConversationID
+    /// Root first, the leaf last.
+    var ids: [StoredMessageID]
+    /// Ids grow down the branch (a message is always written after its parent), so a
+    /// place is found by bisection; a file where they do not (edited by hand) is
+    /// looked up by a table instead.
+    private var places: [StoredMessageID: Int]?
+
+    init(conversation: ConversationID, ids: [StoredMessageID]) {
+        self.conversation = conversation
+        self.ids = ids
+        let ascending = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+        places = ascending ? nil : Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    var leaf: StoredMessageID? { ids.last }
+    /// The lowest and highest ids on the branch.
+    var idRange: ClosedRange<StoredMessageID>? {
+        guard let low = places == nil ? ids.first : ids.min(), let high = places == nil ? ids.last : ids.max() else {
+            return nil
+        }
+        return low...high
+    }
+
+    /// Where `id` is on the branch; nil when it is not on it.
+    func place(of id: StoredMessageID) -> Int? {
+        if let places { return places[id] }
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
+    }
+
+    /// The branch ending at `leaf`: the conversation's (id, parent) pairs read in one
+    /// go and walked in memory. A recursive query steps one row at a time, which for a
+    /// conversation of 100,000 messages is slower than reading them all.
+    static func read(endingAt leaf: StoredMessageID, in conversation: ConversationID, _ db: Database) throws
+        -> BranchPath {
+        var ids: [StoredMessageID] = []
+        var parents: [StoredMessageID] = []
+        try RawStatement.each("SELECT id, parent_id FROM message WHERE conversation_id = ? ORDER BY id",
+                              [.integer(conversation)], db) { statement in
+            ids.append(sqlite3_column_int64(statement, 0))
+            // 0 for none: ids start at 1.
+            parents.append(sqlite3_column_int64(statement, 1))
+        }
+        var path: [StoredMessageID] = []
+        var current = leaf
+        while current != 0, path.count <= ids.count, let index = bisect(ids, current) {
+            path.append(current)
+            current = parents[index]
+        }
+        return BranchPath(conversation: conversation, ids: path.reversed())
+    }
+
+    /// This branch carried on to `leaf` (a reply came, a version was chosen): the few
+    /// messages below where they part are looked up one by one. Nil when they part
+    /// further up than `steps`, or `leaf` is not in the conversation.
+    func extended(to leaf: StoredMessageID, steps: Int = 64, _ db: Database) throws -> BranchPath? {
+        var added: [StoredMessageID] = []
+        var current: StoredMessageID? = leaf
+        while let id = current, added.count < steps {
+            if let place = place(of: id) {
+                return BranchPath(conversation: conversation, ids: Array(ids[...place]) + added.reversed())
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT parent_id FROM message WHERE id = ? AND conversation_id = ?",
+                                             arguments: [id, conversation])
+            else { return nil }
+            added.append(id)
+            current = row[0]
+        }
+        // The first question is new too: a branch of its own.
+        return current == nil ? BranchPath(conversation: conversation, ids: added.reversed()) : nil
+    }
+
+    private static func bisect(_ sorted: [StoredMessageID], _ id: StoredMessageID) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == id ? low : nil
+    }
+}
+
+/// The branch the last find walked, kept for the next keystroke's: a find line asks
+/// again on every key, and the branch rarely changes between them.
+final class BranchPathCache: Sendable {
+    private let last = Mutex<BranchPath?>(nil)
+
+    func path(endingAt leaf: StoredMessageID, in conversation: ConversationID, _ db: Database) throws -> BranchPath {
+        if let cached = last.withLock({ $0 }), cached.conversation == conversation {
+            if cached.leaf == leaf { return cached }
+            if let extended = try cached.extended(to: leaf, db) {
+                last.withLock { $0 = extended }
+                return extended
+            }
+        }
+        let path = try BranchPath.read(endingAt: leaf, in: conversation, db)
+        last.withLock { $0 = path }
+        return path
+    }
+
+    /// A conversation deleted: its ids may be used again.
+    func forget() {
+        last.withLock { $0 = nil }
+    }
+}

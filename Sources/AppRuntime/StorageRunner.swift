@@ -79,7 +79,7 @@ final class StorageRunner: @unchecked Sendable {
                     self.deliver(.conversationsFound(search: search, matches, readAt: Date()))
                 }
             }
-        case let .findInConversation(search, conversation, leaf, query):
+        case let .findInConversation(search, conversation, leaf, query, from):
             newestFind.store(search, ordering: .relaxed)
             queue.async {
                 // As with the list's search: a newer text typed meanwhile goes first.
@@ -92,8 +92,12 @@ final class StorageRunner: @unchecked Sendable {
                     return
                 }
                 self.perform {
-                    let found = try self.repository.find(query, in: id, branchEndingAt: row)
-                    self.deliver(.foundInConversation(search: search, found))
+                    // The hit to show first, found in a few rows; then the count of all.
+                    let nearest = try self.repository.find(query, in: id, branchEndingAt: row, scope: .nearest(from: from))
+                    self.deliver(.foundInConversation(search: search, nearest))
+                    guard !nearest.isComplete, self.newestFind.load(ordering: .relaxed) == search else { return }
+                    let all = try self.repository.find(query, in: id, branchEndingAt: row, scope: .all)
+                    self.deliver(.foundInConversation(search: search, all))
                 }
             }
         case let .openConversation(id, focus, words):

@@ -80,8 +80,10 @@ public enum AppEffect: Sendable, Equatable {
     /// and a reply request starts only after the saves asked for before it.
     case saveMessage(MessageSave)
     case searchConversations(search: Int, query: String)
-    /// F3: the messages of the branch ending at `leaf` that hold `query` (`foundInConversation`).
-    case findInConversation(search: Int, OpenConversation, leaf: MessageParent, query: String)
+    /// F3: the messages of the branch ending at `leaf` that hold `query`: first the one
+    /// nearest the view (from the message saved as `from` down), then all of them
+    /// (`foundInConversation`, twice).
+    case findInConversation(search: Int, OpenConversation, leaf: MessageParent, query: String, from: StoredMessageID?)
     case openConversation(ConversationID, focus: StoredMessageID?, words: [String])
     /// Read `count` messages of the branch above `above` (`earlierMessagesLoaded`).
     case loadEarlierMessages(ConversationID, above: StoredMessageID, count: Int)

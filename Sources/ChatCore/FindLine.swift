@@ -46,6 +46,8 @@ public struct FindLine: Sendable, Equatable {
     public var counter: String {
         guard let found, !found.words.isEmpty else { return "" }
         guard !found.hits.isEmpty else { return "no hits" }
+        // The hit nearest the view is shown; the rest are being counted.
+        guard found.isComplete else { return "…" }
         let total = DigitGrouping.text(found.hits.count)
         let count = current.map { DigitGrouping.text($0 + 1) + " of " + total } ?? total + " found"
         return awaitedRow == nil ? count : count + " · reading earlier messages…"

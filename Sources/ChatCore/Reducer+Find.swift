@@ -63,12 +63,35 @@ private func askFind(_ state: inout AppState) -> [AppEffect] {
         return reduceFound(&state, search: find.search, FoundInConversation(words: words))
     }
     return [.findInConversation(search: find.search, state.conversation, leaf: state.reference(of: leaf),
-                                query: find.field.text)]
+                                query: find.field.text, from: rowAtTheTopOfTheView(state))]
 }
 
+/// The row of the first saved message from the top of the view down; nil while
+/// following the end.
+private func rowAtTheTopOfTheView(_ state: AppState) -> StoredMessageID? {
+    guard case let .pinned(anchor) = state.scroll, var index = state.messageIndex(atOrAfter: anchor.messageID) else {
+        return nil
+    }
+    while index < state.messages.count {
+        if let row = state.tree.row(of: state.messages[index].id) { return row }
+        index += 1
+    }
+    return nil
+}
+
+/// The store's answer: the first (the hit nearest the view) is shown and marked; the
+/// second (every hit) keeps that hit, now with its number.
 func reduceFound(_ state: inout AppState, search: Int, _ found: FoundInConversation) -> [AppEffect] {
     guard var find = state.find, find.search == search else { return [] }
+    let shown = find.foundText == find.field.text ? find.current.flatMap { find.found?.hits[$0] } : nil
+    let awaited = find.awaitedRow
     find.take(found, for: find.field.text)
+    if let shown, let index = found.hits.firstIndex(of: shown) {
+        find.current = index
+        find.awaitedRow = awaited
+        state.find = find
+        return []
+    }
     find.awaitedRow = nil
     state.find = find
     state.highlight = nil
@@ -79,16 +102,8 @@ func reduceFound(_ state: inout AppState, search: Int, _ found: FoundInConversat
 /// The first hit from the top of the view down; while following the end, the last.
 private func nearestHit(_ state: AppState, _ found: FoundInConversation) -> Int? {
     guard !found.hits.isEmpty else { return nil }
-    guard case let .pinned(anchor) = state.scroll, var index = state.messageIndex(atOrAfter: anchor.messageID) else {
-        return found.hits.count - 1
-    }
-    while index < state.messages.count {
-        if let row = state.tree.row(of: state.messages[index].id) {
-            return found.hits.firstIndex { $0 >= row } ?? found.hits.count - 1
-        }
-        index += 1
-    }
-    return found.hits.count - 1
+    guard let row = rowAtTheTopOfTheView(state) else { return found.hits.count - 1 }
+    return found.hits.firstIndex { $0 >= row } ?? found.hits.count - 1
 }
 
 /// Enter and Shift-F3: the next or previous hit, round from the last to the first.

@@ -28,9 +28,9 @@ public protocol ConversationRepository: Sendable {
     func loadEarlier(_ conversation: ConversationID, above message: StoredMessageID, count: Int) throws
         -> (messages: [StoredMessage], window: LoadedWindow?)
     /// The messages of the branch ending at `leaf` that hold every word of `query`
-    /// (as the list's search matches them).
-    func find(_ query: String, in conversation: ConversationID, branchEndingAt leaf: StoredMessageID) throws
-        -> FoundInConversation
+    /// (as the list's search matches them): all, or the one nearest the view.
+    func find(_ query: String, in conversation: ConversationID, branchEndingAt leaf: StoredMessageID,
+              scope: FindScope) throws -> FoundInConversation
     func rename(_ conversation: ConversationID, to title: String) throws
     /// The model the conversation's next requests use.
     func setModel(_ conversation: ConversationID, to model: String) throws
@@ -67,8 +67,8 @@ extension ConversationRepository {
     }
 
     /// Nothing found, for a repository without a search index.
-    public func find(_ query: String, in conversation: ConversationID, branchEndingAt leaf: StoredMessageID) throws
-        -> FoundInConversation {
+    public func find(_ query: String, in conversation: ConversationID, branchEndingAt leaf: StoredMessageID,
+                     scope: FindScope) throws -> FoundInConversation {
         FoundInConversation(words: query.split(whereSeparator: \.isWhitespace).map(String.init))
     }
 

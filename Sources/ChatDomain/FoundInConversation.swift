@@ -9,11 +9,25 @@ public struct FoundInConversation: Sendable, Equatable {
     public var positions: [Int]
     /// How many messages the branch has, up to the message the find started from.
     public var branchLength: Int
+    /// Every hit is here; false for the first answer of a find, which has only the
+    /// hit to show (`FindScope.nearest`) while the rest are counted.
+    public var isComplete: Bool
 
-    public init(words: [String], hits: [StoredMessageID] = [], positions: [Int] = [], branchLength: Int = 0) {
+    public init(words: [String], hits: [StoredMessageID] = [], positions: [Int] = [], branchLength: Int = 0,
+                isComplete: Bool = true) {
         self.words = words
         self.hits = hits
         self.positions = positions
         self.branchLength = branchLength
+        self.isComplete = isComplete
     }
+}
+
+/// How much of a find's answer to give.
+public enum FindScope: Sendable, Equatable {
+    /// Every hit.
+    case all
+    /// The first hit at or below the message saved as `from` (the top of the view), or
+    /// without one the last hit: what the first frame needs, found in a few rows.
+    case nearest(from: StoredMessageID?)
 }

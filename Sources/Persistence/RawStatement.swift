@@ -16,8 +16,30 @@ struct RawStatement {
         return values
     }
 
+    /// The first row's first column that `accepts`, stepping no further.
+    static func firstInteger(_ sql: String, _ arguments: [Argument], _ db: Database,
+                             where accepts: (Int64) -> Bool) throws -> Int64? {
+        var found: Int64?
+        try each(sql, arguments, db) { statement in
+            let value = sqlite3_column_int64(statement, 0)
+            guard accepts(value) else { return true }
+            found = value
+            return false
+        }
+        return found
+    }
+
     /// Calls `row` with the statement on each row.
     static func each(_ sql: String, _ arguments: [Argument], _ db: Database, row: (OpaquePointer?) throws -> Void)
+        throws {
+        try each(sql, arguments, db) { statement in
+            try row(statement)
+            return true
+        }
+    }
+
+    /// Calls `row` with the statement on each row while it returns true.
+    static func each(_ sql: String, _ arguments: [Argument], _ db: Database, row: (OpaquePointer?) throws -> Bool)
         throws {
         var statement: OpaquePointer?
         try check(sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil), db)
@@ -35,7 +57,7 @@ struct RawStatement {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { try check(code, db); return }
-            try row(statement)
+            guard try row(statement) else { return }
         }
     }
 

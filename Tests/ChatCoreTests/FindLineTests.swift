@@ -12,9 +12,9 @@ import Testing
                          reopening: EarlierMessagesTests.window(), models: Fixtures.models)
 
     /// The find the last effects asked for.
-    private func asked(_ effects: [AppEffect]) -> (search: Int, leaf: MessageParent, query: String)? {
-        for case let .findInConversation(search, conversation, leaf, query) in effects where conversation.id == 7 {
-            return (search, leaf, query)
+    private func asked(_ effects: [AppEffect]) -> (search: Int, leaf: MessageParent, query: String, from: StoredMessageID?)? {
+        for case let .findInConversation(search, conversation, leaf, query, from) in effects where conversation.id == 7 {
+            return (search, leaf, query, from)
         }
         return nil
     }
@@ -65,9 +65,28 @@ import Testing
         _ = reduce(&state, .transcriptScrolled(.pinned(TranscriptAnchor(messageID: try #require(node(88)), line: 0))))
         _ = reduce(&state, .keyPressed(.function(3)))
         let typed = try #require(asked(reduce(&state, .textEntered("a"))))
+        #expect(typed.from == 88, "the store walks from the top of the view down")
         let found = FoundInConversation(words: ["a"], hits: [84, 90, 96], positions: [83, 89, 95], branchLength: 100)
         _ = reduce(&state, .foundInConversation(search: typed.search, found))
         #expect(state.find?.counter == "2 of 3")
+    }
+
+    @Test mutating func theHitNearestTheViewComesFirstAndTheCountAfterLeavesItShown() throws {
+        _ = reduce(&state, .keyPressed(.function(3)))
+        let typed = try #require(asked(reduce(&state, .textEntered("answer"))))
+        #expect(typed.from == nil, "following the end")
+        let nearest = FoundInConversation(words: ["answer"], hits: [96], positions: [95], branchLength: 100, isComplete: false)
+        _ = reduce(&state, .foundInConversation(search: typed.search, nearest))
+        let ninetySix = try #require(node(96))
+        #expect(state.scroll == .pinned(TranscriptAnchor(messageID: ninetySix, line: 0, seekingWords: ["answer"])))
+        #expect(state.find?.counter == "…", "still counting")
+        // The user scrolls meanwhile; the count does not move the view back.
+        _ = reduce(&state, .transcriptScrolled(.pinned(TranscriptAnchor(messageID: ninetySix, line: 3))))
+        let all = FoundInConversation(words: ["answer"], hits: [84, 90, 96], positions: [83, 89, 95], branchLength: 100)
+        #expect(reduce(&state, .foundInConversation(search: typed.search, all)).isEmpty)
+        #expect(state.find?.counter == "3 of 3")
+        #expect(state.scroll == .pinned(TranscriptAnchor(messageID: ninetySix, line: 3)))
+        #expect(state.highlight?.messageID == ninetySix)
     }
 
     @Test mutating func aHitAboveTheWindowHasThePagesDownToItReadFirst() throws {

@@ -13,7 +13,7 @@ import Testing
                              reopening: TranscriptScrollTests.longConversation(12))
         var search = 0
         for effect in reduce(&state, .keyPressed(.function(3))) + reduce(&state, .textEntered("message")) {
-            if case let .findInConversation(number, _, _, _) = effect { search = number }
+            if case let .findInConversation(number, _, _, _, _) = effect { search = number }
         }
         var frame = ScreenRenderer(theme: .dark).render(state, width: 80, height: 24)
         let findRow = try #require(frame.lines.firstIndex { $0.hasPrefix("Find: message") })

@@ -57,6 +57,42 @@ import Testing
         #expect(try store.find("  ", in: conversation, branchEndingAt: ids[29]).hits.isEmpty)
     }
 
+    @Test func theFirstAnswerIsTheHitNearestTheView() throws {
+        let store = try database.open()
+        let (conversation, ids) = try seed(store)
+        func nearest(from: StoredMessageID?) throws -> FoundInConversation {
+            try store.find("pomegranate", in: conversation, branchEndingAt: ids[29], scope: .nearest(from: from))
+        }
+        #expect(try nearest(from: nil).hits == [ids[27]], "following the end: the last")
+        #expect(try nearest(from: ids[8]).hits == [ids[13]], "from message 9 down: 14, not the other version of 10")
+        #expect(try nearest(from: ids[8]).positions == [13])
+        #expect(try nearest(from: ids[13]).hits == [ids[13]])
+        #expect(try nearest(from: ids[28]).hits == [ids[27]], "none below: the last")
+        #expect(try nearest(from: ids[8]).isComplete == false, "the rest are still to be counted")
+        let none = try store.find("nowhere", in: conversation, branchEndingAt: ids[29], scope: .nearest(from: nil))
+        #expect(none.hits.isEmpty && none.isComplete, "no hit at all: nothing more to count")
+    }
+
+    @Test func aConversationWrittenBetweenOthersIsReadByItsOwnMessages() throws {
+        let store = try database.open()
+        // Three conversations written a message each in turn: their ids interleave.
+        let conversations = try (0..<3).map { try store.createConversation(title: "c\($0)", model: "kimi-k2.6").id }
+        var last: [ConversationID: StoredMessageID] = [:]
+        for index in 1...12 {
+            for conversation in conversations {
+                let placement: MessagePlacement = last[conversation].map { .under($0) } ?? .root
+                last[conversation] = try store.save(StoredMessage(role: index.isMultiple(of: 2) ? .assistant : .user,
+                                                                  text: "turn \(index) of \(conversation) kiwi"),
+                                                    in: conversation, placement: placement)
+            }
+        }
+        let middle = conversations[1]
+        let found = try store.find("kiwi", in: middle, branchEndingAt: try #require(last[middle]))
+        #expect(found.hits.count == 12 && found.branchLength == 12)
+        let texts = try #require(try store.load(middle)).messages.compactMap(\.id)
+        #expect(found.hits == texts)
+    }
+
     @Test func aBranchEndingHigherUpHasOnlyItsOwnHits() throws {
         let store = try database.open()
         let (conversation, ids) = try seed(store)
@@ -80,5 +116,12 @@ import Testing
         let other = try store.find("pomegranate", in: conversation, branchEndingAt: followUp)
         #expect(other.hits == [ids[6], version, followUp], "7 is above where they part")
         #expect(other.positions == [6, 9, 10])
+    }
+}
+
+private extension ConversationStore {
+    func find(_ query: String, in conversation: ConversationID, branchEndingAt leaf: StoredMessageID) throws
+        -> FoundInConversation {
+        try find(query, in: conversation, branchEndingAt: leaf, scope: .all)
     }
 }

@@ -42,6 +42,23 @@ struct BranchPath: Sendable {
         return low < ids.count && ids[low] == id ? low : nil
     }
 
+    /// The messages of `candidates` (in id order) that are on the branch, each with its
+    /// place: by walking both lists together when the branch's ids grow down it.
+    func hits(among candidates: [StoredMessageID]) -> [(id: StoredMessageID, place: Int)] {
+        var hits: [(id: StoredMessageID, place: Int)] = []
+        guard places == nil else {
+            for candidate in candidates { if let place = places?[candidate] { hits.append((candidate, place)) } }
+            return hits.sorted { $0.place < $1.place }
+        }
+        var place = 0
+        for candidate in candidates {
+            while place < ids.count, ids[place] < candidate { place += 1 }
+            if place == ids.count { break }
+            if ids[place] == candidate { hits.append((candidate, place)) }
+        }
+        return hits
+    }
+
     /// The branch ending at `leaf`: the conversation's (id, parent) pairs read in one
     /// go and walked in memory. A recursive query steps one row at a time, which for a
     /// conversation of 100,000 messages is slower than reading them all.
@@ -53,21 +70,20 @@ struct BranchPath: Sendable {
     /// never reached by the walk.
     static func read(endingAt leaf: StoredMessageID, in conversation: ConversationID, _ db: Database) throws
         -> BranchPath {
+        // Each its own lookup: together SQLite counts by visiting every row.
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT MIN(id), MAX(id), COUNT(*) FROM message WHERE conversation_id = ?
+            SELECT (SELECT MIN(id) FROM message WHERE conversation_id = c.id),
+                   (SELECT MAX(id) FROM message WHERE conversation_id = c.id), c.message_count
+            FROM conversation c WHERE c.id = ?
             """, arguments: [conversation]),
             let low: StoredMessageID = row[0], let high: StoredMessageID = row[1], let count: Int64 = row[2]
         else { return BranchPath(conversation: conversation, ids: []) }
-        var children: [StoredMessageID] = []
-        var parents: [StoredMessageID] = []
-        let collect: (OpaquePointer?) -> Void = { statement in
-            children.append(sqlite3_column_int64(statement, 0))
-            // 0 for none: ids start at 1.
-            parents.append(sqlite3_column_int64(statement, 1))
-        }
+        // Parents as 0 for none: ids start at 1.
+        var (children, parents): ([StoredMessageID], [StoredMessageID])
         if high - low + 1 <= 2 * count {
-            try RawStatement.each("SELECT id, parent_id FROM message INDEXED BY message_by_parent WHERE parent_id BETWEEN ? AND ?",
-                                  [.integer(low), .integer(high)], db, row: collect)
+            (children, parents) = try RawStatement.integerPairs(
+                "SELECT id, parent_id FROM message INDEXED BY message_by_parent WHERE parent_id BETWEEN ? AND ?",
+                [.integer(low), .integer(high)], expected: Int(count), db)
             // In parent order: by child too, but where a message has several versions.
             // Swift's sort runs through the sorted stretches of nearly sorted input.
             if !zip(children, children.dropFirst()).allSatisfy({ $0 < $1 }) {
@@ -77,15 +93,21 @@ struct BranchPath: Sendable {
                 parents = pairs.map(\.1)
             }
         } else {
-            try RawStatement.each("SELECT id, parent_id FROM message WHERE conversation_id = ? ORDER BY id",
-                                  [.integer(conversation)], db, row: collect)
+            (children, parents) = try RawStatement.integerPairs(
+                "SELECT id, parent_id FROM message WHERE conversation_id = ? ORDER BY id",
+                [.integer(conversation)], expected: Int(count), db)
         }
         var path: [StoredMessageID] = []
+        path.reserveCapacity(Int(count))
         var current = leaf
+        var index = bisect(children, current)
         // A first question has no parent: in the first way of reading it has no pair.
         while current != 0, path.count <= count {
             path.append(current)
-            current = bisect(children, current).map { parents[$0] } ?? 0
+            guard let found = index else { break }
+            current = parents[found]
+            // Most often the parent is the pair just before (a run written in turn).
+            index = found > 0 && children[found - 1] == current ? found - 1 : bisect(children, current)
         }
         return BranchPath(conversation: conversation, ids: path.reversed())
     }

@@ -22,11 +22,9 @@ extension ConversationStore {
             var hits: [(id: StoredMessageID, place: Int)] = []
             switch scope {
             case .all:
-                for candidate in try RawStatement.integers(candidates.sql, candidates.arguments, db) {
-                    if let place = path.place(of: candidate) { hits.append((candidate, place)) }
-                }
-                // In order already unless the file's ids do not grow down the branch.
-                if !zip(hits, hits.dropFirst()).allSatisfy({ $0.place < $1.place }) { hits.sort { $0.place < $1.place } }
+                // The index gives row ids in order.
+                hits = path.hits(among: try RawStatement.integers(candidates.sql + " ORDER BY \(candidates.idColumn)",
+                                                                  candidates.arguments, db))
             case let .nearest(from):
                 // The index is walked from the view down, else from the end up, and stops
                 // at the first message on the branch: a common word costs a few rows.

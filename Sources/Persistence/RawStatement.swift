@@ -12,8 +12,37 @@ struct RawStatement {
     /// The first column of every row, as integers.
     static func integers(_ sql: String, _ arguments: [Argument], _ db: Database) throws -> [Int64] {
         var values: [Int64] = []
-        try each(sql, arguments, db) { statement in values.append(sqlite3_column_int64(statement, 0)) }
+        // Stepped here rather than through `each`: a closure appending to a captured
+        // array cost as much as SQLite's own work per row.
+        let statement = try prepare(sql, arguments, db)
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { try check(code, db); break }
+            values.append(sqlite3_column_int64(statement, 0))
+        }
         return values
+    }
+
+    /// The first two columns of every row, as integers (NULL as 0), with room for
+    /// `expected` rows made at once.
+    static func integerPairs(_ sql: String, _ arguments: [Argument], expected: Int, _ db: Database) throws
+        -> (first: [Int64], second: [Int64]) {
+        var first: [Int64] = []
+        var second: [Int64] = []
+        first.reserveCapacity(expected)
+        second.reserveCapacity(expected)
+        let statement = try prepare(sql, arguments, db)
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { try check(code, db); break }
+            first.append(sqlite3_column_int64(statement, 0))
+            second.append(sqlite3_column_int64(statement, 1))
+        }
+        return (first, second)
     }
 
     /// The first row's first column that `accepts`, stepping no further.
@@ -29,36 +58,38 @@ struct RawStatement {
         return found
     }
 
-    /// Calls `row` with the statement on each row.
-    static func each(_ sql: String, _ arguments: [Argument], _ db: Database, row: (OpaquePointer?) throws -> Void)
-        throws {
-        try each(sql, arguments, db) { statement in
-            try row(statement)
-            return true
-        }
-    }
-
     /// Calls `row` with the statement on each row while it returns true.
     static func each(_ sql: String, _ arguments: [Argument], _ db: Database, row: (OpaquePointer?) throws -> Bool)
         throws {
-        var statement: OpaquePointer?
-        try check(sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil), db)
+        let statement = try prepare(sql, arguments, db)
         defer { sqlite3_finalize(statement) }
-        // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (offset, argument) in arguments.enumerated() {
-            let index = Int32(offset + 1)
-            switch argument {
-            case let .text(text): try check(sqlite3_bind_text(statement, index, text, -1, transient), db)
-            case let .integer(value): try check(sqlite3_bind_int64(statement, index, value), db)
-            }
-        }
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { try check(code, db); return }
             guard try row(statement) else { return }
         }
+    }
+
+    /// The statement with its arguments bound; the caller finalizes it.
+    private static func prepare(_ sql: String, _ arguments: [Argument], _ db: Database) throws -> OpaquePointer? {
+        var statement: OpaquePointer?
+        try check(sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil), db)
+        // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        do {
+            for (offset, argument) in arguments.enumerated() {
+                let index = Int32(offset + 1)
+                switch argument {
+                case let .text(text): try check(sqlite3_bind_text(statement, index, text, -1, transient), db)
+                case let .integer(value): try check(sqlite3_bind_int64(statement, index, value), db)
+                }
+            }
+        } catch {
+            sqlite3_finalize(statement)
+            throw error
+        }
+        return statement
     }
 
     static func check(_ code: Int32, _ db: Database) throws {

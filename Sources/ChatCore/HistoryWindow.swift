@@ -21,31 +21,39 @@ public struct HistoryWindow: Sendable, Equatable {
     /// sent: the new message, the documents before it, the searches after it.
     public static func choose(system: ChatTurn?, earlier: [ChatTurn], question: [ChatTurn], model: ModelInfo,
                               policy: HistoryPolicy, estimate: TokenEstimate) -> HistoryWindow {
-        var rounds = Self.rounds(earlier).map(Self.newestAnswer)
+        // Rounds as ranges of `earlier`, not arrays of their own: a long conversation's
+        // thousands of rounds were as many allocations at every send.
+        let rounds = Self.roundRanges(earlier)
+        var first = 0
         var omitted = 0
         if case let .keepRounds(count) = policy, rounds.count > max(0, count) {
-            let dropped = rounds.prefix(rounds.count - max(0, count))
-            omitted += dropped.reduce(0) { $0 + $1.count }
-            rounds.removeFirst(dropped.count)
+            first = rounds.count - max(0, count)
+            omitted += rounds[..<first].reduce(0) { $0 + sentCount(earlier, $1) }
         }
         let available = Double(model.contextLength - model.replyBudget) / estimate.calibration
         var fixed = question.reduce(0) { $0 + TokenEstimate.raw($1) } + (system.map(TokenEstimate.raw) ?? 0)
         // Images are few tokens but many bytes: the body has a limit of its own.
         var bytes = (question + (system.map { [$0] } ?? [])).reduce(0) { $0 + Self.bodyBytes($1) }
         // Newest rounds first, while they fit.
-        var kept: [[ChatTurn]] = []
-        for round in rounds.reversed() {
-            let cost = round.reduce(0) { $0 + TokenEstimate.raw($1) }
-            let roundBytes = round.reduce(0) { $0 + Self.bodyBytes($1) }
+        var keptFrom = rounds.count
+        while keptFrom > first {
+            let round = rounds[keptFrom - 1]
+            var cost = 0.0
+            var roundBytes = 0
+            for index in round where isSent(earlier, index, in: round) {
+                cost += TokenEstimate.raw(earlier[index])
+                roundBytes += Self.bodyBytes(earlier[index])
+            }
             if fixed + cost > available || bytes + roundBytes > RequestLimits.bodyBytes * 9 / 10 { break }
             fixed += cost
             bytes += roundBytes
-            kept.append(round)
+            keptFrom -= 1
         }
-        kept.reverse()
-        omitted += rounds.dropLast(kept.count).reduce(0) { $0 + $1.count }
+        omitted += rounds[first..<keptFrom].reduce(0) { $0 + sentCount(earlier, $1) }
         var turns = system.map { [$0] } ?? []
-        turns += kept.flatMap { $0 }
+        for round in rounds[keptFrom...] {
+            for index in round where isSent(earlier, index, in: round) { turns.append(earlier[index]) }
+        }
         turns += question
         return HistoryWindow(turns: turns, omitted: omitted, estimatedRaw: fixed)
     }
@@ -63,29 +71,31 @@ public struct HistoryWindow: Sendable, Equatable {
     }
 
     /// A question answered more than once (Ctrl-R) goes with its newest answer only:
-    /// two assistant turns in a row would tell the model it said both.
-    static func newestAnswer(_ round: [ChatTurn]) -> [ChatTurn] {
-        var kept: [ChatTurn] = []
-        for turn in round {
-            if turn.role == .assistant, kept.last?.role == .assistant { kept.removeLast() }
-            kept.append(turn)
-        }
-        return kept
+    /// two assistant turns in a row would tell the model it said both. So an answer
+    /// followed by another answer in its round is not sent.
+    static func isSent(_ turns: [ChatTurn], _ index: Int, in round: Range<Int>) -> Bool {
+        !(turns[index].role == .assistant && index + 1 < round.upperBound && turns[index + 1].role == .assistant)
+    }
+
+    private static func sentCount(_ turns: [ChatTurn], _ round: Range<Int>) -> Int {
+        round.reduce(0) { $0 + (isSent(turns, $1, in: round) ? 1 : 0) }
     }
 
     /// Turns grouped into rounds: each starts at a user turn, or at the documents (system
     /// turns) that go before it.
-    static func rounds(_ turns: [ChatTurn]) -> [[ChatTurn]] {
-        var rounds: [[ChatTurn]] = []
-        for turn in turns {
-            let opening = rounds.last.map { round in round.allSatisfy { $0.role == .system } } ?? false
-            let startsRound = switch turn.role {
-            case .user: !opening
-            case .system: !opening
-            case .assistant, .tool: false
+    static func roundRanges(_ turns: [ChatTurn]) -> [Range<Int>] {
+        var starts: [Int] = []
+        // The round begun holds only documents so far: its question is still to come.
+        var opening = false
+        for (index, turn) in turns.enumerated() {
+            let startsRound = starts.isEmpty || ((turn.role == .user || turn.role == .system) && !opening)
+            if startsRound {
+                starts.append(index)
+                opening = turn.role == .system
+            } else if turn.role != .system {
+                opening = false
             }
-            if startsRound || rounds.isEmpty { rounds.append([turn]) } else { rounds[rounds.count - 1].append(turn) }
         }
-        return rounds
+        return starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : turns.count) }
     }
 }

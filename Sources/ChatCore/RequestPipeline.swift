@@ -97,7 +97,12 @@ public struct RequestPipeline: Sendable, Equatable {
         for message in messages where message.isSentAsHistory {
             switch message.kind {
             case .user:
-                turns += questionTurns(message.text, attachments: message.attachments)
+                // Most questions have no files: no array of their own to add.
+                if message.attachments.isEmpty {
+                    turns.append(ChatTurn(role: .user, content: message.text))
+                } else {
+                    turns += questionTurns(message.text, attachments: message.attachments)
+                }
             case .assistant:
                 if withSearches { turns += message.searches.flatMap(\.turns) }
                 turns.append(ChatTurn(role: .assistant, content: message.text,

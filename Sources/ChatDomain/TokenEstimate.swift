@@ -15,31 +15,58 @@ public struct TokenEstimate: Sendable, Equatable {
     /// Tokens of `text`, before calibration.
     public static func raw(_ text: String) -> Double {
         var text = text
-        return text.withUTF8 { bytes in
-            // Scalars by their first byte: U+2E80 and above start at E2 BA, or a higher
-            // lead byte. Every send estimates its whole history, so this is read as bytes.
-            var wide = 0
-            var other = 0
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    other += 1
-                    index += 1
-                } else if lead < 0xE0 {
-                    other += 1
-                    index += 2
-                } else if lead < 0xF0 {
-                    let second = index + 1 < bytes.count ? bytes[index + 1] : 0
-                    if lead > 0xE2 || (lead == 0xE2 && second >= 0xBA) { wide += 1 } else { other += 1 }
-                    index += 3
-                } else {
-                    wide += 1
-                    index += 4
-                }
-            }
-            return Double(wide) + Double(other) / 3.0
+        let (scalars, wide) = text.withUTF8(countScalars)
+        return Double(wide) + Double(scalars - wide) / 3.0
+    }
+
+    /// The scalars of UTF-8 `bytes`, and how many of them are U+2E80 or above (wide): a
+    /// scalar starts at each byte that is not 10xxxxxx; a wide one at E2 followed by BA
+    /// or more, or at a lead byte of E3 or more. Every send estimates its whole history,
+    /// so eight bytes are counted at a time, with bit arithmetic rather than a branch a byte.
+    static func countScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: Int, wide: Int) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        /// 0x80 in each byte of `word` that is zero, nothing elsewhere.
+        func zeroBytes(_ word: UInt64) -> UInt64 {
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            return ~(((word & low) &+ low) | word | low)
         }
+        func isWideAfterE2(_ next: Int) -> Bool { next < bytes.count && bytes[next] >= 0xBA }
+        var scalars = 0
+        var wide = 0
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let top = word & high
+                if top == 0 {
+                    scalars += 8
+                } else {
+                    let bit6 = (word << 1) & high
+                    scalars += 8 - (top & ~bit6).nonzeroBitCount
+                    // E0 and above: three- and four-byte leads. E0 and E1 lead scalars
+                    // below U+2000; E2 is wide only before BA or more.
+                    let leads = top & bit6 & (word << 2) & high
+                    if leads != 0 {
+                        var e2 = zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+                        wide += leads.nonzeroBitCount - zeroBytes(word ^ 0xE0E0_E0E0_E0E0_E0E0).nonzeroBitCount
+                            - zeroBytes(word ^ 0xE1E1_E1E1_E1E1_E1E1).nonzeroBitCount - e2.nonzeroBitCount
+                        while e2 != 0 {
+                            if isWideAfterE2(index + e2.trailingZeroBitCount / 8 + 1) { wide += 1 }
+                            e2 &= e2 - 1
+                        }
+                    }
+                }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte >= 0xE3 || (byte == 0xE2 && isWideAfterE2(index + 1)) { wide += 1 }
+            index += 1
+        }
+        return (scalars, wide)
     }
 
     /// Tokens of one turn as sent (content, reasoning sent back, framing), before calibration.

@@ -42,7 +42,7 @@ struct KimichatBench {
         }
         if let scale = options.scale {
             do {
-                try scaleBenchmark(scale, options)
+                try await scaleBenchmark(scale, options)
             } catch {
                 FileHandle.standardError.write(Data("kimichat-bench: \(error)\n".utf8))
                 exit(1)
@@ -93,17 +93,25 @@ struct KimichatBench {
         try await server.shutdown()
     }
 
-    static func scaleBenchmark(_ name: String, _ options: Options) throws {
+    static func scaleBenchmark(_ name: String, _ options: Options) async throws {
         guard let size = ScaleBenchmark.sizes[options.quick ? "quick" : name] else {
             throw BenchError.failed("--scale takes 110k or 1m, not \(name)")
         }
+        // Start-up and memory run the kimichat binary against the mock, as the terminal bench does.
+        let server = try await MockMoonshotServer.start()
+        let homes = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kimichat-scale-homes-\(getpid())")
+        try FileManager.default.createDirectory(at: homes, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: homes) }
+        let driver = TerminalDriver(kimichat: try kimichatBinary(options), server: server, root: homes)
         let kept = options.scaleFolder.map { URL(fileURLWithPath: $0) }
         let folder = kept ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kimichat-scale-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         let bench = ScaleBenchmark(size: size, longMessages: options.quick ? 2_000 : 100_000,
-                                   runs: options.quick ? 1 : options.runs, folder: folder)
-        print(ScaleBenchmark.table(try bench.run(), size: size))
+                                   runs: options.quick ? 1 : options.runs, folder: folder, driver: driver)
+        let rows = try bench.run()
+        try await server.shutdown()
+        print(ScaleBenchmark.table(rows, size: size))
     }
 
     static func storageBenchmarks(_ options: Options) throws {

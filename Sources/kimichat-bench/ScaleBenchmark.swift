@@ -23,13 +23,17 @@ struct ScaleBenchmark {
         var filterTarget: Double
         var openTarget = 30.0
         var sendTarget = 5.0
+        var startupTarget = 30.0
+        var idleMemoryTarget = 25.0
         var sizeRatioTarget = 1.6
     }
 
     static let sizes = [
         "110k": Size(name: "110,000 messages", conversations: 5_000, messagesEach: 20, filterTarget: 16),
-        "1m": Size(name: "1,000,000 messages", conversations: 10_000, messagesEach: 89, filterTarget: 50),
-        "quick": Size(name: "quick (smoke test)", conversations: 50, messagesEach: 10, filterTarget: 1_000),
+        "1m": Size(name: "1,000,000 messages", conversations: 10_000, messagesEach: 89, filterTarget: 50,
+                   startupTarget: 40, idleMemoryTarget: 30),
+        "quick": Size(name: "quick (smoke test)", conversations: 50, messagesEach: 10, filterTarget: 1_000,
+                      startupTarget: 1_000, idleMemoryTarget: 1_000),
     ]
 
     /// Every kind of query the issue names, typed a keystroke at a time.
@@ -39,6 +43,7 @@ struct ScaleBenchmark {
     let longMessages: Int
     let runs: Int
     let folder: URL
+    let driver: TerminalDriver
 
     struct Row {
         var scenario: String
@@ -80,6 +85,7 @@ struct ScaleBenchmark {
         rows += try finding(longStore, longID)
         try store.checkpoint()
         rows.append(try fileSize(main, text: try store.messageTextBytes()))
+        rows += try startingUp(main)
         return rows
     }
 

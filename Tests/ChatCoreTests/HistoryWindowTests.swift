@@ -104,7 +104,10 @@ struct HistoryWindowTests {
             return Double(wide) + Double(text.unicodeScalars.count - wide) / 3.0
         }
         for text in ["", "plain ascii", "café naïve", "\u{2E7F}\u{2E80}\u{2E81}", "你好，世界", "한국어", "emoji 😀👍🏽",
-                     "mixed 中文 and English ⺀ — “quotes” …", String(repeating: "a中😀é", count: 50)] {
+                     "mixed 中文 and English ⺀ — “quotes” …", String(repeating: "a中😀é", count: 50),
+                     // Eight bytes are counted at a time: a wide E2 scalar across the edge of
+                     // two, Thai (E0) and Devanagari (E0 A4), a lone lead byte's neighbours.
+                     "1234567⺀ and 123456—⺀x", "ภาษาไทย and हिन्दी, ⺀⺁ “quotes” ⿻ ⸀", String(repeating: "—⺀", count: 9)] {
             #expect(TokenEstimate.raw(text) == byScalars(text), "\(text)")
         }
     }

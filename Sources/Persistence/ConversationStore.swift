@@ -105,8 +105,13 @@ public final class ConversationStore: ConversationRepository {
 
     public func latestConversation() throws -> ConversationSummary? {
         try reading { db in
+            // The newest by either time is the newest written to and the newest opened,
+            // each an index's first entry: at 10,000 conversations reading them all to
+            // sort cost 5 ms of every start.
             try Row.fetchOne(db, sql: """
-                SELECT \(Rows.summarySelection) FROM conversation
+                SELECT \(Rows.summarySelection) FROM conversation WHERE id IN (
+                    (SELECT id FROM conversation ORDER BY updated_at DESC, id DESC LIMIT 1),
+                    (SELECT id FROM conversation WHERE opened_at IS NOT NULL ORDER BY opened_at DESC, id DESC LIMIT 1))
                 ORDER BY MAX(updated_at, COALESCE(opened_at, 0)) DESC, id DESC LIMIT 1
                 """).map { try Rows.summary($0) }
         }

@@ -137,6 +137,13 @@ enum StorageSchema {
         migrator.registerMigration("v7: a search index of words and character pairs") { db in
             try SearchIndex.create(db)
         }
+        migrator.registerMigration("v8: an index of when conversations were opened") { db in
+            try db.execute(sql: """
+                -- The conversation to reopen at start is found through two indexes, this and
+                -- conversation_by_recency, rather than by reading every conversation.
+                CREATE INDEX conversation_by_opening ON conversation(opened_at DESC);
+                """)
+        }
         return migrator
     }
 }

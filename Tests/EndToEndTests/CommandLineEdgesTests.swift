@@ -15,6 +15,13 @@ struct CommandLineEdgesTests {
         home = try KimichatHome()
     }
 
+    @Test("the log's timestamps are ISO 8601 in UTC to the millisecond, without Foundation's date formatting")
+    func logTimestamps() {
+        #expect(FileLogHandler.timestamp(timespec(tv_sec: 1_795_775_959, tv_nsec: 832_400_000)) == "2026-11-27T10:39:19.832Z")
+        #expect(FileLogHandler.timestamp(timespec(tv_sec: 0, tv_nsec: 7_000_000)) == "1970-01-01T00:00:00.007Z")
+        #expect(FileLogHandler.timestamp(timespec(tv_sec: 951_782_400, tv_nsec: 45_000_000)) == "2000-02-29T00:00:00.045Z")
+    }
+
     @Test("a blank prompt, --continue with --conversation, --demo with --base-url: refused with a message")
     func refusals() async throws {
         let blank = try await home.run(["ask", "--demo", "  ", ""])

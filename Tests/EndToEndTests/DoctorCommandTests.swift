@@ -41,7 +41,7 @@ struct DoctorCommandTests {
         #expect(line("TLS", in: result.stdout).contains("issued by kimichat test CA (not for real use)"))
         #expect(line("models", in: result.stdout).contains("moonshot-v1-8k (--model) is offered"))
         #expect(line("balance", in: result.stdout).contains("$12.34"))
-        #expect(line("database", in: result.stdout).contains("schema 7 of 7, quick check ok, private"))
+        #expect(line("database", in: result.stdout).contains("schema 8 of 8, quick check ok, private"))
         #expect(line("terminal", in: result.stdout).contains("TERM=xterm-256color: in terminfo, 256 colours"))
         #expect(result.stdout.hasSuffix("Everything kimichat needs is in order.\n"))
 

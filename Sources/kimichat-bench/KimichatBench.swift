@@ -16,7 +16,8 @@ import ScreenKit
 ///        kimichat-bench --import [--quick] [--conversations N] [--messages N]
 ///        kimichat-bench --write-export PATH [--conversations N] [--messages N]   (the export only)
 ///        kimichat-bench --attachments [--quick] [--runs N]
-///        kimichat-bench --scale 110k|1m [--quick] [--runs N] [--scale-folder DIR]   (issue 19's storage scenarios)
+///        kimichat-bench --scale 110k|1m [--quick] [--runs N] [--scale-folder DIR] [--only NAMES] [--kimichat PATH]
+///                   (issue 19: filter, open, send, find, size, startup)
 @main
 struct KimichatBench {
     static func main() async throws {
@@ -108,7 +109,8 @@ struct KimichatBench {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         let bench = ScaleBenchmark(size: size, longMessages: options.quick ? 2_000 : 100_000,
-                                   runs: options.quick ? 1 : options.runs, folder: folder, driver: driver)
+                                   runs: options.quick ? 1 : options.runs, folder: folder, driver: driver,
+                                   only: options.only)
         let rows = try bench.run()
         try await server.shutdown()
         print(ScaleBenchmark.table(rows, size: size))

@@ -44,6 +44,10 @@ struct ScaleBenchmark {
     let runs: Int
     let folder: URL
     let driver: TerminalDriver
+    /// `--only`: the scenarios to run (filter, open, send, find, size, startup); empty, all.
+    var only: Set<String> = []
+
+    private func wanted(_ scenario: String) -> Bool { only.isEmpty || only.contains(scenario) }
 
     struct Row {
         var scenario: String
@@ -79,13 +83,13 @@ struct ScaleBenchmark {
         }
         guard let longID = try longStore.largestConversation() else { throw BenchError.failed("the seeded folder has no conversations") }
 
-        rows += filtering(store)
-        rows.append(try opening(longStore, longID))
-        rows += try sending(longStore, longID)
-        rows += try finding(longStore, longID)
+        if wanted("filter") { rows += filtering(store) }
+        if wanted("open") { rows.append(try opening(longStore, longID)) }
+        if wanted("send") { rows += try sending(longStore, longID) }
+        if wanted("find") { rows += try finding(longStore, longID) }
         try store.checkpoint()
-        rows.append(try fileSize(main, text: try store.messageTextBytes()))
-        rows += try startingUp(main)
+        if wanted("size") { rows.append(try fileSize(main, text: try store.messageTextBytes())) }
+        if wanted("startup") { rows += try startingUp(main) }
         return rows
     }
 

@@ -13,6 +13,7 @@ func reduceConversationChangedElsewhere(_ state: inout AppState, _ saved: SavedC
     let model = state.conversation.model
     let edit = state.editing
     let editedRow = edit.flatMap { state.tree.row(of: $0.node) }
+    let find = state.find
     state.replaceTranscript(with: saved)
     // A question being rewritten stays so, found again by its row: Enter must not turn
     // the edit into a message at the end.
@@ -37,7 +38,8 @@ func reduceConversationChangedElsewhere(_ state: inout AppState, _ saved: SavedC
     }
     state.statusNote = editGone ? "Updated from another window; the question you were editing is gone from it: "
         + "Enter sends your text as a new message." : "Updated from another window."
-    return []
+    // The find line stays open with its text, asked again of the transcript as it now is.
+    return reopenFind(&state, find)
 }
 
 /// Says so in the transcript; the next message starts a new conversation.
@@ -68,6 +70,7 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
     }
     saved.tree.removeLeaf(history.replyRow)
     let model = state.conversation.model
+    let find = history.replacesDeleted ? nil : state.find
     state.activeReply = nil
     state.replaceTranscript(with: saved, notice: history.replacesDeleted
         ? "A new conversation: the one open before was deleted in another window." : nil)
@@ -81,7 +84,7 @@ func reduceHistoryChangedBeforeSending(_ state: inout AppState, _ requestID: Req
     state.showBranch(endingAt: questionNode)
     guard let questionIndex = state.messages.lastIndex(where: { $0.id == questionNode }) else { return [] }
     let effects = requestReply(&state, questionAt: questionIndex, roundsAtMost: reply.roundsAtMost,
-                               replyRow: history.replyRow, searches: searches)
+                               replyRow: history.replyRow, searches: searches) + reopenFind(&state, find)
     state.statusNote = history.replacesDeleted ? "Sent in a new conversation." : "Another window added to this "
         + "conversation: sent with its turns."
     return effects

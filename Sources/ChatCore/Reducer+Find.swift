@@ -23,6 +23,8 @@ func reduceFindKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         return []
     }
     if case let .character(character) = key { return reduceFindText(&state, String(character)) }
+    // A line break in a paste is a space between words, as in the list's filter.
+    if state.isPasting, key == .enter || key == .ctrl("j") { return reduceFindText(&state, " ") }
     switch state.settings.overlayKeys.find.command(for: key) {
     case .next: return state.isPasting ? [] : stepFind(&state, by: 1)
     case .previous: return stepFind(&state, by: -1)
@@ -43,6 +45,15 @@ func reduceFindKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
     case nil:
         return []
     }
+}
+
+/// The find line kept across a reload of the same conversation: its text is asked again.
+func reopenFind(_ state: inout AppState, _ find: FindLine?) -> [AppEffect] {
+    guard let find else { return [] }
+    var kept = FindLine()
+    kept.field = find.field
+    state.find = kept
+    return askFind(&state)
 }
 
 /// Typed or pasted text goes into the find line, on one line.

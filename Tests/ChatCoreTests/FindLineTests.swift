@@ -119,6 +119,24 @@ import Testing
         #expect(state.find?.counter == "1 of 2")
     }
 
+    @Test mutating func aPastedLineBreakIsASpaceAndAReloadFromAnotherWindowKeepsTheLine() throws {
+        _ = reduce(&state, .keyPressed(.function(3)))
+        _ = reduce(&state, .keyPressed(.pasteBegin))
+        _ = reduce(&state, .textEntered("first"))
+        #expect(reduce(&state, .keyPressed(.enter)).contains { if case .findInConversation = $0 { true } else { false } })
+        _ = reduce(&state, .textEntered("second"))
+        _ = reduce(&state, .keyPressed(.pasteEnd))
+        #expect(state.find?.field.text == "first second")
+
+        // Another window wrote to this conversation: the transcript is read again, the
+        // line stays open with its text and asks again.
+        let again = try #require(asked(reduce(&state, .conversationChangedElsewhere(EarlierMessagesTests.window(), change: 1))))
+        #expect(again.query == "first second")
+        #expect(state.find?.field.text == "first second")
+        _ = reduce(&state, .textEntered("x"))
+        #expect(state.input.text.isEmpty, "typing still goes to the find line")
+    }
+
     @Test mutating func editingKeysChangeTheTextAndAskAgainAndNothingFoundSaysSo() throws {
         _ = reduce(&state, .keyPressed(.function(3)))
         _ = reduce(&state, .textEntered("zz"))

@@ -46,4 +46,19 @@ import Testing
         #expect(!frame.lines.contains { $0.hasPrefix("Find:") })
         #expect(try style(of: "message 10") != Theme.dark.otherHit, "nothing marked once it closes")
     }
+
+    @Test func longChineseTextShowsItsEndWithTheCursorAfterIt() throws {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true),
+                             reopening: TranscriptScrollTests.longConversation(4))
+        _ = reduce(&state, .keyPressed(.function(3)))
+        _ = reduce(&state, .textEntered(String(repeating: "石榴", count: 15)))
+        let frame = ScreenRenderer(theme: .dark).render(state, width: 40, height: 12)
+        let row = try #require(frame.lines.firstIndex { $0.hasPrefix("Find: ") })
+        let cursor = try #require(frame.cursor)
+        #expect(cursor.row == row)
+        #expect(cursor.column < 40, "the cursor stays on screen: \(cursor.column)")
+        // The text's last character is drawn just before the cursor (two columns wide).
+        #expect(frame.rows[row][cursor.column - 2].character == "榴", "\(frame.lines[row])")
+        #expect(frame.lines[row].contains("石榴石榴"))
+    }
 }

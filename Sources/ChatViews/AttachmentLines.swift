@@ -77,15 +77,10 @@ enum AttachmentBarView {
         }
         guard let prompt = state.pathPrompt, row < layout.inputTop else { return }
         let x = frame.put(promptLabel, row: row, column: 0, style: theme.prompt)
-        let field = TerminalSafeText.sanitizeLine(prompt.field.text)
-        let before = TerminalSafeText.sanitizeLine(String(prompt.field.text.prefix(prompt.field.cursor)))
-        let available = max(1, layout.width - x - 1)
         // Long paths show their end, where the typing is.
-        let beforeWidth = DisplayWidth.of(before)
-        let skip = max(0, beforeWidth - available)
-        let shown = skip > 0 ? String(field.dropFirst(skip)) : field
-        frame.put(shown, row: row, column: x, style: .plain, maxColumns: layout.width - x)
-        frame.cursor = (row, x + beforeWidth - skip)
+        let tail = FieldTail(prompt.field, room: max(1, layout.width - x - 1))
+        frame.put(tail.shown, row: row, column: x, style: .plain, maxColumns: layout.width - x)
+        frame.cursor = (row, x + tail.cursorColumn)
         if !prompt.completions.isEmpty, row + 1 < layout.inputTop {
             let names = prompt.completions.map(TerminalSafeText.sanitizeLine).joined(separator: "  ")
             frame.put(names, row: row + 1, column: 2, style: theme.marker, maxColumns: max(0, layout.width - 2))

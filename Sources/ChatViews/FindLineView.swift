@@ -22,24 +22,14 @@ enum FindLineView {
         let status = x + minimumTextRoom + 2 + DisplayWidth.of(withHints) <= layout.width ? withHints : count
         let statusWidth = DisplayWidth.of(status)
         let textRoom = max(minimumTextRoom, layout.width - x - statusWidth - 2)
-        let text = TerminalSafeText.sanitizeLine(find.field.text)
-        let before = TerminalSafeText.sanitizeLine(String(find.field.text.prefix(find.field.cursor)))
-        let beforeWidth = DisplayWidth.of(before)
-        // A long text shows its end, where the typing is: whole characters are dropped
-        // from its start (a Chinese one is two columns) until the cursor fits.
-        let overflow = max(0, beforeWidth - max(1, textRoom - 1))
-        var shown = Substring(text)
-        var dropped = 0
-        while dropped < overflow, let first = shown.first {
-            dropped += DisplayWidth.of(String(first))
-            shown = shown.dropFirst()
-        }
-        frame.put(String(shown), row: row, column: x, style: .plain, maxColumns: min(textRoom, layout.width - x))
+        // The cursor's column is the room's last.
+        let tail = FieldTail(find.field, room: textRoom - 1)
+        frame.put(tail.shown, row: row, column: x, style: .plain, maxColumns: min(textRoom, layout.width - x))
         let statusColumn = x + textRoom + 2
         if statusColumn < layout.width {
             frame.put(status, row: row, column: max(statusColumn, layout.width - statusWidth), style: theme.detail,
                       maxColumns: layout.width - statusColumn)
         }
-        frame.cursor = (row, x + beforeWidth - dropped)
+        frame.cursor = (row, x + tail.cursorColumn)
     }
 }

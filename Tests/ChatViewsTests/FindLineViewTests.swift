@@ -61,4 +61,18 @@ import Testing
         #expect(frame.rows[row][cursor.column - 2].character == "榴", "\(frame.lines[row])")
         #expect(frame.lines[row].contains("石榴石榴"))
     }
+
+    @Test func alt_AsPathPromptShowsTheEndOfALongChinesePathToo() throws {
+        var state = AppState(settings: ChatSettings(model: "m", hasAPIKey: true),
+                             reopening: TranscriptScrollTests.longConversation(4))
+        _ = reduce(&state, .keyPressed(.alt("a")))
+        _ = reduce(&state, .textEntered("~/文档/" + String(repeating: "报告", count: 20) + ".pdf"))
+        let frame = ScreenRenderer(theme: .dark).render(state, width: 40, height: 12)
+        let row = try #require(frame.lines.firstIndex { $0.hasPrefix("Attach: ") })
+        let cursor = try #require(frame.cursor)
+        #expect(cursor.row == row && cursor.column < 40)
+        #expect(frame.lines[row].hasSuffix("告.pdf"), "\(frame.lines[row])")
+        #expect(frame.rows[row][cursor.column - 1].character == "f", "the cursor is just after the text")
+    }
 }
+

@@ -32,8 +32,12 @@ public final class LoopbackDaemon: Sendable {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
+        // Once more after the deadline: a test pool starved by other tests may wake this
+        // task only after it (seen in CI: nginx "did not listen" while it did).
+        if Loopback.accepts(port) { return daemon }
+        let said = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         daemon.stop()
-        throw TestSupportError.timedOut("\(name) did not listen on 127.0.0.1:\(port) within 15 s")
+        throw TestSupportError.timedOut("\(name) did not listen on 127.0.0.1:\(port) within 15 s\(said.isEmpty ? "" : ": " + said)")
     }
 
     /// Stops the program, reaps it and removes its folder. SIGKILL, not SIGTERM: it dies

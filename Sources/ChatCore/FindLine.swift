@@ -33,7 +33,13 @@ public struct FindLine: Sendable, Equatable {
 
     /// Whether the message saved as `row` holds the words.
     public func isHit(_ row: StoredMessageID) -> Bool {
-        sortedHits.sortedIndex(of: row) != nil
+        var low = 0
+        var high = sortedHits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedHits[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        return low < sortedHits.count && sortedHits[low] == row
     }
 
     /// "3 of 41", "no hits", or nothing while there is nothing to say.

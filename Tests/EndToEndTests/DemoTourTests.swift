@@ -45,7 +45,8 @@ struct DemoTourTests {
         try await session.waitFor("Demo mode")
         try session.type("hello")
         try session.press("Enter")
-        let screen = try await session.waitUntil("the tour drawn") { $0.contains("ready") && $0.contains("中文") }
+        // The banner names 中文 too, so wait for a line only the finished reply has.
+        let screen = try await session.waitUntil("the tour drawn") { $0.contains("ready") && $0.contains("print(reply)") }
         #expect(screen.contains("Welcome to the kimichat demo"))
         #expect(!screen.contains("## Welcome"), "the heading is styled, not shown with its marks")
         #expect(screen.contains("│ Ctrl-O │ saved conversations │ 会话列表 │"), "\(screen)")

@@ -33,13 +33,7 @@ public struct FindLine: Sendable, Equatable {
 
     /// Whether the message saved as `row` holds the words.
     public func isHit(_ row: StoredMessageID) -> Bool {
-        var low = 0
-        var high = sortedHits.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sortedHits[middle] < row { low = middle + 1 } else { high = middle }
-        }
-        return low < sortedHits.count && sortedHits[low] == row
+        sortedHits.sortedIndex(of: row) != nil
     }
 
     /// "3 of 41", "no hits", or nothing while there is nothing to say.

@@ -33,13 +33,7 @@ struct BranchPath: Sendable {
     /// Where `id` is on the branch; nil when it is not on it.
     func place(of id: StoredMessageID) -> Int? {
         if let places { return places[id] }
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < ids.count && ids[low] == id ? low : nil
+        return ids.sortedIndex(of: id)
     }
 
     /// The messages of `candidates` (in id order) that are on the branch, each with its
@@ -100,14 +94,14 @@ struct BranchPath: Sendable {
         var path: [StoredMessageID] = []
         path.reserveCapacity(Int(count))
         var current = leaf
-        var index = bisect(children, current)
+        var index = children.sortedIndex(of: current)
         // A first question has no parent: in the first way of reading it has no pair.
         while current != 0, path.count <= count {
             path.append(current)
             guard let found = index else { break }
             current = parents[found]
             // Most often the parent is the pair just before (a run written in turn).
-            index = found > 0 && children[found - 1] == current ? found - 1 : bisect(children, current)
+            index = found > 0 && children[found - 1] == current ? found - 1 : children.sortedIndex(of: current)
         }
         return BranchPath(conversation: conversation, ids: path.reversed())
     }
@@ -130,16 +124,6 @@ struct BranchPath: Sendable {
         }
         // The first question is new too: a branch of its own.
         return current == nil ? BranchPath(conversation: conversation, ids: added.reversed()) : nil
-    }
-
-    private static func bisect(_ sorted: [StoredMessageID], _ id: StoredMessageID) -> Int? {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == id ? low : nil
     }
 }
 

@@ -30,20 +30,18 @@ struct IndexWalk {
             WHERE message_search MATCH ?\(conditions) AND message_search.rowid <= ? ORDER BY message_search.rowid DESC
             """
         var statement: OpaquePointer?
-        try check(sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil), db)
+        try RawStatement.check(sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil), db)
         defer { sqlite3_finalize(statement) }
         var seen = Set<ConversationID>()
         var hits: [Hit] = []
         var below = Int64.max
         while hits.count < limit {
             sqlite3_reset(statement)
-            try bind([match] + filters.map(\.value), below: below, to: statement, db)
+            let arguments = [RawStatement.Argument.text(match)] + filters.map { RawStatement.Argument.text($0.value) }
+            try RawStatement.bind(arguments + [.integer(below)], to: statement, db)
             var run = (conversation: ConversationID(-1), length: 0)
             var skipTo: Int64?
-            while hits.count < limit {
-                let code = sqlite3_step(statement)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { try check(code, db); break }
+            while hits.count < limit, try RawStatement.step(statement, db) {
                 let message = sqlite3_column_int64(statement, 0)
                 let conversation = sqlite3_column_int64(statement, 1)
                 if seen.insert(conversation).inserted { hits.append(Hit(conversation: conversation, message: message)) }
@@ -75,18 +73,5 @@ struct IndexWalk {
         }
         return try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message WHERE id < ? AND conversation_id != ?",
                                   arguments: [message, conversation]) ?? 0
-    }
-
-    private func bind(_ texts: [String], below: Int64, to statement: OpaquePointer?, _ db: Database) throws {
-        // SQLITE_TRANSIENT: SQLite copies the text before this returns.
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (index, text) in texts.enumerated() {
-            try check(sqlite3_bind_text(statement, Int32(index + 1), text, -1, transient), db)
-        }
-        try check(sqlite3_bind_int64(statement, Int32(texts.count + 1), below), db)
-    }
-
-    private func check(_ code: Int32, _ db: Database) throws {
-        try RawStatement.check(code, db)
     }
 }

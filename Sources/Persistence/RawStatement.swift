@@ -16,12 +16,7 @@ struct RawStatement {
         // array cost as much as SQLite's own work per row.
         let statement = try prepare(sql, arguments, db)
         defer { sqlite3_finalize(statement) }
-        while true {
-            let code = sqlite3_step(statement)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { try check(code, db); break }
-            values.append(sqlite3_column_int64(statement, 0))
-        }
+        while try step(statement, db) { values.append(sqlite3_column_int64(statement, 0)) }
         return values
     }
 
@@ -35,10 +30,7 @@ struct RawStatement {
         second.reserveCapacity(expected)
         let statement = try prepare(sql, arguments, db)
         defer { sqlite3_finalize(statement) }
-        while true {
-            let code = sqlite3_step(statement)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { try check(code, db); break }
+        while try step(statement, db) {
             first.append(sqlite3_column_int64(statement, 0))
             second.append(sqlite3_column_int64(statement, 1))
         }
@@ -63,33 +55,42 @@ struct RawStatement {
         throws {
         let statement = try prepare(sql, arguments, db)
         defer { sqlite3_finalize(statement) }
-        while true {
-            let code = sqlite3_step(statement)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { try check(code, db); return }
-            guard try row(statement) else { return }
-        }
+        while try step(statement, db), try row(statement) {}
+    }
+
+    /// Steps to the next row: true on one, false when there are no more.
+    static func step(_ statement: OpaquePointer?, _ db: Database) throws -> Bool {
+        let code = sqlite3_step(statement)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        try check(code, db)
+        return false
     }
 
     /// The statement with its arguments bound; the caller finalizes it.
     private static func prepare(_ sql: String, _ arguments: [Argument], _ db: Database) throws -> OpaquePointer? {
         var statement: OpaquePointer?
         try check(sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil), db)
-        // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         do {
-            for (offset, argument) in arguments.enumerated() {
-                let index = Int32(offset + 1)
-                switch argument {
-                case let .text(text): try check(sqlite3_bind_text(statement, index, text, -1, transient), db)
-                case let .integer(value): try check(sqlite3_bind_int64(statement, index, value), db)
-                }
-            }
+            try bind(arguments, to: statement, db)
         } catch {
             sqlite3_finalize(statement)
             throw error
         }
         return statement
+    }
+
+    /// Binds `arguments` to the statement's parameters, in order.
+    static func bind(_ arguments: [Argument], to statement: OpaquePointer?, _ db: Database) throws {
+        // SQLITE_TRANSIENT: SQLite copies the text before the call returns.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (offset, argument) in arguments.enumerated() {
+            let index = Int32(offset + 1)
+            switch argument {
+            case let .text(text): try check(sqlite3_bind_text(statement, index, text, -1, transient), db)
+            case let .integer(value): try check(sqlite3_bind_int64(statement, index, value), db)
+            }
+        }
     }
 
     static func check(_ code: Int32, _ db: Database) throws {

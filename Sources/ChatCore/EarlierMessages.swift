@@ -6,8 +6,11 @@ import ChatDomain
 public struct EarlierMessages: Sendable, Equatable {
     /// How many a scroll or a request reads at a time.
     public static let pageSize = 500
-    /// How many a request waiting for its history reads at a time.
-    static let historyPage = 2_000
+    /// How many a request waiting for its history reads at a time, and how many are read
+    /// ahead after a long conversation opens. With the opening window that is 2,300: the
+    /// 200 the window gave up to start sooner are read here, after the first frame, so a
+    /// send finds as much history read as before (docs/performance.md, start-up).
+    static let historyPage = 2_200
     /// The view reading within this many entries of the top asks for the next page.
     static let nearTheTop = 50
 

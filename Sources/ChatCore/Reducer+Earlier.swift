@@ -4,8 +4,10 @@ import ChatDomain
 /// top, and as a request's history needs them.
 extension AppState {
     /// Messages a conversation opens with when it has more: enough for any first frame
-    /// and some scrolling; earlier ones are read as needed.
-    public static let openingWindow = 300
+    /// (a message takes at least two rows) and some scrolling; earlier ones are read as
+    /// needed, starting with the history page just after the first frame. Each message
+    /// more is 15 µs before that frame (docs/performance.md).
+    public static let openingWindow = 100
 }
 
 /// A long conversation just opened: the page of earlier messages a request's history

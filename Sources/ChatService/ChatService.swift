@@ -16,7 +16,8 @@ import NIOHTTP1
 /// the network without hopping onto an actor.
 public final class ChatService: ChatStreaming, Sendable {
     let configuration: ChatServiceConfiguration
-    private let client: HTTPClient
+    private let lazyClient: LazyHTTPClient
+    private var client: HTTPClient { lazyClient.client }
     let logger: Logger
 
     public init(configuration: ChatServiceConfiguration, logger: Logger = Logger(label: "kimichat.chat")) {
@@ -32,7 +33,7 @@ public final class ChatService: ChatStreaming, Sendable {
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
         clientConfiguration.tlsConfiguration = TrustRoots.clientConfiguration(adding: configuration.trustRootFiles)
         clientConfiguration.proxy = configuration.proxy.map(Self.clientProxy)
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        lazyClient = LazyHTTPClient(configuration: clientConfiguration)
     }
 
     private static func clientProxy(_ proxy: ProxyServer) -> HTTPClient.Configuration.Proxy {
@@ -54,7 +55,7 @@ public final class ChatService: ChatStreaming, Sendable {
 
     /// Must be called before the service goes away (AsyncHTTPClient requires it).
     public func shutdown() async {
-        try? await client.shutdown()
+        await lazyClient.shutdown()
     }
 
     /// GET /models: the models the endpoint offers.

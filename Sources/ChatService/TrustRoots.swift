@@ -11,13 +11,24 @@ public enum TrustRoots {
         }
         // Looked over, not parsed: parsing a system bundle of 140 certificates cost 5 ms
         // of every start (SSL_CERT_FILE often names it). TLS reads it on the first request.
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read only up to the first certificate: the whole 220 KB bundle was 0.5 ms more.
+        guard let file = FileHandle(forReadingAtPath: path) else {
             return "\(setting) names \(path), which kimichat could not read"
         }
-        guard data.range(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil else {
-            return "\(setting) (\(path)) could not be read as PEM certificates (-----BEGIN CERTIFICATE-----)"
+        defer { try? file.close() }
+        let header = Data("-----BEGIN CERTIFICATE-----".utf8)
+        var unread = Data()
+        do {
+            while let chunk = try file.read(upToCount: 16_384), !chunk.isEmpty {
+                unread.append(chunk)
+                if unread.range(of: header) != nil { return nil }
+                // A header may straddle two chunks.
+                unread = unread.suffix(header.count - 1)
+            }
+        } catch {
+            return "\(setting) names \(path), which kimichat could not read"
         }
-        return nil
+        return "\(setting) (\(path)) could not be read as PEM certificates (-----BEGIN CERTIFICATE-----)"
     }
 
     /// The client's TLS settings: the system trust store, plus the given files.

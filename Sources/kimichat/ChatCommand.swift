@@ -42,31 +42,31 @@ struct ChatCommand: AsyncParsableCommand {
     static func start(_ chat: ChatOptions) async throws {
         let options = chat.options
         let preset = chat.preset
+        // Start-up is a few steps in parallel (docs/performance.md): the database opens
+        // while the command line is parsed (`EarlyDatabase`) and the settings are read,
+        // and its conversation is read while the terminal starts. Opening may build the
+        // search index, which prints its progress and takes Ctrl-C: the terminal waits
+        // for the opening, not for the reading.
+        let path = ConversationDatabase.path(options)
+        let startsNew = chat.new || preset != nil
+        let early = EarlyDatabase.take(path: path, startsNew: startsNew)
+        let opening = early?.opening ?? .detached { try ConversationDatabase.openForChat(path: path) }
+        let reading = early?.reading ?? ConversationDatabase.reading(opening, startsNew: startsNew)
         let logger = FileLogHandler.bootstrap()
         var settings = ResolvedSettings.load(options, printsWarnings: false)
         for warning in settings.warnings { logger.warning("\(warning)") }
         settings.startPreset = settings.preset(named: preset)
-        // The database is read while the HTTP client starts: both stand between the
-        // command and the first frame.
-        let new = chat.new || preset != nil
-        let loading = Task.detached { () throws -> (ConversationStore, [String], SavedConversation?) in
-            let (store, warnings) = try ConversationDatabase.openForChat(options)
-            return (store, warnings, new ? nil : try store.latestConversation().flatMap { try store.load($0.id, newest: AppState.openingWindow) })
-        }
         let endpoint = try await Endpoint.open(settings, logger: logger)
         let store: ConversationStore
-        let reopened: SavedConversation?
         do {
             let warnings: [String]
-            (store, warnings, reopened) = try await loading.value
+            (store, warnings) = try await opening.value
             settings.warnings += warnings
         } catch {
             await endpoint.close()
             CommandFailure.report(error)
         }
-        let access = store.isReadOnly ? " (read-only)" : ""
-        logger.info("database \(store.path)\(access), reopening \(reopened.map { String($0.summary.id) } ?? "nothing")")
-        let outcome = await Self.runInterface(settings: settings, endpoint: endpoint, store: store, reopened: reopened,
+        let outcome = await Self.runInterface(settings: settings, endpoint: endpoint, store: store, reading: reading,
                                               logger: logger)
         await endpoint.close()
         if let outcome {
@@ -78,7 +78,7 @@ struct ChatCommand: AsyncParsableCommand {
     /// Runs the TUI on the main actor; returns an error message when it could not start.
     @MainActor
     static func runInterface(settings: ResolvedSettings, endpoint: Endpoint, store: ConversationStore,
-                             reopened: SavedConversation?, logger: Logger) async -> String? {
+                             reading: Task<SavedConversation?, any Error>, logger: Logger) async -> String? {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(useColor: settings.usesColor, mouse: settings.mouse)
@@ -91,6 +91,15 @@ struct ChatCommand: AsyncParsableCommand {
                 + "if Chinese text or emoji look wrong, set LANG=C.UTF-8 (or another UTF-8 locale) in this terminal.")
         }
         let directory = ModelDirectory(service: endpoint.service, baseURL: endpoint.baseURL, usesCache: !settings.isDemo, logger: logger)
+        let reopened: SavedConversation?
+        do {
+            reopened = try await reading.value
+        } catch {
+            terminal.stop()
+            return CommandFailure.message(for: error)
+        }
+        let access = store.isReadOnly ? " (read-only)" : ""
+        logger.info("database \(store.path)\(access), reopening \(reopened.map { String($0.summary.id) } ?? "nothing")")
         var chatSettings = ChatSettings(model: settings.model, systemPrompt: settings.systemPrompt,
                                                     hasAPIKey: endpoint.hasKey, isDemo: settings.isDemo,
                                                     history: settings.history, modelIsExplicit: settings.modelIsExplicit,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatCore
 import ChatDomain
 import Foundation
 import Persistence
@@ -8,8 +9,12 @@ enum ConversationDatabase {
     /// `--db`, else the default place; with `--demo`, the demo's own `demo.sqlite`
     /// in the same folder.
     static func path(_ options: GlobalOptions, folders: UserFolders = UserFolders()) -> String {
-        let chosen = options.db.flatMap { $0.isEmpty ? nil : $0 } ?? folders.databasePath
-        return options.demo ? ConversationStore.demoPath(beside: chosen) : chosen
+        path(db: options.db, demo: options.demo, folders: folders)
+    }
+
+    static func path(db: String?, demo: Bool, folders: UserFolders = UserFolders()) -> String {
+        let chosen = db.flatMap { $0.isEmpty ? nil : $0 } ?? folders.databasePath
+        return demo ? ConversationStore.demoPath(beside: chosen) : chosen
     }
 
     /// For commands that write (`ask`): the store, created if missing, with replies
@@ -42,12 +47,21 @@ enum ConversationDatabase {
     /// For the TUI: read and write when this user can write the file, else read-only
     /// (the chat then browses with sending off). Warnings are returned, to be shown in
     /// the transcript.
-    static func openForChat(_ options: GlobalOptions) throws -> (store: ConversationStore, warnings: [String]) {
-        let path = path(options)
+    static func openForChat(path: String) throws -> (store: ConversationStore, warnings: [String]) {
         let exists = FileManager.default.fileExists(atPath: path)
         let access: ConversationStore.Access = exists && !ConversationStore.isWritable(at: path) ? .readOnly : .create
         let store = try opening(path, access: access)
         return (store, ConversationStore.exposureWarning(path).map { [$0] } ?? [])
+    }
+
+    /// The conversation the chat reopens, read once `opening` is done: the latest, or
+    /// none when the chat starts a new one.
+    static func reading(_ opening: EarlyDatabase.Opening, startsNew: Bool) -> EarlyDatabase.Reading {
+        Task.detached {
+            let store = try await opening.value.store
+            guard !startsNew, let latest = try store.latestConversation() else { return nil }
+            return try store.load(latest.id, newest: AppState.openingWindow)
+        }
     }
 
     private static func opening(_ path: String, access: ConversationStore.Access) throws -> ConversationStore {
@@ -86,9 +100,12 @@ struct CommandFailure: Error, CustomStringConvertible {
 extension CommandFailure {
     /// Prints `kimichat: message` to stderr and exits with status 1.
     static func report(_ error: any Error) -> Never {
-        let message = (error as? CommandFailure)?.description ?? (error as? StorageError)?.userMessage
-            ?? String(describing: error)
-        try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("kimichat: \(message(for: error))\n".utf8))
         Foundation.exit(1)
+    }
+
+    /// What the user reads about `error`.
+    static func message(for error: any Error) -> String {
+        (error as? CommandFailure)?.description ?? (error as? StorageError)?.userMessage ?? String(describing: error)
     }
 }

@@ -34,6 +34,7 @@ struct Kimichat: AsyncParsableCommand {
             StandardOutput().write(rootHelp())
             return
         }
+        EarlyDatabase.begin(arguments)
         await main(arguments)
     }
 

@@ -63,6 +63,17 @@ struct ChatServiceTransportTests {
         try "not a certificate".write(toFile: junk, atomically: true, encoding: .utf8)
         #expect(TrustRoots.problem(withFile: junk, setting: "SSL_CERT_FILE")?.contains("PEM") == true)
         #expect(TrustRoots.problem(withFile: TestCertificates.caPath, setting: "SSL_CERT_FILE") == nil)
+        // Only the start is read: a header after a long preamble, across the reads, still counts.
+        let certificate = try String(contentsOfFile: TestCertificates.caPath, encoding: .utf8)
+        for preamble in [16_370, 16_384, 40_000] {
+            let bundle = folder.appendingPathComponent("bundle-\(preamble).pem").path
+            try (String(repeating: "#", count: preamble) + "\n" + certificate).write(toFile: bundle, atomically: true,
+                                                                                     encoding: .utf8)
+            #expect(TrustRoots.problem(withFile: bundle, setting: "SSL_CERT_FILE") == nil, "preamble \(preamble)")
+        }
+        let long = folder.appendingPathComponent("long.pem").path
+        try String(repeating: "no certificate here\n", count: 5_000).write(toFile: long, atomically: true, encoding: .utf8)
+        #expect(TrustRoots.problem(withFile: long, setting: "SSL_CERT_FILE")?.contains("PEM") == true)
     }
 
     @Test("https:// to a server that speaks plain HTTP says so")

@@ -17,7 +17,6 @@ import NIOHTTP1
 public final class ChatService: ChatStreaming, Sendable {
     let configuration: ChatServiceConfiguration
     private let lazyClient: LazyHTTPClient
-    private var client: HTTPClient { lazyClient.client }
     let logger: Logger
 
     public init(configuration: ChatServiceConfiguration, logger: Logger = Logger(label: "kimichat.chat")) {
@@ -85,7 +84,7 @@ public final class ChatService: ChatStreaming, Sendable {
         do {
             let response: HTTPClientResponse
             do {
-                response = try await client.execute(request, timeout: .seconds(seconds))
+                response = try await lazyClient.client().execute(request, timeout: .seconds(seconds))
             } catch {
                 logFailure(what, error)
                 throw translation.beforeResponse(error, timeout: seconds)
@@ -113,8 +112,9 @@ public final class ChatService: ChatStreaming, Sendable {
 
     private func events(for request: ChatRequest, stream: Bool,
                         into deliver: @escaping @Sendable (StreamEvent) -> Void) async throws {
-        let exchange = ReplyExchange(client: client, configuration: configuration, logger: logger, stream: stream)
         do {
+            let exchange = ReplyExchange(client: try lazyClient.client(), configuration: configuration, logger: logger,
+                                         stream: stream)
             try await exchange.run(request, deliver: deliver)
         } catch is CancellationError {
             throw CancellationError()

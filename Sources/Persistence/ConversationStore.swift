@@ -26,6 +26,10 @@ public final class ConversationStore: ConversationRepository {
         case existing
         /// Read only, a file that must exist: nothing is created or written.
         case readOnly
+        /// Read and write a file that must exist and be up to date: opening it changes
+        /// nothing, and a file that needs a migration is refused instead (the chat opens
+        /// its file this way while its command line is still being parsed).
+        case upToDate
     }
 
     /// Opened read-only: writes are refused, and `markOpened` and the abandoned-reply
@@ -54,7 +58,7 @@ public final class ConversationStore: ConversationRepository {
                 throw error.isPermissionDenied ? .permissionDenied(path: error.path, action: error.action)
                     : .cannotOpen(path: path, reason: error.description)
             }
-        case .existing, .readOnly:
+        case .existing, .readOnly, .upToDate:
             guard FileManager.default.fileExists(atPath: path) else { throw .noDatabase(path: path) }
         }
         var configuration = Configuration()
@@ -70,7 +74,8 @@ public final class ConversationStore: ConversationRepository {
         }
         let location = isReadOnly ? Self.readOnlyLocation(path) : path
         do {
-            pool = try Self.openPool(at: location, path: path, configuration: configuration, isReadOnly: isReadOnly)
+            pool = try Self.openPool(at: location, path: path, configuration: configuration, isReadOnly: isReadOnly,
+                                     migrates: access != .upToDate)
         } catch let error as StorageError {
             throw error
         } catch {

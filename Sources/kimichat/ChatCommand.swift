@@ -44,14 +44,18 @@ struct ChatCommand: AsyncParsableCommand {
         let preset = chat.preset
         // Start-up is a few steps in parallel (docs/performance.md): the database opens
         // while the command line is parsed (`EarlyDatabase`) and the settings are read,
-        // and its conversation is read while the terminal starts. Opening may build the
-        // search index, which prints its progress and takes Ctrl-C: the terminal waits
-        // for the opening, not for the reading.
+        // and its conversation is read while the terminal starts. Preparing it may build
+        // the search index, which prints its progress and takes Ctrl-C: the terminal
+        // waits for the opening, not for the reading.
         let path = ConversationDatabase.path(options)
-        let startsNew = chat.new || preset != nil
-        let early = EarlyDatabase.take(path: path, startsNew: startsNew)
-        let opening = early?.opening ?? .detached { try ConversationDatabase.openForChat(path: path) }
-        let reading = early?.reading ?? ConversationDatabase.reading(opening, startsNew: startsNew)
+        let early = EarlyDatabase.take(path: path)
+        let opening = Task.detached { () throws -> (store: ConversationStore, warnings: [String]) in
+            // An early opening that failed (a file to migrate, or a problem the chat's own
+            // opening words for the user) is done again the usual way.
+            if let store = try? await early?.value { return try ConversationDatabase.prepareForChat(store) }
+            return try ConversationDatabase.openForChat(path: path)
+        }
+        let reading = ConversationDatabase.reading(opening, startsNew: chat.new || preset != nil)
         let logger = FileLogHandler.bootstrap()
         var settings = ResolvedSettings.load(options, printsWarnings: false)
         for warning in settings.warnings { logger.warning("\(warning)") }

@@ -50,13 +50,26 @@ enum ConversationDatabase {
     static func openForChat(path: String) throws -> (store: ConversationStore, warnings: [String]) {
         let exists = FileManager.default.fileExists(atPath: path)
         let access: ConversationStore.Access = exists && !ConversationStore.isWritable(at: path) ? .readOnly : .create
-        let store = try opening(path, access: access)
-        return (store, ConversationStore.exposureWarning(path).map { [$0] } ?? [])
+        return try prepareForChat(try opening(path, access: access, prepares: false))
+    }
+
+    /// For the chat, before its command line is parsed: the file as it is, opened
+    /// without a change to it (`EarlyDatabase`). What every start does to it —
+    /// abandoned replies marked, the search index finished — waits for `prepareForChat`.
+    static func openAsItIs(path: String) throws -> ConversationStore {
+        try opening(path, access: ConversationStore.isWritable(at: path) ? .upToDate : .readOnly, prepares: false)
+    }
+
+    /// The chat's store ready to be read, with the warnings it shows.
+    static func prepareForChat(_ store: ConversationStore) throws -> (store: ConversationStore, warnings: [String]) {
+        try prepare(store)
+        return (store, ConversationStore.exposureWarning(store.path).map { [$0] } ?? [])
     }
 
     /// The conversation the chat reopens, read once `opening` is done: the latest, or
     /// none when the chat starts a new one.
-    static func reading(_ opening: EarlyDatabase.Opening, startsNew: Bool) -> EarlyDatabase.Reading {
+    static func reading(_ opening: Task<(store: ConversationStore, warnings: [String]), any Error>, startsNew: Bool)
+        -> Task<SavedConversation?, any Error> {
         Task.detached {
             let store = try await opening.value.store
             guard !startsNew, let latest = try store.latestConversation() else { return nil }
@@ -64,12 +77,24 @@ enum ConversationDatabase {
         }
     }
 
-    private static func opening(_ path: String, access: ConversationStore.Access) throws -> ConversationStore {
+    private static func opening(_ path: String, access: ConversationStore.Access, prepares: Bool = true) throws
+        -> ConversationStore {
+        let store: ConversationStore
         do {
-            let store = try ConversationStore(path: path, access: access)
+            store = try ConversationStore(path: path, access: access)
+        } catch {
+            throw CommandFailure(error.userMessage)
+        }
+        if prepares { try prepare(store) }
+        return store
+    }
+
+    /// Replies left streaming by processes that are gone marked interrupted; the search
+    /// index finished if a migration left it to build.
+    private static func prepare(_ store: ConversationStore) throws {
+        do {
             try store.markAbandonedRepliesInterrupted()
             try SearchIndexBuild.finish(store)
-            return store
         } catch let error as StorageError {
             throw CommandFailure(error.userMessage)
         }

@@ -32,6 +32,19 @@ struct ModelRequestTests {
         }
     }
 
+    @Test("the HTTP client is made at the first request; after shutdown none is made and nothing goes out")
+    func nothingAfterShutdown() async throws {
+        try await withMockServer { server, service in
+            _ = try await service.listModels()
+            await service.shutdown()
+            await #expect(throws: (any Error).self) { try await service.listModels() }
+            let neverUsed = ChatService(configuration: ChatServiceConfiguration(baseURL: server.baseURL, apiKey: Self.key))
+            await neverUsed.shutdown()
+            await #expect(throws: (any Error).self) { try await neverUsed.listModels() }
+            #expect(server.requests.filter { $0.path.hasSuffix("/models") }.count == 1)
+        }
+    }
+
     @Test("one malformed entry of GET /v1/models does not lose the others")
     func lenientList() throws {
         let body = #"{"object":"list","data":[{"id":"good","context_length":8192},{"id":"odd","context_length":"big"},"#

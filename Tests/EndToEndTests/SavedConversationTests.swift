@@ -123,6 +123,14 @@ struct SavedConversationTests {
         try await session.waitFor("[exited 137]")
         session.kill()
 
+        // A command line that fails to parse leaves the file as it was, although the chat
+        // starts opening it before parsing: the sweep waits for a command that runs.
+        let refused = try await home.run(["--no-such-flag"])
+        #expect(refused.status != 0)
+        let killedID = try #require(try await home.conversations().first?["id"] as? Int)
+        let before = try #require(try await home.export(killedID)["messages"] as? [[String: Any]])
+        #expect(before.last?["status"] as? String == "streaming", "\(before.last ?? [:])")
+
         let again = try home.launch("--base-url \(server.baseURL) --model moonshot-v1-8k", environment: key)
         let screen = try await again.waitFor("[interrupted]")
         #expect(screen.contains("Write a very long answer"))

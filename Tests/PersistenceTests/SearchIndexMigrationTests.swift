@@ -29,6 +29,17 @@ import Testing
         try store.pool.write { try $0.execute(sql: "INSERT INTO message_search(message_search) VALUES ('integrity-check')") }
     }
 
+    @Test func anOpeningThatMayNotMigrateRefusesTheFileAndLeavesItsSchema() throws {
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: database.path)
+        let applied = { try DatabaseQueue(path: database.path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } }
+        let before = try applied()
+        #expect(throws: StorageError.self) { try ConversationStore(path: database.path, access: .upToDate) }
+        #expect(try applied() == before)
+        _ = try ConversationStore(path: database.path, access: .existing)
+        #expect(try applied().count > before.count, "an ordinary opening migrates it")
+        _ = try ConversationStore(path: database.path, access: .upToDate)
+    }
+
     @Test func theOldMessagesAreIndexedNewestFirstAndAStopLosesNothing() throws {
         var store: ConversationStore? = try openCopy()
         #expect(try store?.searchIndexProgress() == SearchIndexProgress(done: 0, total: 6))

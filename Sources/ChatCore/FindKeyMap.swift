@@ -24,18 +24,5 @@ public enum FindKeyMap {
         KeyBinding(key: .pageDown, command: .scrollPageDown, label: "PgDn", summary: "scroll down a page"),
         KeyBinding(key: .wheelUp, command: .scrollLineUp, label: "wheel up", summary: "scroll up a line"),
         KeyBinding(key: .wheelDown, command: .scrollLineDown, label: "wheel down", summary: "scroll down a line"),
-        KeyBinding(key: .backspace, command: .edit(.deleteBackward), label: "Backspace", summary: "delete left"),
-        KeyBinding(key: .ctrl("h"), command: .edit(.deleteBackward), label: "Ctrl-H", summary: "delete left"),
-        KeyBinding(key: .delete, command: .edit(.deleteForward), label: "Del", summary: "delete right"),
-        KeyBinding(key: .left, command: .edit(.left), label: "Left", summary: "cursor left"),
-        KeyBinding(key: .right, command: .edit(.right), label: "Right", summary: "cursor right"),
-        KeyBinding(key: .home, command: .edit(.lineStart), label: "Home", summary: "start of the text"),
-        KeyBinding(key: .ctrl("a"), command: .edit(.lineStart), label: "Ctrl-A", summary: "start of the text"),
-        KeyBinding(key: .end, command: .edit(.lineEnd), label: "End", summary: "end of the text"),
-        KeyBinding(key: .ctrl("e"), command: .edit(.lineEnd), label: "Ctrl-E", summary: "end of the text"),
-        KeyBinding(key: .ctrl("u"), command: .edit(.cutToLineStart), label: "Ctrl-U", summary: "cut to the start"),
-        KeyBinding(key: .ctrl("k"), command: .edit(.cutToLineEnd), label: "Ctrl-K", summary: "cut to the end"),
-        KeyBinding(key: .ctrl("w"), command: .edit(.cutWordBackward), label: "Ctrl-W",
-                   summary: "cut the word before"),
-    ]
+    ] + FieldKeyMap.bindings(editing: "the text").map { $0.map(FindCommand.edit) }
 }

@@ -26,17 +26,13 @@ extension ConversationStore {
         // recognised first through a read-only connection.
         try checkExistingFile(at: location, path: path)
         let pool = try DatabasePool(path: location, configuration: configuration)
-        if !migrates {
+        if isReadOnly || !migrates {
             guard try pool.read({ try StorageSchema.migrator.hasCompletedMigrations($0) }) else {
-                throw StorageError.cannotOpen(path: path, reason: "it needs bringing up to date, which this opening may not do")
+                throw StorageError.cannotOpen(path: path, reason: isReadOnly
+                    ? "it is empty or was made by an older kimichat, and bringing it up to date needs write access"
+                    : "it needs bringing up to date, which this opening may not do")
             }
-        }
-        if isReadOnly {
-            guard try pool.read({ try StorageSchema.migrator.hasCompletedMigrations($0) }) else {
-                throw StorageError.cannotOpen(path: path, reason: "it is empty or was made by an older kimichat, "
-                    + "and bringing it up to date needs write access")
-            }
-            return pool
+            if isReadOnly { return pool }
         }
         // Each commit reaches the disk before it returns (GRDB's WAL set-up chose
         // NORMAL): a reply saved is a reply kept, even through a power cut.

@@ -50,20 +50,19 @@ enum ConversationDatabase {
     static func openForChat(path: String) throws -> (store: ConversationStore, warnings: [String]) {
         let exists = FileManager.default.fileExists(atPath: path)
         let access: ConversationStore.Access = exists && !ConversationStore.isWritable(at: path) ? .readOnly : .create
-        return try prepareForChat(try opening(path, access: access, prepares: false))
+        return try prepareForChat(try opened(path, access: access))
     }
 
     /// For the chat, before its command line is parsed: the file as it is, opened
     /// without a change to it (`EarlyDatabase`). What every start does to it —
     /// abandoned replies marked, the search index finished — waits for `prepareForChat`.
     static func openAsItIs(path: String) throws -> ConversationStore {
-        try opening(path, access: ConversationStore.isWritable(at: path) ? .upToDate : .readOnly, prepares: false)
+        try opened(path, access: ConversationStore.isWritable(at: path) ? .upToDate : .readOnly)
     }
 
     /// The chat's store ready to be read, with the warnings it shows.
     static func prepareForChat(_ store: ConversationStore) throws -> (store: ConversationStore, warnings: [String]) {
-        try prepare(store)
-        return (store, ConversationStore.exposureWarning(store.path).map { [$0] } ?? [])
+        (try prepared(store), ConversationStore.exposureWarning(store.path).map { [$0] } ?? [])
     }
 
     /// The conversation the chat reopens, read once `opening` is done: the latest, or
@@ -77,24 +76,25 @@ enum ConversationDatabase {
         }
     }
 
-    private static func opening(_ path: String, access: ConversationStore.Access, prepares: Bool = true) throws
-        -> ConversationStore {
-        let store: ConversationStore
+    private static func opening(_ path: String, access: ConversationStore.Access) throws -> ConversationStore {
+        try prepared(try opened(path, access: access))
+    }
+
+    private static func opened(_ path: String, access: ConversationStore.Access) throws -> ConversationStore {
         do {
-            store = try ConversationStore(path: path, access: access)
+            return try ConversationStore(path: path, access: access)
         } catch {
             throw CommandFailure(error.userMessage)
         }
-        if prepares { try prepare(store) }
-        return store
     }
 
-    /// Replies left streaming by processes that are gone marked interrupted; the search
-    /// index finished if a migration left it to build.
-    private static func prepare(_ store: ConversationStore) throws {
+    /// `store` with replies left streaming by processes that are gone marked interrupted,
+    /// and the search index finished if a migration left it to build.
+    private static func prepared(_ store: ConversationStore) throws -> ConversationStore {
         do {
             try store.markAbandonedRepliesInterrupted()
             try SearchIndexBuild.finish(store)
+            return store
         } catch let error as StorageError {
             throw CommandFailure(error.userMessage)
         }
